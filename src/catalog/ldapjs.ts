@@ -1,0 +1,49 @@
+import type { CatalogEntry } from './types';
+
+/** ldapjs (unmaintained). Facts: reference/clients.md §22. */
+export const ldapjs: CatalogEntry = {
+  id: 'ldapjs',
+  displayName: 'ldapjs',
+  service: 'ldap',
+  modules: ['ldapjs'],
+  factories: [{ path: 'createClient', invoke: 'call', args: ['$spread'] }],
+  tls: {
+    // `url` is required: `ldaps:` is verified TLS, `ldap:` plaintext unless the code calls
+    // `client.starttls()` later.
+    default: 'scheme',
+    switches: [],
+    bags: ['tlsOptions'],
+    verifyOff: [],
+    urlParams: [],
+    schemes: { plaintext: ['ldap'], tls: ['ldaps'] },
+  },
+  credentials: {
+    // Binding is normally `client.bind(dn, password)`; `bindDN`/`bindCredentials` client options
+    // are from @types/ldapjs (unverified in clients.md).
+    userPaths: ['bindDN'],
+    secretPaths: ['bindCredentials'],
+    urlUserinfo: false,
+  },
+  location: {
+    urlPaths: [],
+    // `url` is a string or an array of URLs.
+    hostPaths: [],
+    listPaths: ['url'],
+    portPaths: [],
+    notLocations: ['socketPath', 'tlsOptions.servername'],
+  },
+  envVar: 'LDAP_URL',
+  envVarAliases: [],
+  // Matched on a bind DN's first RDN (`cn=admin,dc=example,dc=org`).
+  privilegedAccounts: ['admin', 'administrator', 'directory manager'],
+  recipe: {
+    urlOption: 'url',
+    tlsOptions: {},
+    supersededOptions: [],
+    tlsScheme: 'ldaps',
+  },
+  notes: [
+    '`ldap://` is plaintext: a `bind(dn, password)` over it sends the password in clear. Use `ldaps://`.',
+    '`client.starttls(options)` adds neither host nor servername: pass `{ servername: host }` rather than `rejectUnauthorized: false`.',
+  ],
+};

@@ -1,0 +1,40 @@
+import type { CatalogEntry } from './types';
+
+/** ldapts (maintained, TypeScript). Facts: reference/clients.md §22. */
+export const ldapts: CatalogEntry = {
+  id: 'ldapts',
+  displayName: 'ldapts',
+  service: 'ldap',
+  modules: ['ldapts'],
+  factories: [{ path: 'Client', invoke: 'new', args: ['$spread'] }],
+  tls: {
+    // `ldaps:` is verified TLS; `ldap:` is plaintext unless the code calls `startTLS()`.
+    default: 'scheme',
+    switches: [],
+    bags: ['tlsOptions'],
+    verifyOff: [],
+    urlParams: [],
+    schemes: { plaintext: ['ldap'], tls: ['ldaps'] },
+  },
+  // Credentials go to `client.bind(dn, password)`, not to the constructor.
+  credentials: { userPaths: [], secretPaths: [], urlUserinfo: false },
+  location: {
+    urlPaths: ['url'],
+    hostPaths: [],
+    listPaths: [],
+    portPaths: [],
+    notLocations: ['tlsOptions.servername'],
+  },
+  envVar: 'LDAP_URL',
+  envVarAliases: [],
+  privilegedAccounts: ['admin', 'administrator', 'directory manager'],
+  recipe: {
+    urlOption: 'url',
+    tlsOptions: {},
+    supersededOptions: [],
+    tlsScheme: 'ldaps',
+  },
+  notes: [
+    '`ldap://` is plaintext unless `startTLS()` is called before `bind()`; prefer `ldaps://`.',
+  ],
+};

@@ -1,0 +1,73 @@
+import type { CatalogEntry, TlsSwitch } from './types';
+
+/** tedious `encrypt`: `false` sends the login (password merely obfuscated) in cleartext. */
+export function encryptSwitch(path: string, secure: string): TlsSwitch {
+  // `true` negotiates TLS in PRELOGIN; 'strict' is TDS 8 with TLS before any traffic.
+  return { path, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, secure };
+}
+
+/**
+ * mssql (node-mssql over tedious). Facts: reference/clients.md §21, §28.12, §28.13.
+ * Defaults since mssql 7: encrypt on, certificate verified.
+ */
+export const mssql: CatalogEntry = {
+  id: 'mssql',
+  displayName: 'mssql',
+  service: 'mssql',
+  modules: ['mssql'],
+  factories: [
+    // sql.connect(config | connectionString), new sql.ConnectionPool(config | connectionString[, callback]).
+    // Strings are ADO.NET connection strings; a `mssql://` URL silently parses to an empty config.
+    { path: 'connect', invoke: 'call', args: ['connectionString|$spread', null] },
+    { path: 'ConnectionPool', invoke: 'new', args: ['connectionString|$spread', null] },
+  ],
+  tls: {
+    default: 'verified',
+    switches: [
+      encryptSwitch('options.encrypt', 'options: { encrypt: true }'),
+      // Top-level `encrypt`/`trustServerCertificate` are honoured too (they come from connection strings).
+      encryptSwitch('encrypt', 'options: { encrypt: true }'),
+    ],
+    bags: ['options.cryptoCredentialsDetails'],
+    verifyOff: [
+      { path: 'options.trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
+      { path: 'trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
+    ],
+    // ADO.NET keys (case-insensitive), read by policy/connection-string.ts. `yes`/`no` are the
+    // usual ADO boolean spellings (unverified for this parser).
+    urlParams: [
+      { name: 'encrypt', values: { false: 'off', no: 'off', true: 'verified', yes: 'verified', strict: 'verified' }, secure: 'Encrypt=true' },
+      { name: 'trustservercertificate', values: { true: 'unverified', yes: 'unverified', false: 'verified', no: 'verified' }, secure: 'TrustServerCertificate=false' },
+    ],
+  },
+  credentials: {
+    userPaths: ['user', 'authentication.options.userName'],
+    // `authentication.options` names are tedious's (not spelled out in clients.md).
+    secretPaths: ['password', 'authentication.options.password', 'authentication.options.clientSecret', 'authentication.options.token'],
+    urlUserinfo: false,
+  },
+  location: {
+    urlPaths: ['connectionString'],
+    hostPaths: ['server'],
+    listPaths: [],
+    portPaths: ['port'],
+    // `options.serverName` is the TLS/SNI name, `instanceName` a named instance on `server`.
+    notLocations: ['options.serverName', 'options.instanceName', 'domain'],
+  },
+  envVar: 'MSSQL_URL',
+  envVarAliases: ['SQLSERVER_URL', 'DATABASE_URL'],
+  privilegedAccounts: ['sa'],
+  recipe: {
+    urlOption: 'connectionString',
+    tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
+    supersededOptions: ['server', 'port', 'user', 'password', 'database'],
+    noUrl:
+      'mssql takes ADO.NET connection strings (`Server=h,1433;Database=d;User Id=u;Password=p;Encrypt=true;TrustServerCertificate=false`), not URLs: a `mssql://` URL silently becomes an empty config. Keep such a string in the environment and pass it as the argument.',
+  },
+  notes: [
+    '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
+    '`options.trustServerCertificate: true` (or `TrustServerCertificate=true`) turns certificate verification off.',
+    'A `mssql://` URL silently parses to an empty config; only ADO.NET connection strings work.',
+    "`encrypt: 'strict'` (TDS 8) is the strongest form; `encrypt: true` negotiates TLS inside PRELOGIN.",
+  ],
+};

@@ -1,0 +1,66 @@
+import type { CatalogEntry } from './types';
+
+/** mysqljs/mysql (unmaintained since 2020). Facts: reference/clients.md §4, §28.6. */
+export const mysql: CatalogEntry = {
+  id: 'mysql',
+  displayName: 'mysql',
+  service: 'mysql',
+  modules: ['mysql'],
+  factories: [
+    // A string argument is a URL (parsed with url.parse, scheme ignored), an object the config.
+    { path: 'createConnection', invoke: 'call', args: ['url|$spread'] },
+    { path: 'createPool', invoke: 'call', args: ['url|$spread'] },
+    // cluster.add([id,] config | url): the shape puts the URL at `url`.
+    { path: 'createPoolCluster().add', invoke: 'call', args: 'pool-cluster-add' },
+  ],
+  tls: {
+    default: 'off',
+    switches: [
+      {
+        path: 'ssl',
+        // `ssl: true` has no `rejectUnauthorized`, so the chain is not checked at all; a profile
+        // name or an object checks the chain, but mysqljs never checks the host name. The object
+        // kind below is the closest: mysqljs has no `verifyIdentity`, so nothing can fix it.
+        values: { false: 'off', true: 'unverified' },
+        otherTruthy: 'unverified',
+        object: 'bag-hostname-unverified-unless-verifyIdentity',
+        secure: 'mysql2 with ssl: { rejectUnauthorized: true, verifyIdentity: true } (mysqljs never checks the host name)',
+      },
+    ],
+    bags: ['ssl'],
+    verifyOff: [],
+    urlParams: [
+      // Query values are JSON.parse'd: `?ssl=true` is the boolean, `?ssl="Amazon RDS"` a profile.
+      {
+        name: 'ssl',
+        values: { true: 'unverified', false: 'off', '"amazon rds"': 'unverified' },
+        secure: 'mysql2 with ssl: { rejectUnauthorized: true, verifyIdentity: true }',
+      },
+    ],
+    schemeIgnored: true,
+  },
+  credentials: { userPaths: ['user'], secretPaths: ['password'], urlUserinfo: true },
+  location: {
+    urlPaths: ['url'],
+    hostPaths: ['host'],
+    listPaths: [],
+    portPaths: ['port'],
+    notLocations: ['socketPath'],
+  },
+  envVar: 'DATABASE_URL',
+  envVarAliases: ['MYSQL_URL', 'JAWSDB_URL', 'JAWSDB_MARIA_URL', 'CLEARDB_DATABASE_URL'],
+  privilegedAccounts: ['root', 'admin', 'mysql.sys', 'debian-sys-maint'],
+  recipe: {
+    urlOption: '$arg',
+    tlsOptions: { ssl: '{ rejectUnauthorized: true }' },
+    supersededOptions: ['host', 'port', 'user', 'password', 'database'],
+    noUrl:
+      'mysqljs takes a URL only as the whole argument, so TLS options cannot sit beside it, and it never verifies the server host name: migrate to mysql2 with `{ uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true, verifyIdentity: true } }`.',
+  },
+  notes: [
+    '`ssl: true` (or `?ssl=true`) enables TLS without any certificate verification.',
+    'mysqljs never checks the server host name, so it cannot be made fully verified; mysql2 with `verifyIdentity: true` can.',
+    'TLS is off by default, and the URL scheme is ignored.',
+    '`localInfile` defaults to true, a separate hardening concern.',
+  ],
+};

@@ -1,0 +1,110 @@
+import { pg } from './pg';
+import type { CatalogEntry, OptionCondition } from './types';
+
+const isPostgres: OptionCondition = { path: 'dialect', equals: 'postgres' };
+const isMysql: OptionCondition = { path: 'dialect', equals: 'mysql' };
+const isMssql: OptionCondition = { path: 'dialect', equals: 'mssql' };
+
+/**
+ * sequelize 6. The `'sequelize'` argument shape folds `(url, opts)`, `(database, username,
+ * password, opts)` and `(opts)` into one options object with the URL at `url`. Facts:
+ * reference/clients.md §15, §1.3, §28.12.
+ */
+export const sequelize: CatalogEntry = {
+  id: 'sequelize',
+  displayName: 'sequelize',
+  service: 'sql',
+  modules: ['sequelize'],
+  factories: [
+    { path: 'Sequelize', invoke: 'new', args: 'sequelize' },
+    // `const Sequelize = require('sequelize')` and the default export are the class itself.
+    { path: '', invoke: 'new', args: 'sequelize' },
+  ],
+  tls: {
+    // Plaintext by default, except mssql: tedious encrypts but sequelize starts its config with
+    // `trustServerCertificate: true` (the switch below, `whenAbsent`).
+    default: 'off',
+    switches: [
+      // Only `dialectOptions` reaches the driver; a top-level `ssl` is ignored (db2 aside).
+      {
+        path: 'dialectOptions.ssl',
+        when: isPostgres,
+        // pg turns the strings 'true' and 'no-verify' (from URL query copies) into true and
+        // `{ rejectUnauthorized: false }`. `require: true` inside the object is a no-op.
+        values: { false: 'off', '0': 'off', true: 'verified', '"true"': 'verified', '"no-verify"': 'unverified' },
+        object: 'bag',
+        secure: 'dialectOptions: { ssl: { rejectUnauthorized: true } }',
+      },
+      {
+        path: 'dialectOptions.ssl',
+        when: isMysql,
+        values: { false: 'off' },
+        object: 'bag-hostname-unverified-unless-verifyIdentity',
+        secure: 'dialectOptions: { ssl: { rejectUnauthorized: true, verifyIdentity: true } }',
+      },
+      {
+        path: 'dialectOptions.options.encrypt',
+        when: isMssql,
+        values: { false: 'off' },
+        secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
+      },
+      {
+        path: 'dialectOptions.options.trustServerCertificate',
+        when: isMssql,
+        values: { true: 'unverified', false: 'verified' },
+        whenAbsent: 'unverified',
+        secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
+      },
+    ],
+    bags: ['dialectOptions.ssl', 'dialectOptions.options.cryptoCredentialsDetails'],
+    verifyOff: [],
+    // Every query parameter is copied into `dialectOptions` as a string; for postgres the URL is
+    // also parsed by pg-connection-string (^2.6.1, today 2.14) and merged, so pg's `sslmode`
+    // semantics apply.
+    urlParams: pg.tls.urlParams.filter((param) => param.name === 'sslmode'),
+  },
+  credentials: { userPaths: ['username'], secretPaths: ['password'], urlUserinfo: true },
+  location: {
+    urlPaths: ['url'],
+    hostPaths: ['host'],
+    listPaths: [],
+    portPaths: ['port'],
+    // sqlite takes a file.
+    notLocations: ['storage'],
+  },
+  envVar: 'DATABASE_URL',
+  envVarAliases: ['POSTGRES_URL', 'MYSQL_URL', 'JAWSDB_URL', 'CLEARDB_DATABASE_URL', 'DATABASE_PUBLIC_URL'],
+  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin', 'root', 'admin', 'mysql.sys', 'debian-sys-maint', 'sa'],
+  recipe: {
+    urlOption: '$arg',
+    tlsOptions: {},
+    supersededOptions: [],
+    noUrl: 'sequelize serves several dialects whose TLS options differ; set `dialect` to a literal so the matching secure form can be written.',
+    variants: [
+      {
+        when: isPostgres,
+        urlOption: '$arg',
+        tlsOptions: { 'dialectOptions.ssl': '{ rejectUnauthorized: true }' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+      {
+        when: isMysql,
+        urlOption: '$arg',
+        tlsOptions: { 'dialectOptions.ssl': '{ rejectUnauthorized: true, verifyIdentity: true }' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+      {
+        when: isMssql,
+        urlOption: '$arg',
+        tlsOptions: { 'dialectOptions.options.encrypt': 'true', 'dialectOptions.options.trustServerCertificate': 'false' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+    ],
+  },
+  notes: [
+    'A top-level `ssl: true` is ignored for postgres, mysql, mariadb and mssql; TLS goes in `dialectOptions.ssl`.',
+    '`dialectOptions: { ssl: { require: true } }`: `require` is a no-op; TLS is on only because the object is truthy.',
+    'With `dialect: "mssql"` sequelize defaults to `trustServerCertificate: true`: encrypted but unverified.',
+    'URL query parameters are copied into `dialectOptions` as strings (`?ssl=true` becomes `"true"`).',
+  ],
+};

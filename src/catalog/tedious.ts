@@ -1,0 +1,48 @@
+import { encryptSwitch } from './mssql';
+import type { CatalogEntry } from './types';
+
+/** tedious (TDS driver under mssql). Facts: reference/clients.md §21. Defaults: encrypt on, verified. */
+export const tedious: CatalogEntry = {
+  id: 'tedious',
+  displayName: 'tedious',
+  service: 'mssql',
+  modules: ['tedious'],
+  factories: [{ path: 'Connection', invoke: 'new', args: ['$spread'] }],
+  tls: {
+    default: 'verified',
+    switches: [encryptSwitch('options.encrypt', 'options: { encrypt: true }')],
+    bags: ['options.cryptoCredentialsDetails'],
+    verifyOff: [
+      // `rejectUnauthorized: !trustServerCertificate`. The .d.ts JSDoc says it defaults to true;
+      // the code says false.
+      { path: 'options.trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
+    ],
+    urlParams: [],
+  },
+  credentials: {
+    // `authentication: { type, options: { userName, password } }` (tedious's own names).
+    userPaths: ['authentication.options.userName'],
+    secretPaths: ['authentication.options.password', 'authentication.options.clientSecret', 'authentication.options.token'],
+    urlUserinfo: false,
+  },
+  location: {
+    urlPaths: [],
+    hostPaths: ['server'],
+    listPaths: [],
+    portPaths: ['options.port'],
+    notLocations: ['options.serverName', 'options.instanceName'],
+  },
+  envVar: 'MSSQL_URL',
+  envVarAliases: ['SQLSERVER_URL'],
+  privilegedAccounts: ['sa'],
+  recipe: {
+    urlOption: 'server',
+    tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
+    supersededOptions: [],
+    noUrl: 'tedious takes neither a URL nor a connection string: read `server` and the credentials from separate environment variables.',
+  },
+  notes: [
+    '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
+    '`options.trustServerCertificate: true` turns certificate verification off; the default is false despite the typings comment.',
+  ],
+};

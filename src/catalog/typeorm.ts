@@ -1,0 +1,107 @@
+import { mongodbTls } from './mongodb';
+import { pg } from './pg';
+import type { CatalogEntry, OptionCondition } from './types';
+
+const isPostgres: OptionCondition = { path: 'type', equals: ['postgres', 'cockroachdb'] };
+const isMysql: OptionCondition = { path: 'type', equals: ['mysql', 'mariadb'] };
+const isMssql: OptionCondition = { path: 'type', equals: 'mssql' };
+const isMongo: OptionCondition = { path: 'type', equals: 'mongodb' };
+
+/** TypeORM (1.x; same shapes in 0.3). Facts: reference/clients.md §16, §1.3. */
+export const typeorm: CatalogEntry = {
+  id: 'typeorm',
+  displayName: 'typeorm',
+  service: 'sql',
+  modules: ['typeorm'],
+  factories: [
+    { path: 'DataSource', invoke: 'new', args: ['$spread'] },
+    // 0.2/0.3 only; removed from the 1.x exports.
+    { path: 'createConnection', invoke: 'call', args: ['$spread'] },
+  ],
+  tls: {
+    // postgres/mysql plaintext by default; mssql uses the mssql package defaults (encrypted and
+    // verified); mongodb follows the driver (scheme).
+    default: 'off',
+    switches: [
+      // postgres: `new pg.Pool({ connectionString: url, ssl, ... , ...extra })`: `extra` wins.
+      { path: 'ssl', when: isPostgres, values: { false: 'off', true: 'verified' }, object: 'bag', secure: 'ssl: { rejectUnauthorized: true }' },
+      { path: 'extra.ssl', when: isPostgres, values: { false: 'off', true: 'verified' }, object: 'bag', secure: 'ssl: { rejectUnauthorized: true } (and no extra.ssl)' },
+      // mysql/mariadb: `ssl` goes to the mysql driver. `ssl: true` skips verification in mysqljs
+      // and throws in mysql2; an object checks the host name only with `verifyIdentity`.
+      {
+        path: 'ssl',
+        when: isMysql,
+        values: { false: 'off', true: 'unverified' },
+        object: 'bag-hostname-unverified-unless-verifyIdentity',
+        secure: 'ssl: { rejectUnauthorized: true, verifyIdentity: true }',
+      },
+      { path: 'options.encrypt', when: isMssql, values: { false: 'off' }, secure: 'options: { encrypt: true }' },
+      ...mongodbTls.switches.map((sw) => ({ ...sw, when: isMongo })),
+    ],
+    bags: ['ssl', 'extra.ssl', 'options.cryptoCredentialsDetails'],
+    verifyOff: [
+      { path: 'options.trustServerCertificate', value: true, when: isMssql, secure: 'options: { trustServerCertificate: false }' },
+      ...mongodbTls.verifyOff.map((flag) => ({ ...flag, when: isMongo })),
+    ],
+    // postgres `url` is pg's connectionString (its sslmode overrides `ssl`); mysql and mssql drop
+    // the query string; mongodb URLs keep the driver's parameters. `ssl=` differs between pg and
+    // mongodb, so it is left out.
+    urlParams: [
+      ...pg.tls.urlParams.filter((param) => param.name === 'sslmode'),
+      ...mongodbTls.urlParams.filter((param) => param.name !== 'ssl'),
+    ],
+    schemes: { plaintext: ['mongodb'], tls: ['mongodb+srv'] },
+  },
+  credentials: { userPaths: ['username'], secretPaths: ['password'], urlUserinfo: true },
+  location: {
+    urlPaths: ['url'],
+    hostPaths: ['host'],
+    listPaths: [],
+    portPaths: ['port'],
+    // sqlite's `database` is a file path.
+    notLocations: ['database'],
+  },
+  envVar: 'DATABASE_URL',
+  envVarAliases: ['POSTGRES_URL', 'MYSQL_URL', 'MONGODB_URI', 'JAWSDB_URL', 'CLEARDB_DATABASE_URL', 'DATABASE_PUBLIC_URL'],
+  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin', 'root', 'admin', 'mysql.sys', 'debian-sys-maint', 'sa'],
+  recipe: {
+    urlOption: 'url',
+    tlsOptions: {},
+    supersededOptions: [],
+    noUrl: 'typeorm serves several drivers whose TLS options differ; set `type` to a literal so the matching secure form can be written.',
+    variants: [
+      {
+        when: isPostgres,
+        urlOption: 'url',
+        tlsOptions: { ssl: '{ rejectUnauthorized: true }' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+      {
+        when: isMysql,
+        // The mysql driver drops the URL's query string, so TLS stays in `ssl`.
+        urlOption: 'url',
+        tlsOptions: { ssl: '{ rejectUnauthorized: true, verifyIdentity: true }' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+      {
+        when: isMongo,
+        urlOption: 'url',
+        tlsOptions: { tls: 'true' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+      {
+        when: isMssql,
+        urlOption: 'url',
+        // The query string is dropped, so encryption settings stay in `options`.
+        tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
+        supersededOptions: ['host', 'port', 'username', 'password', 'database'],
+      },
+    ],
+  },
+  notes: [
+    'For postgres, `extra` overrides everything: `extra: { ssl: { rejectUnauthorized: false } }` turns verification off.',
+    'For postgres, `url` query parameters (`sslmode`) override `ssl`.',
+    'For mysql and mssql the query string of `url` is dropped, so `?ssl=` has no effect.',
+    'For mssql, `options.trustServerCertificate: true` turns verification off.',
+  ],
+};
