@@ -1,0 +1,214 @@
+import type { CatalogEntry, OptionCondition, TlsMeaning, UrlParam } from '../catalog/types';
+import { looksLikeAdoConnectionString, parseAdoConnectionString } from './connection-string';
+import { hasUrlScheme, parseServiceUrl } from './url';
+import type { ObjectValue, PropertyValue, Value } from './value';
+import { lookup, textOf } from './value';
+
+/** A TLS setting that leaves a connection off, unverified or strippable. */
+export interface TlsIssue<N> {
+  meaning: Exclude<TlsMeaning, 'verified'>;
+  /** Where to report: the property, the URL value, or the call for a library default. */
+  node: N;
+  /** What is wrong, as it reads in code: `ssl.rejectUnauthorized: false`, `sslmode=no-verify`. */
+  setting: string;
+  /** The secure form to write instead. */
+  secure: string;
+  /** How a suggestion could make it secure, when the policy knows one. */
+  fix?: TlsFix<N>;
+}
+
+export type TlsFix<N> =
+  | { kind: 'replace'; node: N; text: string }
+  | { kind: 'remove-property'; node: N }
+  | { kind: 'url-param'; node: N; param: string; value: string };
+
+/**
+ * Every TLS problem visible in one client's options, judged with the library's own semantics
+ * from its catalog entry. Unknown values never produce an issue.
+ */
+export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callNode: N): TlsIssue<N>[] {
+  const issues: TlsIssue<N>[] = [];
+  const { tls } = entry;
+
+  for (const sw of tls.switches) {
+    if (!conditionHolds(options, sw.when) || anyConditionHolds(options, sw.unless)) continue;
+    const found = lookup(options, sw.path);
+    if (found.status === 'absent') {
+      if (sw.whenAbsent && sw.whenAbsent !== 'verified') {
+        issues.push({ meaning: sw.whenAbsent, node: callNode, setting: `${sw.path} (library default)`, secure: sw.secure });
+      }
+      continue;
+    }
+    if (found.status !== 'present') continue;
+    for (const value of possibleValues(found.value)) {
+      const meaning = switchMeaning(sw, value);
+      if (!meaning || meaning === 'verified') continue;
+      const node = reportNode(found.prop, value);
+      issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure });
+    }
+  }
+
+  // Certificate pinning (Elastic `caFingerprint`) replaces chain verification on purpose.
+  const pinned = (tls.pinningOptions ?? []).some((path) => lookup(options, path).status === 'present');
+  for (const bagPath of tls.bags) {
+    const bag = bagPath === '' ? { status: 'present' as const, value: options as Value<N> } : lookup(options, bagPath);
+    if (bag.status !== 'present') continue;
+    const prefix = bagPath === '' ? '' : `${bagPath}.`;
+    for (const value of possibleValues(bag.value)) {
+      if (value.kind !== 'object') continue;
+      const reject = lookup(value, 'rejectUnauthorized');
+      if (reject.status === 'present' && !pinned) {
+        for (const v of possibleValues(reject.value)) {
+          if (v.kind === 'literal' && v.value === false) {
+            issues.push({
+              meaning: 'unverified',
+              node: reportNode(reject.prop, v),
+              setting: `${prefix}rejectUnauthorized: false`,
+              secure: `${prefix}rejectUnauthorized: true`,
+              fix: { kind: 'replace', node: v.node, text: 'true' },
+            });
+          }
+        }
+      }
+      const identity = lookup(value, 'checkServerIdentity');
+      if (identity.status === 'present' && identity.value.kind === 'function' && identity.value.neverFails) {
+        issues.push({
+          meaning: 'unverified',
+          node: identity.prop.node,
+          setting: `${prefix}checkServerIdentity that accepts every certificate`,
+          secure: `no ${prefix}checkServerIdentity override (Node checks the host name)`,
+          fix: { kind: 'remove-property', node: identity.prop.node },
+        });
+      }
+    }
+  }
+
+  for (const flag of tls.verifyOff) {
+    if (!conditionHolds(options, flag.when)) continue;
+    const found = lookup(options, flag.path);
+    if (found.status !== 'present') continue;
+    for (const value of possibleValues(found.value)) {
+      if (value.kind === 'literal' && value.value === flag.value) {
+        const fix: TlsFix<N> | undefined = typeof flag.value === 'boolean' ? { kind: 'replace', node: value.node, text: String(!flag.value) } : undefined;
+        issues.push({ meaning: 'unverified', node: reportNode(found.prop, value), setting: `${flag.path}: ${describe(value)}`, secure: flag.secure, fix });
+      }
+    }
+  }
+
+  for (const urlPath of entry.location.urlPaths) {
+    const found = lookup(options, urlPath);
+    if (found.status !== 'present') continue;
+    for (const value of possibleValues(found.value)) issues.push(...urlIssues(entry, value));
+  }
+  return dedupe(issues);
+}
+
+/** Issues carried by the query parameters of a URL or connection-string value. */
+export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[] {
+  const text = textOf(value.kind === 'env' ? value.fallback : value);
+  const node = value.kind === 'env' && value.fallback ? value.fallback.node : value.node;
+  if (text === undefined || entry.tls.urlParams.length === 0) return [];
+  let params: Map<string, string> | undefined;
+  if (hasUrlScheme(text)) params = parseServiceUrl(text)?.params;
+  else if (looksLikeAdoConnectionString(text)) params = parseAdoConnectionString(text)?.params;
+  if (!params) return [];
+  const issues: TlsIssue<N>[] = [];
+  for (const [name, raw] of params) {
+    const spec = paramSpec(entry.tls.urlParams, name, params);
+    if (!spec) continue;
+    const meaning = spec.values[raw.toLowerCase()];
+    if (!meaning || meaning === 'verified') continue;
+    const secure = spec.secure;
+    const [secureName, secureValue] = secure.includes('=') ? (secure.split('=', 2) as [string, string]) : [undefined, undefined];
+    issues.push({
+      meaning,
+      node,
+      setting: `${spec.name}=${raw}`,
+      secure,
+      fix: secureName?.toLowerCase() === name && secureValue !== undefined && value.kind === 'literal' ? { kind: 'url-param', node, param: name, value: secureValue } : undefined,
+    });
+  }
+  return issues;
+}
+
+/** A parameter spec whose `requires` holds wins over the plain one for the same name. */
+function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>): UrlParam | undefined {
+  let plain: UrlParam | undefined;
+  for (const spec of specs) {
+    if (spec.name.toLowerCase() !== name) continue;
+    if (!spec.requires) plain ??= spec;
+    else if (params.get(spec.requires.name.toLowerCase())?.toLowerCase() === spec.requires.value) return spec;
+  }
+  return plain;
+}
+
+function switchMeaning<N>(sw: CatalogEntry['tls']['switches'][number], value: Value<N>): TlsMeaning | undefined {
+  if (value.kind === 'literal') {
+    if (value.value === undefined) return undefined;
+    const meaning = sw.values?.[JSON.stringify(value.value)];
+    if (meaning) return meaning;
+    return value.value ? sw.otherTruthy : undefined;
+  }
+  if (value.kind !== 'object' || !sw.object) return undefined;
+  switch (sw.object) {
+    case 'off':
+      return 'off';
+    case 'bag':
+      return undefined;
+    case 'bag-unverified-unless-rejectUnauthorized': {
+      const reject = lookup(value, 'rejectUnauthorized');
+      if (reject.status === 'unknown') return undefined;
+      // An explicit `false` is reported by the bag check; here only the silent default.
+      return reject.status === 'absent' ? 'unverified' : undefined;
+    }
+    case 'bag-hostname-unverified-unless-verifyIdentity': {
+      // An explicit `rejectUnauthorized: false` is reported, more precisely, by the bag check.
+      const reject = lookup(value, 'rejectUnauthorized');
+      if (reject.status === 'present' && reject.value.kind === 'literal' && reject.value.value === false) return undefined;
+      const verify = lookup(value, 'verifyIdentity');
+      return verify.status === 'absent' ? 'unverified' : undefined;
+    }
+  }
+}
+
+function anyConditionHolds<N>(options: ObjectValue<N>, conditions: OptionCondition | OptionCondition[] | undefined): boolean {
+  if (!conditions) return false;
+  return (Array.isArray(conditions) ? conditions : [conditions]).some((condition) => conditionHolds(options, condition));
+}
+
+export function conditionHolds<N>(options: ObjectValue<N>, condition: OptionCondition | undefined): boolean {
+  if (!condition) return true;
+  const found = lookup(options, condition.path);
+  if (found.status !== 'present' || found.value.kind !== 'literal') return false;
+  const wanted = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
+  return wanted.includes(found.value.value);
+}
+
+/** A value and, for `a ? b : c` or `x && y`, each branch: code that can run must be safe. */
+export function possibleValues<N>(value: Value<N>): Value<N>[] {
+  if (value.kind !== 'conditional') return [value];
+  return value.branches.flatMap(possibleValues);
+}
+
+/** Report at the property when the value is its own, at the branch when it came from one. */
+function reportNode<N>(prop: PropertyValue<N>, value: Value<N>): N {
+  return prop.value === value ? prop.node : value.node;
+}
+
+function describe<N>(value: Value<N>): string {
+  if (value.kind === 'literal') return typeof value.value === 'string' ? `'${value.value}'` : String(value.value);
+  if (value.kind === 'object') return '{ ... }';
+  return '...';
+}
+
+/** One issue per node and setting: a shared options object can reach a check twice. */
+function dedupe<N>(issues: TlsIssue<N>[]): TlsIssue<N>[] {
+  const seen = new Map<N, Set<string>>();
+  return issues.filter((issue) => {
+    let settings = seen.get(issue.node);
+    if (!settings) seen.set(issue.node, (settings = new Set()));
+    if (settings.has(issue.setting)) return false;
+    settings.add(issue.setting);
+    return true;
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * The static value model shared by the ESLint side (TSESTree) and the codemod side (Babel).
+ * `N` is the node type of whichever AST produced the value; policy code never looks inside it,
+ * it only hands it back so adapters can report or rewrite at the right place.
+ */
+export type Literal = string | number | boolean | null | undefined | bigint;
+
+export type Value<N = unknown> =
+  | LiteralValue<N>
+  | TemplateValue<N>
+  | ObjectValue<N>
+  | ArrayValue<N>
+  | EnvValue<N>
+  | FunctionValue<N>
+  | ConditionalValue<N>
+  | UnknownValue<N>;
+
+export interface LiteralValue<N = unknown> {
+  kind: 'literal';
+  value: Literal;
+  node: N;
+}
+
+/** A string whose parts are partly unknown, such as `` `redis://${host}:6379` ``. */
+export interface TemplateValue<N = unknown> {
+  kind: 'template';
+  parts: Array<string | Value<N>>;
+  node: N;
+}
+
+export interface PropertyValue<N = unknown> {
+  key: string;
+  value: Value<N>;
+  /** The property (or assignment) node that wrote this key: where reports go. */
+  node: N;
+}
+
+export interface ObjectValue<N = unknown> {
+  kind: 'object';
+  /** Later entries win, as in JavaScript; use `getProperty` rather than scanning. */
+  props: PropertyValue<N>[];
+  /** True when an unknown spread or computed key may add or override keys. */
+  open: boolean;
+  node: N;
+}
+
+export interface ArrayValue<N = unknown> {
+  kind: 'array';
+  elements: Value<N>[];
+  open: boolean;
+  node: N;
+}
+
+export type EnvSource =
+  | 'process.env'
+  | 'import.meta.env'
+  | 'env-var'
+  | 'envalid'
+  | 'config-service'
+  | 'convict'
+  | 'parameter';
+
+/** A value read from the environment, with the literal default it falls back to, if any. */
+export interface EnvValue<N = unknown> {
+  kind: 'env';
+  /** The variable name when statically known (`DATABASE_URL`). */
+  name: string | undefined;
+  source: EnvSource;
+  /** `process.env.X || 'localhost'`, `.default('x')`, `{ default: 'x' }`. */
+  fallback?: Value<N>;
+  /** The node holding the fallback expression (for reports on the default). */
+  fallbackNode?: N;
+  node: N;
+}
+
+export interface FunctionValue<N = unknown> {
+  kind: 'function';
+  /** The body can neither throw nor return a value (a no-op `checkServerIdentity`). */
+  neverFails: boolean;
+  node: N;
+}
+
+/** `test ? a : b` or `test && a` where the test itself is not static. */
+export interface ConditionalValue<N = unknown> {
+  kind: 'conditional';
+  test: N;
+  branches: Value<N>[];
+  node: N;
+}
+
+export interface UnknownValue<N = unknown> {
+  kind: 'unknown';
+  node: N;
+}
+
+export type Lookup<N = unknown> =
+  | { status: 'present'; prop: PropertyValue<N>; value: Value<N> }
+  | { status: 'absent' }
+  | { status: 'unknown' };
+
+/** Find `a.b.c` in an object value, telling a missing key from one we cannot know. */
+export function lookup<N>(value: Value<N> | undefined, path: string): Lookup<N> {
+  if (value === undefined) return { status: 'absent' };
+  const keys = path === '' ? [] : path.split('.');
+  let current: Value<N> = value;
+  let found: Lookup<N> = { status: 'unknown' };
+  for (const key of keys) {
+    if (current.kind === 'literal' && (current.value === undefined || current.value === null)) {
+      return { status: 'absent' };
+    }
+    if (current.kind !== 'object') return { status: 'unknown' };
+    const prop = getProperty(current, key);
+    if (!prop) return current.open ? { status: 'unknown' } : { status: 'absent' };
+    found = { status: 'present', prop, value: prop.value };
+    current = prop.value;
+  }
+  return found;
+}
+
+export function getProperty<N>(object: ObjectValue<N>, key: string): PropertyValue<N> | undefined {
+  for (let i = object.props.length - 1; i >= 0; i--) {
+    const prop = object.props[i]!;
+    if (prop.key === key) return prop;
+  }
+  return undefined;
+}
+
+/** The value at a path when present, otherwise undefined. */
+export function valueAt<N>(value: Value<N> | undefined, path: string): Value<N> | undefined {
+  const found = lookup(value, path);
+  return found.status === 'present' ? found.value : undefined;
+}
+
+export function isLiteral<N>(value: Value<N> | undefined, literal: Literal): boolean {
+  return value?.kind === 'literal' && value.value === literal;
+}
+
+export function stringOf<N>(value: Value<N> | undefined): string | undefined {
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/**
+ * Marks an unknown part of a template when it is rendered to text for parsing. It cannot
+ * occur in source strings that matter (a private-use code point).
+ */
+export const HOLE = '\uE000';
+
+/**
+ * Text of a string-like value with unknown parts replaced by `HOLE`, or undefined when the
+ * value is not string-like at all.
+ */
+export function textOf<N>(value: Value<N> | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'literal') return typeof value.value === 'string' ? value.value : undefined;
+  if (value.kind === 'template') {
+    let text = '';
+    for (const part of value.parts) {
+      text += typeof part === 'string' ? part : (stringOf(part) ?? HOLE);
+    }
+    return text;
+  }
+  return undefined;
+}
+
+/** Walks every value inside `value`, depth first, parents before children. */
+export function* walkValues<N>(value: Value<N>): Generator<Value<N>> {
+  yield value;
+  if (value.kind === 'object') for (const prop of value.props) yield* walkValues(prop.value);
+  else if (value.kind === 'array') for (const element of value.elements) yield* walkValues(element);
+  else if (value.kind === 'template') {
+    for (const part of value.parts) if (typeof part !== 'string') yield* walkValues(part);
+  } else if (value.kind === 'conditional') for (const branch of value.branches) yield* walkValues(branch);
+  else if (value.kind === 'env' && value.fallback) yield* walkValues(value.fallback);
+}
+
+/**
+ * The options object an assignment such as `pg.defaults.ssl.rejectUnauthorized = false`
+ * amounts to: `{ ssl: { rejectUnauthorized: false } }`, every level pointing at `node`.
+ */
+export function optionsFromAssignment<N>(path: string, value: Value<N>, node: N): ObjectValue<N> {
+  const keys = path.split('.');
+  let current: Value<N> = value;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    current = { kind: 'object', props: [{ key: keys[i]!, value: current, node }], open: false, node };
+  }
+  return current as ObjectValue<N>;
+}
