@@ -1,0 +1,82 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+type Node = TSESTree.Node;
+
+export function findVariable(scope: Scope, node: TSESTree.Identifier): Variable | null {
+  return ASTUtils.findVariable(scope, node);
+}
+
+/** True when `node` names a global (not shadowed by any declaration in this file). */
+export function isGlobalReference(scope: Scope, node: TSESTree.Identifier): boolean {
+  const variable = findVariable(scope, node);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The property name of `a.b`, `a['b']`, `` a[`b`] `` or `a[0]`; undefined when computed. */
+export function staticPropertyName(node: TSESTree.MemberExpression): string | undefined {
+  const property = node.property;
+  if (!node.computed) return property.type === 'Identifier' ? property.name : undefined;
+  if (property.type === 'Literal' && (typeof property.value === 'string' || typeof property.value === 'number')) {
+    return String(property.value);
+  }
+  if (property.type === 'TemplateLiteral' && property.expressions.length === 0) {
+    return property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Strips what does not change a value: parentheses (absent in ESTree), TS casts, `?.` chains. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The nearest ancestor that is not a TS cast or chain wrapper, and the child seen from it. */
+export function outerParent(node: Node): { parent: Node | undefined; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === 'TSAsExpression' ||
+      parent.type === 'TSSatisfiesExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'TSTypeAssertion' ||
+      parent.type === 'ChainExpression' ||
+      parent.type === 'AwaitExpression')
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** The string value of a literal or a template literal without substitutions. */
+export function stringLiteralValue(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `require('x')` with a static specifier: returns `'x'`. */
+export function requireSpecifier(node: Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const callee = node.callee;
+  if (callee.type !== 'Identifier' || callee.name !== 'require') return undefined;
+  return stringLiteralValue(node.arguments[0]);
+}

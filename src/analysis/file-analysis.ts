@@ -1,0 +1,99 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
+import type { CatalogEntry, Factory } from '../catalog/types';
+import { normalizeArguments } from '../policy/arguments';
+import type { ObjectValue, Value } from '../policy/value';
+import { findEnvLibraries } from './env-libraries';
+import { Evaluator } from './evaluate';
+import { trackModules, type ModuleUse } from './modules';
+import { findEnvWrites, type EnvWrite } from './process-env';
+
+type Node = TSESTree.Node;
+
+/** A backing-service client built in this file, with its configuration evaluated. */
+export interface ClientSite {
+  entry: CatalogEntry;
+  factory: Factory;
+  /** The `new X(...)` or `x(...)` expression. */
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  args: Value<Node>[];
+  /** All arguments folded into one options object (see `normalizeArguments`). */
+  options: ObjectValue<Node>;
+}
+
+/** An assignment to a path inside a catalog module (`https.globalAgent.options.x = ...`). */
+export interface ModuleAssignment {
+  entry: CatalogEntry;
+  path: string;
+  node: TSESTree.AssignmentExpression;
+}
+
+/**
+ * Everything the rules ask about one file, computed once and only when first asked, so a rule
+ * that needs only `envWrites` never pays for client resolution.
+ */
+export class FileAnalysis {
+  readonly evaluator: Evaluator;
+  private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
+  private writes: EnvWrite[] | undefined;
+
+  constructor(private readonly sourceCode: TSESLint.SourceCode) {
+    this.evaluator = new Evaluator((node) => sourceCode.getScope(node), findEnvLibraries(sourceCode));
+  }
+
+  get sites(): ClientSite[] {
+    return (this.resolved ??= resolveClients(this.sourceCode, this.evaluator)).sites;
+  }
+
+  get assignments(): ModuleAssignment[] {
+    return (this.resolved ??= resolveClients(this.sourceCode, this.evaluator)).assignments;
+  }
+
+  /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
+  get envWrites(): EnvWrite[] {
+    return (this.writes ??= findEnvWrites(this.sourceCode, this.evaluator));
+  }
+}
+
+/**
+ * A quoted catalog module name anywhere in the text. Files without one cannot build a client,
+ * so they skip the scope walk entirely; this is most files in most projects.
+ */
+const MODULE_MENTION = new RegExp(
+  `['"\`](?:node:)?(?:${catalogModuleNames.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"\`/]`,
+);
+
+// Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
+const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();
+
+export function getFileAnalysis(sourceCode: TSESLint.SourceCode): FileAnalysis {
+  let analysis = analyses.get(sourceCode);
+  if (!analysis) {
+    analysis = new FileAnalysis(sourceCode);
+    analyses.set(sourceCode, analysis);
+  }
+  return analysis;
+}
+
+function resolveClients(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
+  const analysis = { sites: [] as ClientSite[], assignments: [] as ModuleAssignment[] };
+  if (!MODULE_MENTION.test(sourceCode.text)) return analysis;
+  for (const use of trackModules(sourceCode, (m) => entryForModule(m) !== undefined)) {
+    const entry = entryForModule(use.module)!;
+    if (use.kind === 'assign') {
+      analysis.assignments.push({ entry, path: use.path, node: use.node as TSESTree.AssignmentExpression });
+      continue;
+    }
+    const factory = findFactory(entry, use);
+    if (!factory) continue;
+    const node = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
+    const args = node.arguments.map((arg): Value<Node> => (arg.type === 'SpreadElement' ? { kind: 'unknown', node: arg } : evaluator.evaluate(arg)));
+    if (node.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
+    analysis.sites.push({ entry, factory, node, args, options: normalizeArguments(factory, args, node as Node) });
+  }
+  return analysis;
+}
+
+function findFactory(entry: CatalogEntry, use: ModuleUse): Factory | undefined {
+  return entry.factories.find((f) => (f.invoke === 'either' || f.invoke === use.kind) && factoryMatches(f.path, use.path));
+}

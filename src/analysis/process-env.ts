@@ -1,0 +1,62 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Value } from '../policy/value';
+import { outerParent, staticPropertyName, unwrap } from './ast';
+import type { Evaluator } from './evaluate';
+
+type Node = TSESTree.Node;
+
+/** A write to `process.env.NAME` in code (`=` or `Object.assign(process.env, {...})`). */
+export interface EnvWrite {
+  name: string;
+  value: Value<Node>;
+  /** The assignment expression or the property of the assigned object. */
+  node: Node;
+}
+
+/** Writes to `process.env`, found from the global `process` references (no AST walk). */
+export function findEnvWrites(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): EnvWrite[] {
+  const writes: EnvWrite[] = [];
+  for (const envObject of processEnvNodes(sourceCode)) {
+    const { parent, child } = outerParent(envObject);
+    if (parent?.type === 'MemberExpression' && parent.object === child) {
+      const name = staticPropertyName(parent);
+      const outer = outerParent(parent);
+      if (name !== undefined && outer.parent?.type === 'AssignmentExpression' && outer.parent.left === outer.child && outer.parent.operator === '=') {
+        writes.push({ name, value: evaluator.evaluate(outer.parent.right), node: outer.parent });
+      }
+    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === child && isObjectAssign(parent)) {
+      for (const arg of parent.arguments.slice(1)) {
+        if (arg.type === 'SpreadElement') continue;
+        const value = evaluator.evaluate(arg);
+        if (value.kind !== 'object') continue;
+        for (const prop of value.props) writes.push({ name: prop.key, value: prop.value, node: prop.node });
+      }
+    }
+  }
+  return writes;
+}
+
+/** Each `process.env` member expression whose `process` is the global one. */
+export function processEnvNodes(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const identifiers: TSESTree.Identifier[] = [];
+  for (const reference of globalScope.through) {
+    if (reference.identifier.type === 'Identifier' && reference.identifier.name === 'process') identifiers.push(reference.identifier);
+  }
+  const declared = globalScope.set.get('process');
+  if (declared && declared.defs.length === 0) {
+    for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
+  }
+  const nodes: TSESTree.MemberExpression[] = [];
+  for (const identifier of identifiers) {
+    const { parent, child } = outerParent(identifier);
+    if (parent?.type === 'MemberExpression' && parent.object === child && staticPropertyName(parent) === 'env') nodes.push(parent);
+  }
+  return nodes;
+}
+
+function isObjectAssign(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === 'MemberExpression' && staticPropertyName(callee) === 'assign' && unwrap(callee.object).type === 'Identifier' && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
+}

@@ -1,0 +1,76 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis';
+import { tlsIssues, type TlsIssue } from '../policy/tls';
+import { optionsFromAssignment } from '../policy/value';
+import { createRule } from '../util/create-rule';
+import { isWithin, tlsFixer } from './utils/fixes';
+
+type Node = TSESTree.Node;
+type MessageIds = 'unverified' | 'globalDefault' | 'processWide' | 'suggestSecure';
+
+export default createRule<[], MessageIds>({
+  name: 'no-unverified-tls',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow backing-service connections that skip certificate or host-name verification',
+      recommended: true,
+      securitySeverity: 8.1,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unverified: '`{{client}}`: {{setting}} does not verify the server certificate or host name. Use {{secure}}.',
+      globalDefault:
+        '`{{client}}`: {{setting}} in `{{target}}` turns off verification for every client that uses it. Remove it and give the client a `ca` instead.',
+      processWide:
+        '`NODE_TLS_REJECT_UNAUTHORIZED = {{value}}` turns off certificate verification for every TLS connection in the process. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or a `ca` option.',
+      suggestSecure: 'Verify the server: {{secure}}.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
+      const fixer = issue.fix && isWithin(issue.fix.node, scope) ? tlsFixer(issue.fix, sourceCode) : undefined;
+      context.report({
+        node: issue.node,
+        messageId,
+        data: { setting: issue.setting, secure: issue.secure, ...data },
+        suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+      });
+    };
+
+    return {
+      Program() {
+        const analysis = getFileAnalysis(sourceCode);
+        const reported = new Set<Node>();
+        for (const site of analysis.sites) {
+          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+            if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
+            reported.add(issue.node);
+            report(issue, 'unverified', { client: site.entry.displayName }, site.node);
+          }
+        }
+        for (const assignment of analysis.assignments) {
+          const prefix = assignment.entry.globalDefaults;
+          if (!prefix || !assignment.path.startsWith(`${prefix}.`)) continue;
+          const value = analysis.evaluator.evaluate(assignment.node.right);
+          const options = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
+          for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
+            if (issue.meaning !== 'unverified') continue;
+            report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);
+          }
+        }
+        if (!sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return;
+        for (const write of analysis.envWrites) {
+          if (write.name !== 'NODE_TLS_REJECT_UNAUTHORIZED') continue;
+          const v = write.value;
+          if (v.kind === 'literal' && (v.value === '0' || v.value === 0)) {
+            context.report({ node: write.node, messageId: 'processWide', data: { value: typeof v.value === 'string' ? `'0'` : '0' } });
+          }
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
