@@ -38,9 +38,16 @@ interface Tester {
 
 const requireHere = createRequire(__filename);
 
-/** ESLint 9's own RuleTester when the suite runs under `test:eslint9`, else typescript-eslint's. */
-function createTester(languageOptions: Record<string, unknown>): Tester {
+/** Which RuleTester runs the suites: ESLint 9's own under `test:eslint9`, else typescript-eslint's on ESLint 10. */
+export function testerImplementation(): { name: 'eslint9' | 'typescript-eslint'; eslintVersion: string } {
   if (process.env.BACKING_SERVICES_ESLINT === '9') {
+    return { name: 'eslint9', eslintVersion: (requireHere('eslint9/package.json') as { version: string }).version };
+  }
+  return { name: 'typescript-eslint', eslintVersion: (requireHere('eslint/package.json') as { version: string }).version };
+}
+
+function createTester(languageOptions: Record<string, unknown>): Tester {
+  if (testerImplementation().name === 'eslint9') {
     const { RuleTester } = requireHere('eslint9') as { RuleTester: (new (config: unknown) => Tester) & Record<string, unknown> };
     Object.assign(RuleTester, { describe, it, itOnly: it.only, afterAll });
     return new RuleTester({ languageOptions });
