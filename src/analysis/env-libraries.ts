@@ -133,5 +133,6 @@ function receiverName(node: Node): string | undefined {
   const inner = unwrap(node);
   if (inner.type === 'Identifier') return inner.name;
   if (inner.type === 'MemberExpression') return staticPropertyName(inner);
+  if (inner.type === 'NewExpression') return receiverName(inner.callee);
   return undefined;
 }

@@ -178,12 +178,12 @@ export class Evaluator {
     }
     if (!declarator.init) return { kind: 'unknown', node };
     if (declarator.id.type === 'Identifier') return this.evaluate(declarator.init);
-    return this.destructured(declarator.id, declarator.init, node);
+    return this.destructured(declarator.id, declarator.init, def.name, node);
   }
 
   /** `const { DB_HOST = 'localhost', ssl } = process.env` or `= config`. */
-  private destructured(pattern: TSESTree.DestructuringPattern, init: Node, node: TSESTree.Identifier): EValue {
-    const path = patternPath(pattern, node);
+  private destructured(pattern: TSESTree.DestructuringPattern, init: Node, declared: TSESTree.Identifier, node: TSESTree.Identifier): EValue {
+    const path = patternPath(pattern, declared);
     if (!path) return { kind: 'unknown', node };
     let value: EValue = this.evaluate(init);
     for (const step of path) {
@@ -359,10 +359,13 @@ export class Evaluator {
     if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return undefined;
     if (fn.async || fn.generator) return undefined;
     if (fn.body.type !== 'BlockStatement') return fn.body;
-    const returns = fn.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === 'ReturnStatement');
-    const only = returns.length === 1 ? returns[0] : undefined;
-    if (!only?.argument || fn.body.body[fn.body.body.length - 1] !== only) return undefined;
-    return only.argument;
+    // Straight-line bodies only: declarations and expressions, then one return. Control flow
+    // could return something else.
+    const statements = fn.body.body;
+    const last = statements[statements.length - 1];
+    if (last?.type !== 'ReturnStatement' || !last.argument) return undefined;
+    const straight = statements.slice(0, -1).every((s) => s.type === 'VariableDeclaration' || s.type === 'ExpressionStatement');
+    return straight ? last.argument : undefined;
   }
 }
 
