@@ -13,6 +13,7 @@ module.exports = tseslint.config(
       'docs/example/**',
       '**/__testfixtures__/**',
       'test/fixtures/**',
+      'test/codemods/fixtures/**',
       'bench/corpus/**',
     ],
   },

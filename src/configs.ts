@@ -9,6 +9,22 @@ interface RuleWithDocs {
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
+const SOURCE_EXTENSIONS = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
+
+/**
+ * Test code, where `recommended` and `strict` turn off the rules marked `relaxedInTests`:
+ * fixtures that point at a test container (`postgres://postgres:postgres@localhost/test`),
+ * per-test clients and `NODE_ENV === 'test'` set-ups are normal there. Test files by name
+ * (`*.test.*`, `*.spec.*`, `*.e2e-spec.*`...), test folders anywhere (`test/`, `tests/`,
+ * `__tests__/`, `__mocks__/`, `fixtures/`, `e2e/`...) and test-runner set-up files.
+ */
+export const TEST_FILES: readonly string[] = [
+  `**/*.{test,spec,e2e,e2e-spec,e2e-test,int-spec,int-test,integration,integration-spec}.${SOURCE_EXTENSIONS}`,
+  '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,__testfixtures__,e2e,integration-tests,spec,cypress,playwright}/**',
+  `**/{jest,vitest,playwright,cypress}.{setup,config,global-setup,global-teardown}.${SOURCE_EXTENSIONS}`,
+  `**/{setupTests,test-setup,testSetup,globalSetup,globalTeardown}.${SOURCE_EXTENSIONS}`,
+];
+
 /** Rules for each config, derived from rule metadata so no list is kept twice. */
 export function ruleEntries(rules: Record<string, RuleWithDocs>, config: ConfigName): Linter.RulesRecord {
   const entries: Linter.RulesRecord = {};
@@ -25,11 +41,46 @@ export function ruleEntries(rules: Record<string, RuleWithDocs>, config: ConfigN
   return entries;
 }
 
-export function createConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleWithDocs>): Record<ConfigName, Linter.Config> {
-  const make = (config: ConfigName): Linter.Config => ({
-    name: `${NAMESPACE}/${config}`,
-    plugins: { [NAMESPACE]: plugin },
-    rules: ruleEntries(rules, config),
-  });
+/** The rules of a config that its test-file entry turns off (`docs.relaxedInTests`). */
+export function relaxedInTests(rules: Record<string, RuleWithDocs>, config: ConfigName): Linter.RulesRecord {
+  const entries: Linter.RulesRecord = {};
+  if (config === 'all') return entries;
+  const enabled = ruleEntries(rules, config);
+  for (const [id, rule] of Object.entries(rules)) {
+    const name = `${NAMESPACE}/${id}`;
+    if (rule.meta?.docs?.relaxedInTests && name in enabled) entries[name] = 'off';
+  }
+  return entries;
+}
+
+/**
+ * Each config is an array of flat-config objects: the config itself
+ * (`backing-services/<name>`) and, for `recommended` and `strict`, the test-file relaxation
+ * (`backing-services/<name>/tests`, `files: TEST_FILES`). ESLint flattens nested arrays, so
+ * both `[backingServices.configs.recommended]` and `...backingServices.configs.recommended`
+ * work, and so does `extends: ['backing-services/recommended']`. `all` turns on every rule
+ * everywhere, tests included.
+ */
+export function createConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleWithDocs>): Record<ConfigName, Linter.Config[]> {
+  const make = (config: ConfigName): Linter.Config[] => {
+    const main: Linter.Config = {
+      name: `${NAMESPACE}/${config}`,
+      plugins: { [NAMESPACE]: plugin },
+      rules: ruleEntries(rules, config),
+    };
+    const relaxed = relaxedInTests(rules, config);
+    if (Object.keys(relaxed).length === 0) return [main];
+    return [main, { name: `${NAMESPACE}/${config}/tests`, files: [...TEST_FILES], plugins: { [NAMESPACE]: plugin }, rules: relaxed }];
+  };
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
+}
+
+/** Every rule a config turns on (outside test files), whatever its shape. */
+export function enabledRules(config: Linter.Config | readonly Linter.Config[]): Linter.RulesRecord {
+  const entries: Linter.RulesRecord = {};
+  for (const part of Array.isArray(config) ? config : [config as Linter.Config]) {
+    if (part.files !== undefined) continue;
+    Object.assign(entries, part.rules);
+  }
+  return entries;
 }

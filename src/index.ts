@@ -6,13 +6,13 @@ import { packageInfo } from './util/package-info';
 type Plugin = Omit<ESLint.Plugin, 'configs'> & {
   meta: { name: string; version: string; namespace: string };
   rules: ESLint.Plugin['rules'];
-  configs: Record<ConfigName, Linter.Config>;
+  configs: Record<ConfigName, Linter.Config[]>;
 };
 
 const plugin: Plugin = {
   meta: { name: packageInfo.name, version: packageInfo.version, namespace: NAMESPACE },
   rules: rules as unknown as ESLint.Plugin['rules'],
-  configs: {} as Record<ConfigName, Linter.Config>,
+  configs: {} as Record<ConfigName, Linter.Config[]>,
 };
 // Configs refer to the plugin object itself, so they are attached after it exists.
 Object.assign(plugin.configs, createConfigs(plugin, rules));

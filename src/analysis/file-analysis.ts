@@ -3,10 +3,14 @@ import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { normalizeArguments } from '../policy/arguments';
 import type { ObjectValue, Value } from '../policy/value';
+import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { findEnvLibraries } from './env-libraries';
+import { findEnvReads, type EnvRead } from './env-reads';
+import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { Evaluator } from './evaluate';
 import { trackModules, type ModuleUse } from './modules';
 import { findEnvWrites, type EnvWrite } from './process-env';
+import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
 
 type Node = TSESTree.Node;
 
@@ -36,6 +40,10 @@ export class FileAnalysis {
   readonly evaluator: Evaluator;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
+  private reads: EnvRead[] | undefined;
+  private branches: EnvironmentBranch[] | undefined;
+  private helperCalls: CredentialHelperCall[] | undefined;
+  private urls: ServiceUrlLiteral[] | undefined;
 
   constructor(private readonly sourceCode: TSESLint.SourceCode) {
     this.evaluator = new Evaluator((node) => sourceCode.getScope(node), findEnvLibraries(sourceCode));
@@ -52,6 +60,26 @@ export class FileAnalysis {
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
     return (this.writes ??= findEnvWrites(this.sourceCode, this.evaluator));
+  }
+
+  /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
+  get envReads(): EnvRead[] {
+    return (this.reads ??= findEnvReads(this.sourceCode, this.evaluator));
+  }
+
+  /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
+  get environmentBranches(): EnvironmentBranch[] {
+    return (this.branches ??= findEnvironmentBranches(this.sourceCode, this.evaluator));
+  }
+
+  /** Calls that build a client credential (`amqp.credentials.plain(user, pass)`). */
+  get credentialHelperCalls(): CredentialHelperCall[] {
+    return (this.helperCalls ??= findCredentialHelperCalls(this.sourceCode, this.evaluator));
+  }
+
+  /** String, template and concatenated literals that start with a service scheme (`redis://`). */
+  get serviceUrls(): ServiceUrlLiteral[] {
+    return (this.urls ??= findServiceUrls(this.sourceCode, this.evaluator));
   }
 }
 

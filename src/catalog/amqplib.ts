@@ -38,6 +38,11 @@ export const amqplib: CatalogEntry = {
   privilegedAccounts: ['guest'],
   // No userinfo in a URL, or neither username nor password in the object form: guest/guest.
   implicitAccount: 'guest',
+  // `connect(url, { credentials: amqp.credentials.plain(user, pass) })` (lib/credentials.js).
+  credentialHelpers: [
+    { path: 'credentials.plain', args: ['username', 'password'] },
+    { path: 'credentials.amqplain', args: ['username', 'password'] },
+  ],
   recipe: {
     urlOption: '$arg',
     tlsOptions: {},

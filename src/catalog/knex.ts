@@ -22,6 +22,7 @@ export const knex: CatalogEntry = {
     { path: 'knex', invoke: 'call', args: ['connection|$spread'] },
   ],
   tls: {
+    paramSchemes: ['postgres', 'postgresql', 'mysql'],
     // Every driver defaults to plaintext under knex, mssql included (see below).
     default: 'off',
     switches: [

@@ -28,6 +28,8 @@ export const mongodbTls: TlsSpec = {
     { name: 'tlsInsecure', values: { true: 'unverified' }, secure: 'tlsInsecure=false' },
   ],
   schemes: { plaintext: ['mongodb'], tls: ['mongodb+srv'] },
+  // `mongodb://` is plaintext unless `tls=true`/`ssl=true` or the `tls` option.
+  paramSchemes: ['mongodb'],
 };
 
 export const mongodbNotes: string[] = [

@@ -14,6 +14,8 @@ export const mysql: CatalogEntry = {
     { path: 'createPoolCluster().add', invoke: 'call', args: 'pool-cluster-add' },
   ],
   tls: {
+    // The scheme is ignored; TLS comes only from `?ssl=` or the `ssl` option.
+    paramSchemes: ['mysql'],
     default: 'off',
     switches: [
       {

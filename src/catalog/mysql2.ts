@@ -14,6 +14,7 @@ export const mysql2: CatalogEntry = {
     { path: 'createPoolCluster().add', invoke: 'call', args: 'pool-cluster-add' },
   ],
   tls: {
+    paramSchemes: ['mysql'],
     default: 'off',
     switches: [
       {

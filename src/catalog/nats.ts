@@ -8,6 +8,9 @@ export const nats: CatalogEntry = {
   modules: ['nats', '@nats-io/transport-node'],
   factories: [{ path: 'connect', invoke: 'call', args: ['$spread'] }],
   tls: {
+    // `nats://` is opportunistic at best, and `tls://` is ignored: only the `tls` option
+    // requires TLS.
+    paramSchemes: ['nats', 'tls'],
     // `tls` unset: upgrade only if the server's INFO offers TLS, which an attacker can hide.
     default: 'opportunistic',
     switches: [

@@ -42,6 +42,8 @@ export const nodemailer: CatalogEntry = {
     // `smtps:` is implicit TLS; `smtp:` keeps the opportunistic default, so it is not listed
     // as plaintext.
     schemes: { plaintext: [], tls: ['smtps'] },
+    // `smtp://` is opportunistic STARTTLS unless `requireTLS=true` (or the option) is given.
+    paramSchemes: ['smtp'],
   },
   credentials: {
     userPaths: ['auth.user'],

@@ -14,6 +14,8 @@ export const pg: CatalogEntry = {
     { path: 'native.Client', invoke: 'new', args: ['connectionString|$spread'] },
   ],
   tls: {
+    // `postgres://` URLs are plaintext unless `sslmode`/`ssl` or the `ssl` option turns TLS on.
+    paramSchemes: ['postgres', 'postgresql'],
     default: 'off',
     switches: [
       {

@@ -11,6 +11,7 @@ export const postgres: CatalogEntry = {
     { path: '', invoke: 'call', args: ['url|$spread', '$spread'] },
   ],
   tls: {
+    paramSchemes: ['postgres', 'postgresql'],
     default: 'off',
     switches: [
       {

@@ -13,6 +13,7 @@ export const prisma: CatalogEntry = {
   modules: ['@prisma/client'],
   factories: [{ path: 'PrismaClient', invoke: 'new', args: ['$spread'] }],
   tls: {
+    paramSchemes: ['postgres', 'postgresql', 'mysql'],
     // Prisma <= 6 without parameters: `sslmode=prefer` (plaintext fallback) and
     // `sslaccept=accept_invalid_certs` (no certificate validation).
     default: 'opportunistic',

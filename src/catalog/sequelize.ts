@@ -21,6 +21,7 @@ export const sequelize: CatalogEntry = {
     { path: '', invoke: 'new', args: 'sequelize' },
   ],
   tls: {
+    paramSchemes: ['postgres', 'postgresql', 'mysql'],
     // Plaintext by default, except mssql: tedious encrypts but sequelize starts its config with
     // `trustServerCertificate: true` (the switch below, `whenAbsent`).
     default: 'off',

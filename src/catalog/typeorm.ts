@@ -51,6 +51,7 @@ export const typeorm: CatalogEntry = {
       ...mongodbTls.urlParams.filter((param) => param.name !== 'ssl'),
     ],
     schemes: { plaintext: ['mongodb'], tls: ['mongodb+srv'] },
+    paramSchemes: ['postgres', 'postgresql', 'mongodb'],
   },
   credentials: { userPaths: ['username'], secretPaths: ['password'], urlUserinfo: true },
   location: {

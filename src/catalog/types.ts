@@ -124,6 +124,13 @@ export interface TlsSpec {
   /** Schemes that decide TLS by themselves, lower-case without `://`. */
   schemes?: { plaintext: string[]; tls: string[]; caseSensitiveTls?: boolean };
   /**
+   * Schemes of service URLs this library reads whose TLS is decided by URL parameters or
+   * options, not by the scheme (`postgres`, `mysql`, `mongodb`, `smtp`, `nats`): such a URL with
+   * no TLS parameter connects in clear text unless an option turns TLS on. Lower-case without
+   * `://`; read by no-plaintext-service-url. Optional.
+   */
+  paramSchemes?: string[];
+  /**
    * The URL scheme is ignored by the library (nats, mysql): never reason about TLS from it.
    */
   schemeIgnored?: boolean;
@@ -212,6 +219,12 @@ export interface CatalogEntry {
    * (amqplib's guest/guest).
    */
   implicitAccount?: string;
+  /**
+   * Module functions that build a credential for a client (amqplib's
+   * `credentials.plain(user, pass)`): each argument slot names the credential option it stands
+   * for (`'username'`, `'password'`), read with the entry's `userPaths`/`secretPaths`. Optional.
+   */
+  credentialHelpers?: Array<{ path: string; args: ArgSlot[] }>;
   /**
    * A module-level object whose keys are client options for every client
    * (`pg.defaults`, `https.globalAgent.options`): assignments into it are judged like options.

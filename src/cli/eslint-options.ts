@@ -64,7 +64,7 @@ export function createAuditConfig(config: ConfigName): Linter.Config[] {
       files: ['**/*.tsx'],
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
-    plugin.configs[config],
+    ...plugin.configs[config],
   ];
 }
 

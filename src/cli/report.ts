@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { ESLint } from 'eslint';
-import type { ConfigName } from '../configs';
+import { enabledRules, type ConfigName } from '../configs';
 import { REPO_URL, type PluginDocs } from '../util/create-rule';
 import plugin from '../index';
 import { packageInfo } from '../util/package-info';
@@ -81,7 +81,7 @@ export function serviceOf(message: string): string {
 
 /** Metadata of every rule `config` enables, read generically from the plugin. */
 export function rulesOf(config: ConfigName): RuleInfo[] {
-  const enabled = Object.keys(plugin.configs[config].rules ?? {});
+  const enabled = Object.keys(enabledRules(plugin.configs[config]));
   return enabled.sort().map((id) => {
     const short = id.startsWith(NAMESPACE_PREFIX) ? id.slice(NAMESPACE_PREFIX.length) : id;
     const docs = (plugin.rules?.[short]?.meta?.docs ?? {}) as Partial<PluginDocs> & { url?: string; cwe?: unknown };

@@ -119,7 +119,9 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
     const meaning = spec.values[raw.toLowerCase()];
     if (!meaning || meaning === 'verified') continue;
     const secure = spec.secure;
-    const [secureName, secureValue] = secure.includes('=') ? (secure.split('=', 2) as [string, string]) : [undefined, undefined];
+    // Only a single `name=value` secure form can be written back in place of the parameter.
+    const single = /^[^=&\s]+=[^=&\s]+$/.test(secure);
+    const [secureName, secureValue] = single ? (secure.split('=', 2) as [string, string]) : [undefined, undefined];
     issues.push({
       meaning,
       node,

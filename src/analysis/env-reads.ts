@@ -1,0 +1,208 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { EnvValue, Value } from '../policy/value';
+import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { findEnvLibraries, NO_ENV_LIBRARIES } from './env-libraries';
+import type { Evaluator } from './evaluate';
+import { processEnvNodes } from './process-env';
+
+type Node = TSESTree.Node;
+
+/**
+ * One read of the environment in a file, wherever it is (not only at client sites), as the
+ * evaluator sees its outermost form: `process.env.X || 'l'` is one read with a fallback.
+ */
+export interface EnvRead {
+  name: string;
+  /** The whole read expression (`process.env.X ?? 'l'`), or the destructuring property. */
+  node: Node;
+  value: EnvValue<Node>;
+  /**
+   * `process.env.X ? a : b` where neither branch is the read itself: the branches taken when
+   * the variable is set and when it is not (`process.env.DATABASE_URL ? undefined : { host }`).
+   */
+  presence?: { whenSet: Value<Node>; whenUnset: Value<Node>; node: TSESTree.ConditionalExpression };
+}
+
+/**
+ * Every statically named environment read of the file: `process.env` members (dot, bracket,
+ * with `||`, `??`, presence ternaries), destructuring from `process.env` with defaults, and the
+ * reads of env-var, envalid and convict. Found from the global `process` references and the
+ * configuration-library calls, without walking the AST.
+ */
+export function findEnvReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): EnvRead[] {
+  const reads: EnvRead[] = [];
+  if (sourceCode.text.includes('process')) {
+    for (const envObject of processEnvNodes(sourceCode)) processEnvRead(envObject, evaluator, reads);
+  }
+  const libraries = findEnvLibraries(sourceCode);
+  if (libraries !== NO_ENV_LIBRARIES) {
+    for (const call of libraries.envVarGets) {
+      const outer = outermostChainCall(call);
+      const value = evaluator.evaluate(outer);
+      if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node: outer, value });
+    }
+    if (libraries.nestConfig) nestConfigReads(sourceCode, evaluator, reads);
+    for (const call of [...libraries.cleanEnvCalls, ...libraries.convictCalls]) {
+      const isConvict = libraries.convictCalls.has(call);
+      const value = isConvict ? convictSchemaReads(call, evaluator) : evaluator.evaluate(call);
+      if (value.kind !== 'object') continue;
+      for (const prop of value.props) {
+        if (prop.value.kind === 'env' && prop.value.name !== undefined) reads.push({ name: prop.value.name, node: prop.node, value: prop.value });
+      }
+    }
+  }
+  return reads;
+}
+
+function processEnvRead(envObject: TSESTree.MemberExpression, evaluator: Evaluator, reads: EnvRead[]): void {
+  const { parent, child } = outerParent(envObject);
+  if (parent?.type === 'MemberExpression' && parent.object === child) {
+    const name = staticPropertyName(parent);
+    if (name === undefined) return;
+    let outer: Node = parent;
+    // Climb through the forms the evaluator folds into one read with a fallback.
+    for (;;) {
+      const up = outerParent(outer);
+      const p = up.parent;
+      if (p?.type === 'LogicalExpression' && p.left === up.child && p.operator !== '&&') {
+        outer = p;
+        continue;
+      }
+      if (p?.type === 'ConditionalExpression' && p.test === up.child) {
+        const value = evaluator.evaluate(p);
+        if (value.kind === 'env') {
+          outer = p;
+          continue;
+        }
+        const whenSet = evaluator.evaluate(p.consequent);
+        const whenUnset = evaluator.evaluate(p.alternate);
+        reads.push({ name, node: p, value: { kind: 'env', name, source: 'process.env', node: parent }, presence: { whenSet, whenUnset, node: p } });
+        return;
+      }
+      if (p?.type === 'UnaryExpression' && p.operator === '!') {
+        // `!process.env.X ? local : remote`
+        const up2 = outerParent(p);
+        if (up2.parent?.type === 'ConditionalExpression' && up2.parent.test === up2.child) {
+          const c = up2.parent;
+          reads.push({
+            name,
+            node: c,
+            value: { kind: 'env', name, source: 'process.env', node: parent },
+            presence: { whenSet: evaluator.evaluate(c.alternate), whenUnset: evaluator.evaluate(c.consequent), node: c },
+          });
+          return;
+        }
+      }
+      break;
+    }
+    const value = evaluator.evaluate(outer);
+    if (value.kind === 'env' && value.name === name) reads.push({ name, node: outer, value });
+    else if (outer.type === 'LogicalExpression') {
+      // `process.env.DB_HOST || process.env.PGHOST || 'localhost'`: the last operand is the default.
+      const fallbackNode = outer.right;
+      reads.push({ name, node: outer, value: { kind: 'env', name, source: 'process.env', node: outer, fallback: evaluator.evaluate(fallbackNode), fallbackNode } });
+    }
+    return;
+  }
+  // `const { DATABASE_URL = 'postgres://localhost/dev' } = process.env`
+  if (parent?.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'ObjectPattern') {
+    for (const property of parent.id.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const name = property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
+      if (name === undefined) continue;
+      if (property.value.type === 'AssignmentPattern') {
+        const fallbackNode = property.value.right;
+        const fallback = evaluator.evaluate(fallbackNode);
+        reads.push({ name, node: property, value: { kind: 'env', name, source: 'process.env', node: property, fallback, fallbackNode } });
+      } else reads.push({ name, node: property, value: { kind: 'env', name, source: 'process.env', node: property } });
+    }
+  }
+}
+
+/**
+ * `configService.get('DATABASE_URL', 'postgres://localhost/dev')` in a file that imports
+ * @nestjs/config: found from the text (`.get(` / `.get<string>(` followed by a quote), then
+ * evaluated like any other read. Only `get` with a default can have a fallback.
+ */
+function nestConfigReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, reads: EnvRead[]): void {
+  const pattern = /\.get(?:<[^<>()]{0,80}>)?\(\s*['"`]/g;
+  const seen = new Set<Node>();
+  for (let match = pattern.exec(sourceCode.text); match; match = pattern.exec(sourceCode.text)) {
+    const id = sourceCode.getNodeByRangeIndex(match.index + 1) as Node | null;
+    const member = id?.parent;
+    if (member?.type !== 'MemberExpression' || member.property !== id) continue;
+    const call = outerParent(member);
+    if (call.parent?.type !== 'CallExpression' || call.parent.callee !== call.child || seen.has(call.parent)) continue;
+    seen.add(call.parent);
+    const value = evaluator.evaluate(call.parent);
+    if (value.kind === 'env' && value.source === 'config-service' && value.name !== undefined) reads.push({ name: value.name, node: call.parent, value });
+  }
+}
+
+/** `env.get('X').default('y').asString()`: the outermost call of the chain. */
+function outermostChainCall(call: Node): Node {
+  let current: Node = call;
+  for (let i = 0; i < 12; i++) {
+    const member = outerParent(current);
+    if (member.parent?.type !== 'MemberExpression' || member.parent.object !== member.child) break;
+    const next = outerParent(member.parent);
+    if (next.parent?.type !== 'CallExpression' || next.parent.callee !== next.child) break;
+    current = next.parent;
+  }
+  return current;
+}
+
+/**
+ * convict's schema as an object of env reads: every `{ env: 'X', default: ... }` leaf becomes
+ * a read of X with that default.
+ */
+function convictSchemaReads(call: Node, evaluator: Evaluator): Value<Node> {
+  if (call.type !== 'CallExpression' || !call.arguments[0]) return { kind: 'unknown', node: call };
+  const schema = evaluator.evaluate(call.arguments[0]);
+  const props: Array<{ key: string; value: Value<Node>; node: Node }> = [];
+  const visit = (value: Value<Node>, depth: number): void => {
+    if (value.kind !== 'object' || depth > 8) return;
+    let envName: string | undefined;
+    let fallback: { value: Value<Node>; node: Node } | undefined;
+    for (const prop of value.props) {
+      if (prop.key === 'env' && prop.value.kind === 'literal' && typeof prop.value.value === 'string') envName = prop.value.value;
+      if (prop.key === 'default') fallback = { value: prop.value, node: prop.value.node };
+    }
+    if (envName !== undefined) {
+      const read: EnvValue<Node> = fallback
+        ? { kind: 'env', name: envName, source: 'convict', node: value.node, fallback: fallback.value, fallbackNode: fallback.node }
+        : { kind: 'env', name: envName, source: 'convict', node: value.node };
+      props.push({ key: envName, value: read, node: value.node });
+      return;
+    }
+    for (const prop of value.props) visit(prop.value, depth + 1);
+  };
+  visit(schema, 0);
+  return { kind: 'object', props, open: false, node: call };
+}
+
+/** True for an expression that is exactly a read of the named variable (for presence tests). */
+export function isEnvReadOf(node: Node, evaluator: Evaluator, name: string): boolean {
+  const value = evaluator.evaluate(unwrap(node));
+  return value.kind === 'env' && value.name === name;
+}
+
+/**
+ * `function connect(url = 'redis://localhost:6379') { return new Redis(url); }`: the default
+ * of a simple parameter that `node` names, when nothing else writes it.
+ */
+export function parameterDefault(node: Node, scopeOf: (n: Node) => TSESLint.Scope.Scope): Node | undefined {
+  const id = unwrap(node);
+  if (id.type !== 'Identifier') return undefined;
+  const variable = findVariable(scopeOf(id), id);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Parameter') return undefined;
+  const pattern = def.name.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== def.name) return undefined;
+  const fn = def.node as { params?: Node[] };
+  if (!fn.params?.includes(pattern)) return undefined;
+  const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr !== pattern.right);
+  if (writes.length > 0) return undefined;
+  return pattern.right;
+}

@@ -1,0 +1,296 @@
+/**
+ * Pure judgements for the "same code everywhere" rules (`no-local-service-fallback`,
+ * `no-environment-branching`): what a local location is, which option paths of a client are
+ * service configuration (location, TLS, credentials), and globs for file names.
+ */
+import type { CatalogEntry } from '../catalog/types';
+import { classifyHost, parseHostPort } from './host';
+import { hasUrlScheme, parseServiceUrl } from './url';
+import type { ObjectValue, Value } from './value';
+import { HOLE, lookup, textOf } from './value';
+
+/**
+ * The developer's own machine, as the rules mean it: `localhost` (and `*.localhost`),
+ * 127.0.0.0/8, `::1`, `0.0.0.0`, `::`, `host.docker.internal`. Unlike `isLocalHost`, an empty
+ * host and a Unix socket path are not "local" here: they are not written as a location.
+ */
+export function isLocalHostName(host: string): boolean {
+  const h = host.trim();
+  if (h === '' || h.startsWith('/') || h.includes(HOLE)) return false;
+  return classifyHost(h) === 'loopback';
+}
+
+/**
+ * The local host written in a location string: a URL whose hosts are all local
+ * (`postgres://localhost/dev`, `mongodb://127.0.0.1:27017,127.0.0.1:27018`), a local
+ * `host:port` or a bare local host. Undefined for anything else, including text with holes
+ * in the host.
+ */
+export function localHostOf(text: string): string | undefined {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return undefined;
+  if (hasUrlScheme(text)) {
+    const url = parseServiceUrl(text);
+    if (!url || url.hosts.length === 0) return undefined;
+    if (!url.hosts.every((h) => !h.dynamic && isLocalHostName(h.host))) return undefined;
+    return url.hosts[0]!.host;
+  }
+  // Several comma-separated brokers or servers (`localhost:9092,localhost:9093`).
+  const parts = text.split(',').map((p) => p.trim());
+  let first: string | undefined;
+  for (const part of parts) {
+    const parsed = parseHostPort(part);
+    if (!parsed || !isLocalHostName(parsed.host)) return undefined;
+    first ??= parsed.host;
+  }
+  return first;
+}
+
+/** Keys that hold a location inside a fallback object (`{ host: 'localhost' }`). */
+const LOCATION_KEYS = new Set([
+  'host',
+  'hostname',
+  'server',
+  'servers',
+  'url',
+  'uri',
+  'connectionString',
+  'connection',
+  'node',
+  'nodes',
+  'brokers',
+  'contactPoints',
+  'startupNodes',
+  'rootNodes',
+]);
+
+export interface LocalLocation<N> {
+  /** The literal (or template) that names the local host. */
+  node: N;
+  host: string;
+}
+
+/**
+ * The first local location in a value used as a fallback or a branch: a location string, an
+ * array of them, or an object whose location keys hold one (`{ host: 'localhost', port }`).
+ * Other keys of an object are not looked at (a CORS `origin` is not a service location).
+ */
+export function localLocationIn<N>(value: Value<N> | undefined, depth = 0): LocalLocation<N> | undefined {
+  if (!value || depth > 4) return undefined;
+  const text = textOf(value);
+  if (text !== undefined) {
+    const host = localHostOf(text);
+    return host === undefined ? undefined : { node: value.node, host };
+  }
+  if (value.kind === 'array') {
+    for (const element of value.elements) {
+      const found = localLocationIn(element, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value.kind === 'object') {
+    for (const prop of value.props) {
+      if (!LOCATION_KEYS.has(prop.key)) continue;
+      const found = localLocationIn(prop.value, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Clients of attached resources (databases, caches, queues, mail, search, storage...), as
+ * opposed to general-purpose transports: Node's own `tls`/`https` and WebSocket clients mostly
+ * reach the application's own endpoints or arbitrary web servers, so where they point, and
+ * whether that differs by environment, is not a backing-service question.
+ */
+export function isAttachedResource(entry: CatalogEntry): boolean {
+  return entry.service !== 'tls' && entry.service !== 'websocket';
+}
+
+/** Node `tls.ConnectionOptions` keys, for libraries whose options root is the TLS bag (mongodb, ws). */
+const ROOT_TLS_OPTIONS = ['rejectUnauthorized', 'checkServerIdentity', 'ca', 'cert', 'key', 'pfx', 'passphrase', 'minVersion', 'maxVersion', 'ciphers', 'secureProtocol', 'secureOptions'];
+
+/** Option paths of a client that locate it, secure it or log it in. */
+export function serviceConfigPaths(entry: CatalogEntry): string[] {
+  const paths = new Set<string>([
+    ...entry.location.urlPaths,
+    ...entry.location.hostPaths,
+    ...entry.location.listPaths,
+    ...entry.location.portPaths,
+    ...entry.tls.switches.map((s) => s.path),
+    ...entry.tls.bags.flatMap((b) => (b === '' ? ROOT_TLS_OPTIONS : [b])),
+    ...entry.tls.verifyOff.map((f) => f.path),
+    ...entry.credentials.userPaths,
+    ...entry.credentials.secretPaths,
+  ]);
+  return [...paths];
+}
+
+/**
+ * Whether a value found at option `path` of a client can change its location, TLS or
+ * credentials: the path is one of them, lies inside one (`ssl.rejectUnauthorized`), or holds
+ * objects that set one (`connection: isProd ? {...} : {...}` for knex; the root for
+ * `new Pool(isProd ? a : b)`).
+ */
+export function touchesServiceConfig<N>(entry: CatalogEntry, path: string, branches: readonly Value<N>[]): boolean {
+  const paths = serviceConfigPaths(entry);
+  for (const p of paths) {
+    if (p === path || path.startsWith(`${p}.`)) return true;
+  }
+  const prefix = path === '' ? '' : `${path}.`;
+  for (const p of paths) {
+    if (!p.startsWith(prefix)) continue;
+    const rest = p.slice(prefix.length);
+    for (const branch of branches) {
+      if (branch.kind === 'object' && lookup(branch, rest).status === 'present') return true;
+    }
+  }
+  // A string given where the options go is a URL (`new Redis(isProd ? url : undefined)`).
+  if (path === '' && branches.some((b) => textOf(b) !== undefined && textOf(b) !== '')) return true;
+  return false;
+}
+
+/** Every value in an options object with its dotted path, parents first. */
+export function* valuesWithPaths<N>(options: ObjectValue<N>): Generator<{ path: string; value: Value<N> }> {
+  const stack: Array<{ path: string; value: Value<N>; depth: number }> = options.props
+    .map((prop) => ({ path: prop.key, value: prop.value, depth: 0 }))
+    .reverse();
+  while (stack.length > 0) {
+    const { path, value, depth } = stack.pop()!;
+    yield { path, value };
+    if (depth > 12) continue;
+    if (value.kind === 'object') {
+      for (let i = value.props.length - 1; i >= 0; i--) stack.push({ path: `${path}.${value.props[i]!.key}`, value: value.props[i]!.value, depth: depth + 1 });
+    } else if (value.kind === 'conditional') {
+      // Branch values sit at the same path as the conditional.
+      for (let i = value.branches.length - 1; i >= 0; i--) stack.push({ path, value: value.branches[i]!, depth: depth + 1 });
+    } else if (value.kind === 'env' && value.fallback) {
+      stack.push({ path, value: value.fallback, depth: depth + 1 });
+    } else if (value.kind === 'array') {
+      for (let i = value.elements.length - 1; i >= 0; i--) stack.push({ path, value: value.elements[i]!, depth: depth + 1 });
+    } else if (value.kind === 'template') {
+      for (const part of value.parts) if (typeof part !== 'string') stack.push({ path, value: part, depth: depth + 1 });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Globs (for `resourceModules` and the test-file config), without a dependency and without
+// regular expressions that could backtrack: patterns are matched segment by segment.
+
+/** `a/{b,c}/*.{js,ts}` → the four plain patterns (nested braces are expanded too). */
+export function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open === -1) return [pattern];
+  let depth = 0;
+  let close = -1;
+  const commas: number[] = [];
+  for (let i = open; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) {
+        close = i;
+        break;
+      }
+    } else if (c === ',' && depth === 1) commas.push(i);
+  }
+  if (close === -1) return [pattern];
+  const head = pattern.slice(0, open);
+  const tail = pattern.slice(close + 1);
+  const bounds = [open, ...commas, close];
+  const out: string[] = [];
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const alternative = pattern.slice(bounds[i]! + 1, bounds[i + 1]!);
+    for (const expanded of expandBraces(`${head}${alternative}${tail}`)) out.push(expanded);
+  }
+  return out.slice(0, 256);
+}
+
+/** One path segment against `*` / `?` wildcards (dot files are matched like any other). */
+function segmentMatch(pattern: string, text: string): boolean {
+  // Classic two-pointer wildcard match: linear in practice, no backtracking blow-up.
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+function segmentsMatch(pattern: readonly string[], path: readonly string[]): boolean {
+  // memo[i][j]: pattern[i..] matches path[j..]
+  const memo = new Map<number, boolean>();
+  const go = (i: number, j: number): boolean => {
+    const key = i * (path.length + 1) + j;
+    const cached = memo.get(key);
+    if (cached !== undefined) return cached;
+    let result: boolean;
+    if (i === pattern.length) result = j === path.length;
+    else if (pattern[i] === '**') result = go(i + 1, j) || (j < path.length && go(i, j + 1));
+    else result = j < path.length && segmentMatch(pattern[i]!, path[j]!) && go(i + 1, j + 1);
+    memo.set(key, result);
+    return result;
+  };
+  return go(0, 0);
+}
+
+/**
+ * Whether a `/`-separated relative path matches a glob (`**`, `*`, `?`, `{a,b}`). A pattern
+ * without a `/` matches the base name anywhere, as in `.gitignore` and ESLint's `files`.
+ */
+export function matchesGlob(path: string, pattern: string): boolean {
+  const normalPath = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  const segments = normalPath.split('/').filter((s) => s !== '');
+  for (const expanded of expandBraces(pattern.trim())) {
+    let p = expanded.replace(/^\.\//, '');
+    if (!p.includes('/')) p = `**/${p}`;
+    const parts = p.split('/').filter((s) => s !== '');
+    if (segmentsMatch(parts, segments)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the values a construct may give at option `path` differ in the client's location,
+ * TLS or credentials (not merely in a pool size or a log setting). One branch alone (`x && y`)
+ * always differs from the construct's other outcome.
+ */
+export function serviceConfigDiffers<N>(entry: CatalogEntry, path: string, branches: readonly Value<N>[], shape: (value: Value<N> | undefined) => string): boolean {
+  if (!touchesServiceConfig(entry, path, branches)) return false;
+  if (branches.length < 2) return true;
+  const paths = serviceConfigPaths(entry);
+  // The whole value sits at (or inside) a service path: any difference counts.
+  if (paths.some((p) => p === path || path.startsWith(`${p}.`))) return new Set(branches.map((b) => shape(b))).size > 1;
+  const prefix = path === '' ? '' : `${path}.`;
+  for (const p of paths) {
+    if (!p.startsWith(prefix)) continue;
+    const rest = p.slice(prefix.length);
+    const seen = new Set<string>();
+    for (const branch of branches) {
+      if (branch.kind !== 'object') {
+        seen.add(shape(branch));
+        continue;
+      }
+      const found = lookup(branch, rest);
+      seen.add(found.status === 'present' ? shape(found.value) : found.status);
+    }
+    if (seen.size > 1) return true;
+  }
+  // A URL string in one branch and an options object in another.
+  return path === '' && new Set(branches.map((b) => b.kind)).size > 1;
+}

@@ -1,0 +1,113 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis';
+import type { CatalogEntry } from '../catalog/types';
+import { credentialsWithoutTls, secureSwitchValue } from '../policy/plaintext';
+import { conditionHolds, tlsIssues, type TlsFix, type TlsIssue } from '../policy/tls';
+import { lookup, optionsFromAssignment, type ObjectValue } from '../policy/value';
+import { createRule } from '../util/create-rule';
+import { isWithin, tlsFixer } from './utils/fixes';
+
+type Node = TSESTree.Node;
+type MessageIds = 'disabled' | 'globalDefault' | 'credentialsInClear' | 'suggestSecure';
+type Options = [{ requireTls?: boolean }];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-disabled-tls',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow backing-service connections with TLS explicitly turned off',
+      recommended: true,
+      strictOptions: [{ requireTls: true }],
+      securitySeverity: 7.5,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          requireTls: {
+            type: 'boolean',
+            description:
+              'Also report clients that send credentials to a remote or environment-provided host over a connection that never turns TLS on (kafkajs `sasl` without `ssl`, pg or mysql with a password and no `ssl`, nodemailer `auth` without `requireTLS`, amqplib `amqp://` with a password).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ requireTls: false }],
+    messages: {
+      disabled: '`{{client}}`: {{setting}} turns TLS off, so data and credentials cross the network in clear text. Use {{secure}}.',
+      globalDefault: '`{{client}}`: {{setting}} in `{{target}}` turns TLS off for every client that uses it. Use {{secure}}.',
+      credentialsInClear:
+        '`{{client}}`: credentials ({{credential}}) go to a remote or environment-provided host over a connection that never turns TLS on. Use {{secure}}.',
+      suggestSecure: 'Turn TLS on: {{secure}}.',
+    },
+  },
+  defaultOptions: [{ requireTls: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const requireTls = options.requireTls === true;
+
+    const report = (entry: CatalogEntry, config: ObjectValue<Node>, issue: TlsIssue<Node>, scope: Node, target?: string): void => {
+      const fix = issue.fix ?? switchFix(entry, config, issue);
+      // A URL-parameter fix whose secure form sets several parameters (`a=b&c=d`) is not one edit.
+      const simple = fix?.kind !== 'url-param' || !/[&;]/.test(fix.value);
+      const fixer = fix && simple && isWithin(fix.node, scope) ? tlsFixer(fix, sourceCode) : undefined;
+      context.report({
+        node: issue.node,
+        messageId: target ? 'globalDefault' : 'disabled',
+        data: { client: entry.displayName, setting: issue.setting, secure: issue.secure, target: target ?? '' },
+        suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+      });
+    };
+
+    return {
+      Program() {
+        const analysis = getFileAnalysis(sourceCode);
+        const reported = new Set<Node>();
+        for (const site of analysis.sites) {
+          let off = false;
+          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+            if (issue.meaning !== 'off') continue;
+            off = true;
+            if (reported.has(issue.node)) continue;
+            reported.add(issue.node);
+            report(site.entry, site.options, issue, site.node);
+          }
+          if (!requireTls || off) continue;
+          const clear = credentialsWithoutTls(site.entry, site.options);
+          if (!clear || reported.has(clear.node)) continue;
+          reported.add(clear.node);
+          context.report({
+            node: clear.node,
+            messageId: 'credentialsInClear',
+            data: { client: site.entry.displayName, credential: clear.credential, secure: clear.secure },
+          });
+        }
+        for (const assignment of analysis.assignments) {
+          const prefix = assignment.entry.globalDefaults;
+          if (!prefix || !assignment.path.startsWith(`${prefix}.`)) continue;
+          const value = analysis.evaluator.evaluate(assignment.node.right);
+          const config = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
+          for (const issue of tlsIssues(assignment.entry, config, assignment.node as Node)) {
+            if (issue.meaning !== 'off' || issue.setting.endsWith('(library default)')) continue;
+            report(assignment.entry, config, issue, assignment.node, prefix);
+          }
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+/** `ssl: false` → `ssl: { rejectUnauthorized: true }` when the catalog's secure form is plain code. */
+function switchFix(entry: CatalogEntry, config: ObjectValue<Node>, issue: TlsIssue<Node>): TlsFix<Node> | undefined {
+  for (const sw of entry.tls.switches) {
+    if (sw.secure !== issue.secure || !issue.setting.startsWith(`${sw.path}: `) || !conditionHolds(config, sw.when)) continue;
+    const found = lookup(config, sw.path);
+    if (found.status !== 'present' || found.prop.node !== issue.node || found.value.kind !== 'literal') continue;
+    const text = secureSwitchValue(sw.path, sw.secure);
+    return text === undefined ? undefined : { kind: 'replace', node: found.value.node, text };
+  }
+  return undefined;
+}

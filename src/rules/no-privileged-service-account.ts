@@ -1,0 +1,82 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis';
+import type { CatalogEntry } from '../catalog/types';
+import { privilegedAccounts } from '../policy/credentials';
+import type { ObjectValue } from '../policy/value';
+import { createRule } from '../util/create-rule';
+
+type Node = TSESTree.Node;
+type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper';
+type Options = [{ allow?: string[] }];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-privileged-service-account',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow default and superuser accounts (`postgres`, `root`, `sa`, `admin`, `guest`, `elastic` ...) in backing-service client configuration',
+      recommended: true,
+      relaxedInTests: true,
+      securitySeverity: 6.5,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Account names (case-insensitive) never to report, for a deployment where one of the well-known names is in fact a least-privileged account.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      option:
+        '`{{client}}`: `{{where}}` is the privileged account `{{account}}`. Connect with a least-privileged account that has only the grants this code needs.',
+      urlUsername:
+        '`{{client}}`: the URL in `{{where}}` logs in as the privileged account `{{account}}`. Connect with a least-privileged account that has only the grants this code needs.',
+      connectionStringUser:
+        '`{{client}}`: the connection string in `{{where}}` logs in as the privileged account `{{account}}`. Connect with a least-privileged account that has only the grants this code needs.',
+      implicit:
+        '`{{client}}`: `{{where}}` names a remote service but no credentials, so the library logs in as its default account `{{account}}`. Give a least-privileged account in the environment-provided URL.',
+      helper: '`{{client}}`: `{{call}}(...)` logs in as the privileged account `{{account}}`. Use a least-privileged account.',
+    },
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [{ allow = [] }]) {
+    const allowed = allow.map((name) => name.trim().toLowerCase());
+    const reported = new Set<string>();
+
+    const report = (entry: CatalogEntry, options: ObjectValue<Node>, callNode: Node, call?: string): void => {
+      for (const finding of privilegedAccounts(entry, options, callNode, allowed)) {
+        const node = finding.node as Node;
+        const key = `${node.range[0]}:${node.range[1]}:${finding.kind}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const client = entry.displayName;
+        const account = finding.account;
+        const data = { client, where: finding.where, account };
+        if (call !== undefined) {
+          context.report({ node, messageId: 'helper', data: { client, call, account } });
+          continue;
+        }
+        const messageId =
+          finding.kind === 'option' ? 'option' : finding.kind === 'url-username' ? 'urlUsername' : finding.kind === 'connection-string-user' ? 'connectionStringUser' : 'implicit';
+        context.report({ node, messageId, data });
+      }
+    };
+
+    return {
+      Program() {
+        const analysis = getFileAnalysis(context.sourceCode);
+        for (const site of analysis.sites) report(site.entry, site.options, site.node);
+        for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});

@@ -1,0 +1,137 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis';
+import { tlsIssues, type TlsFix } from '../policy/tls';
+import { optionsFromAssignment, stringOf } from '../policy/value';
+import { weakProcessDefault, weakTlsSettings, type WeakTlsSetting } from '../policy/weak-tls';
+import { createRule } from '../util/create-rule';
+import { isWithin, tlsFixer } from './utils/fixes';
+
+type Node = TSESTree.Node;
+type MessageIds =
+  | 'weakVersion'
+  | 'weakMaxVersion'
+  | 'weakMethod'
+  | 'weakCipher'
+  | 'opportunistic'
+  | 'processDefault'
+  | 'suggestModernVersion'
+  | 'suggestRemove'
+  | 'suggestSecure';
+
+/** Settings worth a text search before any client is resolved. */
+const MENTIONS = /Version|secureProtocol|ciphers|DEFAULT_|opportunistic|prefer/;
+
+export default createRule<[], MessageIds>({
+  name: 'no-weak-tls',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow old TLS protocol versions, weak cipher suites and TLS that can fall back to clear text in backing-service clients',
+      recommended: true,
+      securitySeverity: 6.5,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      weakVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` allows {{protocol}}, which is deprecated and broken (RFC 8996). Use `minVersion: \'TLSv1.2\'` or leave Node\'s default.',
+      weakMaxVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` caps the connection at {{protocol}}, which is deprecated and broken (RFC 8996). Remove it; Node negotiates up to TLS 1.3.',
+      weakMethod: '`{{client}}`: `{{path}}: \'{{value}}\'` pins {{protocol}}, which is deprecated and broken. Remove it and use `minVersion: \'TLSv1.2\'` if you need a floor.',
+      weakCipher: '`{{client}}`: `{{path}}` enables weak cipher suites (`{{cipher}}`). Remove it to use Node\'s default cipher list.',
+      opportunistic: '`{{client}}`: {{setting}} silently continues in clear text when TLS cannot be negotiated, so an attacker can strip it. Use {{secure}}.',
+      processDefault: '`tls.{{name}} = \'{{value}}\'` lowers TLS for every connection in the process ({{weak}}). Remove it.',
+      suggestModernVersion: "Require TLS 1.2 or later: 'TLSv1.2'.",
+      suggestRemove: 'Remove `{{key}}` and use Node\'s secure default.',
+      suggestSecure: 'Use {{secure}}.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    const reportWeak = (client: string, setting: WeakTlsSetting<Node>, scope: Node): void => {
+      const local = isWithin(setting.valueNode, scope);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (local && setting.kind === 'version' && setting.key === 'minVersion') {
+        suggest.push({ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(setting.valueNode, quote(setting.valueNode, 'TLSv1.2')) });
+      } else if (local && setting.propNode && setting.propNode.type === 'Property') {
+        const prop = setting.propNode;
+        suggest.push({ messageId: 'suggestRemove', data: { key: setting.key }, fix: (fixer) => removeProperty(fixer, prop, sourceCode) });
+      }
+      const data = { client, path: setting.path, value: setting.value, protocol: setting.weak, cipher: setting.weak };
+      const messageId = setting.kind === 'version' ? (setting.key === 'maxVersion' ? 'weakMaxVersion' : 'weakVersion') : setting.kind === 'method' ? 'weakMethod' : 'weakCipher';
+      context.report({ node: setting.node, messageId, data, suggest });
+    };
+
+    return {
+      Program() {
+        if (!MENTIONS.test(sourceCode.text)) return;
+        const analysis = getFileAnalysis(sourceCode);
+        const reported = new Set<Node>();
+        for (const site of analysis.sites) {
+          const client = site.entry.displayName;
+          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+            if (issue.meaning !== 'opportunistic' || reported.has(issue.node)) continue;
+            reported.add(issue.node);
+            const fixer = issue.fix && isWithin(issue.fix.node, site.node) && isSimpleFix(issue.fix) ? tlsFixer(issue.fix, sourceCode) : undefined;
+            context.report({
+              node: issue.node,
+              messageId: 'opportunistic',
+              data: { client, setting: issue.setting, secure: issue.secure },
+              suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+            });
+          }
+          for (const setting of weakTlsSettings(site.entry, site.options)) {
+            if (reported.has(setting.valueNode)) continue;
+            reported.add(setting.valueNode);
+            reportWeak(client, setting, site.node);
+          }
+        }
+        for (const assignment of analysis.assignments) {
+          const value = analysis.evaluator.evaluate(assignment.node.right);
+          const prefix = assignment.entry.globalDefaults;
+          if (prefix && assignment.path.startsWith(`${prefix}.`)) {
+            const options = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
+            for (const setting of weakTlsSettings(assignment.entry, options)) {
+              if (reported.has(setting.valueNode)) continue;
+              reported.add(setting.valueNode);
+              reportWeak(assignment.entry.displayName, { ...setting, path: `${prefix}.${setting.path}` }, assignment.node);
+            }
+            continue;
+          }
+          if (assignment.entry.id !== 'node:tls') continue;
+          const text = stringOf(value);
+          const weak = text === undefined ? undefined : weakProcessDefault(assignment.path, text);
+          if (!weak || text === undefined) continue;
+          const right = assignment.node.right;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            weak.kind === 'version' && assignment.path === 'DEFAULT_MIN_VERSION' && value.node === right
+              ? [{ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(right, quote(right, 'TLSv1.2')) }]
+              : [];
+          context.report({
+            node: assignment.node,
+            messageId: 'processDefault',
+            data: { name: assignment.path, value: text, weak: weak.kind === 'version' ? `allows ${weak.weak}` : `enables \`${weak.weak}\`` },
+            suggest,
+          });
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+function quote(node: Node, text: string): string {
+  const raw = node.type === 'Literal' ? node.raw : "'";
+  const q = raw.startsWith('"') ? '"' : "'";
+  return `${q}${text}${q}`;
+}
+
+function removeProperty(fixer: TSESLint.RuleFixer, node: Node, sourceCode: TSESLint.SourceCode): TSESLint.RuleFix {
+  const after = sourceCode.getTokenAfter(node);
+  const end = after && after.value === ',' ? after.range[1] : node.range[1];
+  return fixer.removeRange([node.range[0], end]);
+}
+
+/** A URL-parameter fix whose secure form sets several parameters (`a=b&c=d`) cannot be written as one. */
+function isSimpleFix(fix: TlsFix<Node>): boolean {
+  return fix.kind !== 'url-param' || !/[&;]/.test(fix.value);
+}

@@ -1,0 +1,47 @@
+/** Library imports shared by the attached-resource rule tests: one ESM and one CJS header each. */
+export interface Lib {
+  esm: string;
+  cjs: string;
+}
+
+export const L = {
+  pg: { esm: "import pg from 'pg';\nconst { Pool, Client } = pg;", cjs: "const { Pool, Client } = require('pg');" },
+  postgres: { esm: "import postgres from 'postgres';", cjs: "const postgres = require('postgres');" },
+  mysql: { esm: "import mysql from 'mysql';", cjs: "const mysql = require('mysql');" },
+  mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
+  mongodb: { esm: "import { MongoClient } from 'mongodb';", cjs: "const { MongoClient } = require('mongodb');" },
+  mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
+  ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
+  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
+  amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
+  kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
+  nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
+  elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
+  opensearch: { esm: "import { Client } from '@opensearch-project/opensearch';", cjs: "const { Client } = require('@opensearch-project/opensearch');" },
+  knex: { esm: "import knex from 'knex';", cjs: "const knex = require('knex');" },
+  sequelize: { esm: "import { Sequelize } from 'sequelize';", cjs: "const { Sequelize } = require('sequelize');" },
+  typeorm: { esm: "import { DataSource } from 'typeorm';", cjs: "const { DataSource } = require('typeorm');" },
+  mssql: { esm: "import sql from 'mssql';", cjs: "const sql = require('mssql');" },
+  tedious: { esm: "import { Connection } from 'tedious';", cjs: "const { Connection } = require('tedious');" },
+  nats: { esm: "import { connect } from 'nats';", cjs: "const { connect } = require('nats');" },
+  cassandra: { esm: "import cassandra from 'cassandra-driver';", cjs: "const cassandra = require('cassandra-driver');" },
+  ldapjs: { esm: "import ldap from 'ldapjs';", cjs: "const ldap = require('ldapjs');" },
+  ldapts: { esm: "import { Client } from 'ldapts';", cjs: "const { Client } = require('ldapts');" },
+  memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
+  memjs: { esm: "import memjs from 'memjs';", cjs: "const memjs = require('memjs');" },
+  bullmq: { esm: "import { Queue, Worker } from 'bullmq';", cjs: "const { Queue, Worker } = require('bullmq');" },
+  prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
+  s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
+  awsV2: { esm: "import AWS from 'aws-sdk';", cjs: "const AWS = require('aws-sdk');" },
+  ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
+  socketio: { esm: "import { io } from 'socket.io-client';", cjs: "const { io } = require('socket.io-client');" },
+  tls: { esm: "import * as tls from 'tls';", cjs: "const tls = require('node:tls');" },
+} satisfies Record<string, Lib>;
+
+/** The same body under an ES module header and a CommonJS header. */
+export function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
+  return [
+    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
+    { code: `${lib.cjs}\n${body}`, sourceType: 'commonjs' },
+  ];
+}
