@@ -1,4 +1,5 @@
 import { audit } from './audit';
+import { migrate } from './migrate';
 import type { CliIo } from './io';
 
 /** A `backing-services <name>` subcommand. Errors it throws are reported by `bin.ts`. */
@@ -11,4 +12,4 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. Adding one is adding an entry here. */
-export const commands: readonly Command[] = [audit];
+export const commands: readonly Command[] = [audit, migrate];

@@ -1,0 +1,256 @@
+import { readFileSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { catalog } from '../catalog';
+import { mayNeedWork, parses, runCodemod, type CodemodName } from '../../codemods/engine';
+import { codemods, codemodNames } from '../../codemods/registry';
+import type { EnvVariable } from '../../codemods/transforms/env-service-url';
+import { parseCommandArgs } from './args';
+import type { Command } from './commands';
+import { describeFsError, EXIT, firstLine, InputError, UsageError } from './errors';
+import { discoverFiles, findRepositoryRoot, SOURCE_EXTENSIONS } from './files';
+import type { CliIo } from './io';
+import { envExampleAddition } from './migrate/env-example';
+import { uncommittedChanges } from './migrate/git';
+import { writeAtomically } from './migrate/write';
+import { Progress } from './progress';
+
+const width = Math.max(...codemods.map((c) => c.name.length));
+
+export const MIGRATE_HELP = `Usage: backing-services migrate <codemod> [options] [paths...]
+
+Rewrites backing-service clients so they read their location from the environment over
+verified TLS. Paths default to "."; node_modules, .git, dist, build, coverage and .gitignore'd
+files are skipped. Refuses to write into a git work tree with uncommitted changes (--force).
+
+Codemods:
+${codemods.map((c) => `  ${c.name.padEnd(width)}  ${c.description}`).join('\n')}
+
+Options:
+  --dry                        print a unified diff per changed file; write nothing
+  --print                      print each changed file's new text
+  --fail-on-change             exit 1 if any file would change (implies --dry; for CI)
+  --report <file.json>         write a JSON report (per file: sites, markers, variables)
+  --env-example <path>         where new variables are listed (default .env.example at the
+                               repository root, or the working directory)
+  --env-var <SERVICE=NAME>     variable name for a service, library or default variable
+                               (postgres=PRIMARY_DB_URL, ioredis=CACHE_URL); repeatable
+  --extensions <list>          only these extensions (default js,mjs,cjs,jsx,ts,mts,cts,tsx)
+  --ignore-pattern <pattern>   skip more files (.gitignore syntax); repeatable
+  --force                      write even when the git work tree has uncommitted changes
+  -h, --help                   show this help
+
+Exit codes: 0 success, 1 files that could not be transformed or (--fail-on-change) files
+that would change, 2 usage or I/O error.
+`;
+
+export const migrate: Command = {
+  name: 'migrate',
+  summary: 'run a codemod (env-service-url, verify-tls, remove-environment-branching, all) with dry-run diffs',
+  run: runMigrate,
+};
+
+interface FileReport {
+  file: string;
+  status: 'changed' | 'unchanged' | 'skipped' | 'error';
+  sites: number;
+  markers: number;
+  variables: string[];
+  error?: string;
+}
+
+/** What `--env-var KEY=NAME` may name: a service kind, a library id or a default variable. */
+const ENV_VAR_KEYS = new Set(catalog.flatMap((entry) => [entry.service, entry.id, entry.envVar]));
+
+const ENV_VAR_OPTION = /^([A-Za-z0-9@/._-]+)=([A-Za-z_][A-Za-z0-9_]*)$/;
+
+async function runMigrate(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    dry: { type: 'boolean' },
+    print: { type: 'boolean' },
+    'fail-on-change': { type: 'boolean' },
+    report: { type: 'string' },
+    'env-example': { type: 'string' },
+    'env-var': { type: 'string', multiple: true },
+    extensions: { type: 'string' },
+    'ignore-pattern': { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(MIGRATE_HELP);
+    return EXIT.ok;
+  }
+  const [name, ...paths] = positionals;
+  if (name === undefined) throw new UsageError(`missing codemod (one of: ${codemodNames.join(', ')})`);
+  if (!(codemodNames as readonly string[]).includes(name)) throw new UsageError(`unknown codemod '${name}' (one of: ${codemodNames.join(', ')})`);
+  const codemod = name as CodemodName;
+  const envVars: Record<string, string> = {};
+  for (const item of values['env-var'] ?? []) {
+    const match = ENV_VAR_OPTION.exec(item);
+    if (!match) throw new UsageError(`--env-var expects SERVICE=NAME with NAME a variable name, got '${item}'`);
+    if (!ENV_VAR_KEYS.has(match[1]!)) {
+      throw new UsageError(`--env-var: unknown service '${match[1]}' (use a service such as postgres or redis, a library such as ioredis, or a default variable such as DATABASE_URL)`);
+    }
+    envVars[match[1]!] = match[2]!;
+  }
+  const extensions = parseExtensions(values.extensions);
+  const failOnChange = values['fail-on-change'] === true;
+  const dry = values.dry === true || failOnChange;
+
+  const progress = new Progress(io.stderr, io.env);
+  progress.set('finding files');
+  let files: string[];
+  try {
+    files = discoverFiles({ paths, cwd: io.cwd, ignorePatterns: values['ignore-pattern'] ?? [] }).filter((file) => extensions.has(extname(file)));
+  } finally {
+    progress.stop();
+  }
+
+  const root = findRepositoryRoot(io.cwd);
+  if (!dry && !values.force && root) {
+    const dirty = uncommittedChanges(root);
+    if (dirty && dirty.length > 0) {
+      throw new InputError(
+        `the git work tree has uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0]}); commit or stash them first so the migration can be reviewed and undone, or pass --force (--dry always works)`,
+      );
+    }
+  }
+
+  const reports: FileReport[] = [];
+  const variables: EnvVariable[] = [];
+  const runProgress = new Progress(io.stderr, io.env);
+  try {
+    files.forEach((file, i) => {
+      runProgress.set(`migrating ${i + 1}/${files.length} files`);
+      const shown = relative(io.cwd, file).split(sep).join('/') || file;
+      const report: FileReport = { file: shown, status: 'unchanged', sites: 0, markers: 0, variables: [] };
+      reports.push(report);
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (error) {
+        report.status = 'error';
+        report.error = `cannot read: ${describeFsError(error)}`;
+        runProgress.log(`${shown}: ${report.error}\n`);
+        return;
+      }
+      let result;
+      try {
+        result = runCodemod(codemod, source, file, { envVars });
+      } catch (error) {
+        report.status = 'error';
+        report.error = `cannot transform: ${firstLine(error)}`;
+        runProgress.log(`${shown}: ${report.error}; left untouched\n`);
+        return;
+      }
+      report.sites = result.sites;
+      report.markers = result.markers;
+      if (!result.changed) {
+        // Files that cannot hold a client are not even parsed.
+        report.status = mayNeedWork(source) ? 'unchanged' : 'skipped';
+        return;
+      }
+      report.status = 'changed';
+      report.variables = [...new Set(result.variables.map((v) => v.name))];
+      for (const variable of result.variables) variables.push({ ...variable, file: shown });
+      if (dry) {
+        io.stdout.write(redact(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, source, result.output), result.secrets));
+      }
+      if (values.print) io.stdout.write(redact(result.output, result.secrets));
+      if (dry) return;
+      if (!parses(result.output, file)) {
+        report.status = 'error';
+        report.error = 'the transformed text does not parse; left untouched';
+        runProgress.log(`${shown}: ${report.error}\n`);
+        return;
+      }
+      try {
+        writeAtomically(file, result.output);
+      } catch (error) {
+        report.status = 'error';
+        report.error = `cannot write: ${describeFsError(error)}`;
+        runProgress.log(`${shown}: ${report.error}\n`);
+      }
+    });
+  } finally {
+    runProgress.stop();
+  }
+
+  const envExamplePath = resolve(io.cwd, values['env-example'] ?? resolve(root ?? io.cwd, '.env.example'));
+  const addition = envExampleAddition(envExamplePath, variables, codemod);
+  const envShown = relative(io.cwd, envExamplePath).split(sep).join('/');
+  if (addition.added.length > 0) {
+    if (dry) {
+      io.stderr.write(`would add ${addition.added.join(', ')} to ${envShown}\n`);
+    } else {
+      try {
+        mkdirSync(dirname(envExamplePath), { recursive: true });
+        appendFileSync(envExamplePath, addition.text);
+        io.stderr.write(`added ${addition.added.join(', ')} to ${envShown}\n`);
+      } catch (error) {
+        throw new InputError(`cannot write ${envShown}: ${describeFsError(error)}`);
+      }
+    }
+  }
+
+  const count = (status: FileReport['status']): number => reports.filter((r) => r.status === status).length;
+  const summary = {
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    errors: count('error'),
+    markers: reports.reduce((n, r) => n + r.markers, 0),
+    sites: reports.reduce((n, r) => n + r.sites, 0),
+  };
+  if (values.report) {
+    const reportPath = resolve(io.cwd, values.report);
+    const body = {
+      codemod,
+      dryRun: dry,
+      summary,
+      variables: [...new Set(variables.map((v) => v.name))].sort(),
+      envExample: addition.added.length > 0 ? { path: envShown, added: addition.added } : undefined,
+      files: reports.filter((r) => r.status !== 'skipped'),
+    };
+    try {
+      mkdirSync(dirname(reportPath), { recursive: true });
+      writeFileSync(reportPath, `${JSON.stringify(body, null, 2)}\n`);
+    } catch (error) {
+      throw new InputError(`cannot write report ${values.report}: ${describeFsError(error)}`);
+    }
+  }
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  io.stderr.write(
+    `migrate ${codemod}: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${plural(summary.errors, 'error')}, ${plural(summary.markers, 'marker')} left to fix by hand${dry ? ' (dry run: nothing written)' : ''}\n`,
+  );
+  if (summary.errors > 0) return EXIT.findings;
+  if (failOnChange && summary.changed > 0) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function parseExtensions(raw: string | undefined): Set<string> {
+  if (raw === undefined) return new Set(SOURCE_EXTENSIONS);
+  const list = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => (e.startsWith('.') ? e : `.${e}`));
+  const unknown = list.filter((e) => !(SOURCE_EXTENSIONS as readonly string[]).includes(e));
+  if (list.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--extensions takes a comma-separated list of ${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(', ')}${unknown.length ? ` (not '${unknown.join(', ')}')` : ''}`);
+  }
+  return new Set(list);
+}
+
+/**
+ * Blanks out secrets before text is printed: every quoted secret value found in the file's
+ * client configuration, and the password of any URL with userinfo.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const quote of ["'", '"', '`']) out = out.split(`${quote}${secret}${quote}`).join(`${quote}****${quote}`);
+  }
+  return out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]*:)[^\s@/'"`]+@/gi, '$1****@');
+}
