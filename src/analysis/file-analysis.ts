@@ -2,10 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { normalizeArguments } from '../policy/arguments';
-import type { ObjectValue, Value } from '../policy/value';
+import { isAttachedResource } from '../policy/environment';
+import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { findEnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
+import { EnvironmentBranching } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { Evaluator } from './evaluate';
 import { trackModules, type ModuleUse } from './modules';
@@ -32,6 +34,15 @@ export interface ModuleAssignment {
   node: TSESTree.AssignmentExpression;
 }
 
+/** A write into a library's global defaults (`pg.defaults.ssl = false`), as the options it sets. */
+export interface GlobalDefaultsWrite {
+  assignment: ModuleAssignment;
+  /** The catalog's defaults path (`defaults`, `globalAgent.options`). */
+  prefix: string;
+  /** The assigned value placed at its path below the defaults (`{ ssl: false }`). */
+  options: ObjectValue<Node>;
+}
+
 /**
  * Everything the rules ask about one file, computed once and only when first asked, so a rule
  * that needs only `envWrites` never pays for client resolution.
@@ -42,6 +53,8 @@ export class FileAnalysis {
   private writes: EnvWrite[] | undefined;
   private reads: EnvRead[] | undefined;
   private branches: EnvironmentBranch[] | undefined;
+  private branching: EnvironmentBranching | undefined;
+  private defaultsWrites: GlobalDefaultsWrite[] | undefined;
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
 
@@ -57,6 +70,16 @@ export class FileAnalysis {
     return (this.resolved ??= resolveClients(this.sourceCode, this.evaluator)).assignments;
   }
 
+  /** The `assignments` into a library's global defaults, each as an options object. */
+  get globalDefaultsWrites(): GlobalDefaultsWrite[] {
+    return (this.defaultsWrites ??= this.assignments.flatMap((assignment) => {
+      const prefix = assignment.entry.globalDefaults;
+      if (!prefix || !assignment.path.startsWith(`${prefix}.`)) return [];
+      const value = this.evaluator.evaluate(assignment.node.right);
+      return [{ assignment, prefix, options: optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node) }];
+    }));
+  }
+
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
     return (this.writes ??= findEnvWrites(this.sourceCode, this.evaluator));
@@ -70,6 +93,20 @@ export class FileAnalysis {
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
   get environmentBranches(): EnvironmentBranch[] {
     return (this.branches ??= findEnvironmentBranches(this.sourceCode, this.evaluator));
+  }
+
+  /**
+   * How the environment name or locality reaches attached-resource clients (not `tls`/`https`
+   * or WebSocket transports): branches that build clients or feed their options, and exported
+   * per-environment maps (a knexfile).
+   */
+  get environmentBranching(): EnvironmentBranching {
+    return (this.branching ??= new EnvironmentBranching(
+      this.sourceCode,
+      this.evaluator,
+      this.sites.filter((site) => isAttachedResource(site.entry)),
+      () => this.environmentBranches,
+    ));
   }
 
   /** Calls that build a client credential (`amqp.credentials.plain(user, pass)`). */

@@ -1,9 +1,11 @@
 /**
  * Pure judgements for the "same code everywhere" rules (`no-local-service-fallback`,
  * `no-environment-branching`): what a local location is, which option paths of a client are
- * service configuration (location, TLS, credentials), and globs for file names.
+ * service configuration (location, TLS, credentials), when two branches connect differently,
+ * and globs for file names.
  */
 import type { CatalogEntry } from '../catalog/types';
+import { environmentKind } from './env-names';
 import { classifyHost, parseHostPort } from './host';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
@@ -293,4 +295,118 @@ export function serviceConfigDiffers<N>(entry: CatalogEntry, path: string, branc
   }
   // A URL string in one branch and an options object in another.
   return path === '' && new Set(branches.map((b) => b.kind)).size > 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Environment branching (`no-environment-branching`): shapes and signatures that tell whether
+// two paths of a branch connect differently, and per-environment maps and files.
+
+/** Environment names that only mean "running under the test runner". */
+const TEST_ONLY_ENVIRONMENTS = new Set(['test', 'testing']);
+
+export function isTestOnlyEnvironment(name: string): boolean {
+  return TEST_ONLY_ENVIRONMENTS.has(name.toLowerCase());
+}
+
+/**
+ * `if (process.env.NODE_ENV !== 'test') connect()`: a test that compares the environment name
+ * only with test-runner names skips a connection under the test runner; it is not a branch.
+ */
+export function isTestRunnerGuard(comparedWith: readonly string[]): boolean {
+  return comparedWith.length > 0 && comparedWith.every(isTestOnlyEnvironment);
+}
+
+/** How an unknown value is told apart from another: the same name is the same unknown. */
+export type UnknownKey<N> = (node: N) => string;
+
+/** A plain, comparable rendering of a value; unknowns are keyed by `unknownKey`. */
+export function valueShape<N>(value: Value<N>, unknownKey: UnknownKey<N>, depth = 0): unknown {
+  if (depth > 6) return '?';
+  switch (value.kind) {
+    case 'literal':
+      return typeof value.value === 'bigint' ? String(value.value) : value.value;
+    case 'object':
+      return Object.fromEntries(value.props.map((p) => [p.key, valueShape(p.value, unknownKey, depth + 1)]));
+    case 'array':
+      return value.elements.map((e) => valueShape(e, unknownKey, depth + 1));
+    case 'env':
+      return `$env:${value.name ?? '?'}`;
+    case 'template':
+      return value.parts.map((p) => (typeof p === 'string' ? p : valueShape(p, unknownKey, depth + 1)));
+    default:
+      return unknownKey(value.node);
+  }
+}
+
+/** `valueShape` as text, for sets and comparisons (`'undefined'` for an absent value). */
+export function valueShapeText<N>(value: Value<N> | undefined, unknownKey: UnknownKey<N>): string {
+  return value === undefined ? 'undefined' : JSON.stringify(valueShape(value, unknownKey));
+}
+
+/** Which clients a path builds and with what arguments: equal signatures build the same clients. */
+export function clientSignature<N>(clients: ReadonlyArray<{ entry: CatalogEntry; args: readonly Value<N>[] }>, unknownKey: UnknownKey<N>): string {
+  return JSON.stringify(clients.map((client) => [client.entry.id, client.args.map((arg) => valueShape(arg, unknownKey))]).sort());
+}
+
+/**
+ * The entries of a per-environment map (`configs[process.env.NODE_ENV]`) that are compared: two
+ * or more, without the test-only ones. Undefined when the value is not such a map.
+ */
+export function perEnvironmentEntries<N>(map: Value<N>): Value<N>[] | undefined {
+  if (map.kind !== 'object' || map.props.length < 2) return undefined;
+  return map.props.filter((p) => !isTestOnlyEnvironment(p.key)).map((p) => p.value);
+}
+
+/** Cheap text gate for `differingEnvironmentEntry`: environment names and a client key. */
+export function mayHoldEnvironmentEntries(text: string): boolean {
+  return /production|development|staging/.test(text) && /client|dialect/.test(text);
+}
+
+/** Client-shaped entries in a per-environment map: knexfile and sequelize-cli style. */
+const CLIENT_KEYS = ['client', 'dialect', 'type'];
+const CONNECTION_KEYS = ['connection', 'host', 'url', 'ssl', 'dialectOptions'];
+
+/** Keys of an environment entry (or of its `connection`) that say where and how it connects. */
+const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connectionString', 'socketPath', 'ssl', 'tls', 'encrypt', 'user', 'username', 'password', 'use_env_variable'];
+
+/** Where and how an environment entry connects; the database name, pools and logging are left out. */
+function connectionShape<N>(entry: ObjectValue<N>, unknownKey: UnknownKey<N>): unknown {
+  const pick = (object: ObjectValue<N>): Record<string, unknown> =>
+    Object.fromEntries(WHERE_KEYS.flatMap((k) => {
+      const prop = object.props.find((q) => q.key === k);
+      return prop ? [[k, valueShape(prop.value, unknownKey)]] : [];
+    }));
+  const connection = entry.props.find((q) => q.key === 'connection')?.value;
+  const dialectSsl = entry.props.find((q) => q.key === 'dialectOptions')?.value;
+  return {
+    top: pick(entry),
+    connection: connection?.kind === 'object' ? pick(connection) : connection ? valueShape(connection, unknownKey) : null,
+    dialect: dialectSsl?.kind === 'object' ? pick(dialectSsl) : null,
+  };
+}
+
+function hasKey<N>(object: ObjectValue<N>, key: string): boolean {
+  return object.props.some((p) => p.key === key);
+}
+
+/**
+ * `{ development: { client, connection }, production: { ... } }` (a knexfile, a sequelize-cli
+ * config): the entry that connects differently from the production one (or the first one),
+ * when two or more client-shaped environment entries differ in where or how they connect. A
+ * `test` entry pointing at the test database is what test set-ups need; it is not compared.
+ */
+export function differingEnvironmentEntry<N>(value: Value<N>, unknownKey: UnknownKey<N>): { node: N; name: string; client: string } | undefined {
+  if (value.kind !== 'object' || value.open) return undefined;
+  const entries = value.props.filter((p) => environmentKind(p.key) !== undefined && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
+  if (entries.length < 2) return undefined;
+  const shaped = entries.filter((p) => CLIENT_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)) && CONNECTION_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)));
+  if (shaped.length < 2) return undefined;
+  const connectionOf = (p: (typeof shaped)[number]): string => JSON.stringify(connectionShape(p.value as ObjectValue<N>, unknownKey));
+  const distinct = new Set(shaped.map(connectionOf));
+  if (distinct.size < 2) return undefined;
+  const clientValue = (shaped[0]!.value as ObjectValue<N>).props.find((q) => CLIENT_KEYS.includes(q.key));
+  const client = clientValue?.key === 'dialect' ? 'sequelize' : clientValue?.key === 'type' ? 'typeorm' : 'knex';
+  const production = shaped.find((p) => environmentKind(p.key) === 'production') ?? shaped[0]!;
+  const other = shaped.find((p) => p !== production && connectionOf(p) !== connectionOf(production));
+  return other && { node: other.node, name: other.key, client };
 }

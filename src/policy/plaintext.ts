@@ -3,9 +3,9 @@
  * credentials over a connection on which TLS is never turned on. Pure functions over catalog
  * entries and the value model; unknown values always mean silence.
  */
-import type { CatalogEntry, TlsMeaning, TlsSwitch, UrlParam } from '../catalog/types';
+import type { CatalogEntry, TlsMeaning, TlsSwitch } from '../catalog/types';
 import { classifyHost, parseHostPort } from './host';
-import { possibleValues } from './tls';
+import { paramSpec, possibleValues } from './tls';
 import { parseServiceUrl, type ServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { HOLE, lookup, textOf } from './value';
@@ -55,16 +55,6 @@ function paramsVerdict(entry: CatalogEntry, params: Map<string, string>): Verdic
     else if (spec || name.startsWith('ssl') || name.startsWith('tls')) return 'unknown';
   }
   return verdict;
-}
-
-function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>): UrlParam | undefined {
-  let plain: UrlParam | undefined;
-  for (const spec of specs) {
-    if (spec.name.toLowerCase() !== name) continue;
-    if (!spec.requires) plain ??= spec;
-    else if (params.get(spec.requires.name.toLowerCase())?.toLowerCase() === spec.requires.value) return spec;
-  }
-  return plain;
 }
 
 /** What one library makes of a URL, scheme and parameters together. */
@@ -198,6 +188,78 @@ export function judgeServiceUrl<N>(
       ? `\`${tlsParam}\` in the URL${optionText(entry) ? ` or ${optionText(entry)}` : ''}`
       : (optionText(entry) ?? 'a TLS option');
   return { entry, kind, scheme: url.schemeRaw, tlsScheme, tlsParam, secure };
+}
+
+/** A client that a string value reaches, and the option path it reaches it at. */
+export interface UrlReach<N> {
+  entry: CatalogEntry;
+  options: ObjectValue<N>;
+  path: string;
+}
+
+/** Every string-like value (literal, template) in the clients' options, by node, with the option path. */
+export function urlReaches<N>(clients: ReadonlyArray<{ entry: CatalogEntry; options: ObjectValue<N> }>): Map<N, UrlReach<N>[]> {
+  const index = new Map<N, UrlReach<N>[]>();
+  const visit = (client: { entry: CatalogEntry; options: ObjectValue<N> }, value: Value<N>, path: string, depth: number): void => {
+    if (depth > 8) return;
+    switch (value.kind) {
+      case 'literal':
+      case 'template': {
+        const list = index.get(value.node) ?? [];
+        list.push({ entry: client.entry, options: client.options, path });
+        index.set(value.node, list);
+        return;
+      }
+      case 'object':
+        for (const prop of value.props) visit(client, prop.value, path === '' ? prop.key : `${path}.${prop.key}`, depth + 1);
+        return;
+      case 'array':
+        for (const element of value.elements) visit(client, element, path, depth + 1);
+        return;
+      case 'conditional':
+        for (const branch of value.branches) visit(client, branch, path, depth + 1);
+        return;
+      case 'env':
+        if (value.fallback) visit(client, value.fallback, path, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const client of clients) visit(client, client.options, '', 0);
+  return index;
+}
+
+function isLocationPath(entry: CatalogEntry, path: string): boolean {
+  const { urlPaths, hostPaths, listPaths } = entry.location;
+  return urlPaths.includes(path) || hostPaths.includes(path) || listPaths.includes(path) || listPaths.some((p) => path === `${p}.url`);
+}
+
+/**
+ * Judge a literal service URL with the clients it reaches at a location option, when there are
+ * any (all must agree it is plaintext); otherwise on its own (`standalone`) with every library
+ * in `entries` that reads its scheme.
+ */
+export function judgeUrlLiteral<N>(
+  text: string,
+  entries: readonly CatalogEntry[],
+  reaches: readonly UrlReach<N>[] | undefined,
+): { result: PlaintextUrl; standalone: boolean } | undefined {
+  const scheme = parseServiceUrl(text)?.scheme;
+  if (!scheme) return undefined;
+  const owners = schemeOwners(entries, scheme);
+  const atLocation = (reaches ?? []).filter((r) => isLocationPath(r.entry, r.path) && owners.includes(r.entry));
+  if (atLocation.length > 0) {
+    let first: PlaintextUrl | undefined;
+    for (const r of atLocation) {
+      const result = judgeServiceUrl(text, owners, { entry: r.entry, options: r.options });
+      if (!result) return undefined;
+      first ??= result;
+    }
+    return first && { result: first, standalone: false };
+  }
+  const result = judgeServiceUrl(text, owners);
+  return result && { result, standalone: true };
 }
 
 /**

@@ -134,7 +134,7 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
 }
 
 /** A parameter spec whose `requires` holds wins over the plain one for the same name. */
-function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>): UrlParam | undefined {
+export function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>): UrlParam | undefined {
   let plain: UrlParam | undefined;
   for (const spec of specs) {
     if (spec.name.toLowerCase() !== name) continue;

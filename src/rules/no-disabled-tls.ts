@@ -3,9 +3,9 @@ import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
 import { credentialsWithoutTls, secureSwitchValue } from '../policy/plaintext';
 import { conditionHolds, tlsIssues, type TlsFix, type TlsIssue } from '../policy/tls';
-import { lookup, optionsFromAssignment, type ObjectValue } from '../policy/value';
+import { lookup, type ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
-import { isWithin, tlsFixer } from './utils/fixes';
+import { isSimpleFix, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
 type MessageIds = 'disabled' | 'globalDefault' | 'credentialsInClear' | 'suggestSecure';
@@ -51,14 +51,11 @@ export default createRule<Options, MessageIds>({
 
     const report = (entry: CatalogEntry, config: ObjectValue<Node>, issue: TlsIssue<Node>, scope: Node, target?: string): void => {
       const fix = issue.fix ?? switchFix(entry, config, issue);
-      // A URL-parameter fix whose secure form sets several parameters (`a=b&c=d`) is not one edit.
-      const simple = fix?.kind !== 'url-param' || !/[&;]/.test(fix.value);
-      const fixer = fix && simple && isWithin(fix.node, scope) ? tlsFixer(fix, sourceCode) : undefined;
       context.report({
         node: issue.node,
         messageId: target ? 'globalDefault' : 'disabled',
         data: { client: entry.displayName, setting: issue.setting, secure: issue.secure, target: target ?? '' },
-        suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+        suggest: secureSuggestions(fix && isSimpleFix(fix) ? fix : undefined, scope, issue.secure, sourceCode),
       });
     };
 
@@ -85,11 +82,7 @@ export default createRule<Options, MessageIds>({
             data: { client: site.entry.displayName, credential: clear.credential, secure: clear.secure },
           });
         }
-        for (const assignment of analysis.assignments) {
-          const prefix = assignment.entry.globalDefaults;
-          if (!prefix || !assignment.path.startsWith(`${prefix}.`)) continue;
-          const value = analysis.evaluator.evaluate(assignment.node.right);
-          const config = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
+        for (const { assignment, prefix, options: config } of analysis.globalDefaultsWrites) {
           for (const issue of tlsIssues(assignment.entry, config, assignment.node as Node)) {
             if (issue.meaning !== 'off' || issue.setting.endsWith('(library default)')) continue;
             report(assignment.entry, config, issue, assignment.node, prefix);

@@ -1,9 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { tlsIssues, type TlsIssue } from '../policy/tls';
-import { optionsFromAssignment } from '../policy/value';
 import { createRule } from '../util/create-rule';
-import { isWithin, tlsFixer } from './utils/fixes';
+import { secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
 type MessageIds = 'unverified' | 'globalDefault' | 'processWide' | 'suggestSecure';
@@ -32,12 +31,11 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
-      const fixer = issue.fix && isWithin(issue.fix.node, scope) ? tlsFixer(issue.fix, sourceCode) : undefined;
       context.report({
         node: issue.node,
         messageId,
         data: { setting: issue.setting, secure: issue.secure, ...data },
-        suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+        suggest: secureSuggestions(issue.fix, scope, issue.secure, sourceCode),
       });
     };
 
@@ -52,11 +50,7 @@ export default createRule<[], MessageIds>({
             report(issue, 'unverified', { client: site.entry.displayName }, site.node);
           }
         }
-        for (const assignment of analysis.assignments) {
-          const prefix = assignment.entry.globalDefaults;
-          if (!prefix || !assignment.path.startsWith(`${prefix}.`)) continue;
-          const value = analysis.evaluator.evaluate(assignment.node.right);
-          const options = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
+        for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {
           for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
             if (issue.meaning !== 'unverified') continue;
             report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { tlsIssues, type TlsFix } from '../policy/tls';
-import { optionsFromAssignment, stringOf } from '../policy/value';
+import { tlsIssues } from '../policy/tls';
+import { stringOf } from '../policy/value';
 import { weakProcessDefault, weakTlsSettings, type WeakTlsSetting } from '../policy/weak-tls';
 import { createRule } from '../util/create-rule';
-import { isWithin, tlsFixer } from './utils/fixes';
+import { isSimpleFix, isWithin, quoteLike, removeProperty, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
 type MessageIds =
@@ -72,12 +72,11 @@ export default createRule<[], MessageIds>({
           for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
             if (issue.meaning !== 'opportunistic' || reported.has(issue.node)) continue;
             reported.add(issue.node);
-            const fixer = issue.fix && isWithin(issue.fix.node, site.node) && isSimpleFix(issue.fix) ? tlsFixer(issue.fix, sourceCode) : undefined;
             context.report({
               node: issue.node,
               messageId: 'opportunistic',
               data: { client, setting: issue.setting, secure: issue.secure },
-              suggest: fixer ? [{ messageId: 'suggestSecure', data: { secure: issue.secure }, fix: fixer }] : [],
+              suggest: secureSuggestions(issue.fix && isSimpleFix(issue.fix) ? issue.fix : undefined, site.node, issue.secure, sourceCode),
             });
           }
           for (const setting of weakTlsSettings(site.entry, site.options)) {
@@ -86,19 +85,18 @@ export default createRule<[], MessageIds>({
             reportWeak(client, setting, site.node);
           }
         }
-        for (const assignment of analysis.assignments) {
-          const value = analysis.evaluator.evaluate(assignment.node.right);
-          const prefix = assignment.entry.globalDefaults;
-          if (prefix && assignment.path.startsWith(`${prefix}.`)) {
-            const options = optionsFromAssignment(assignment.path.slice(prefix.length + 1), value, assignment.node as Node);
-            for (const setting of weakTlsSettings(assignment.entry, options)) {
-              if (reported.has(setting.valueNode)) continue;
-              reported.add(setting.valueNode);
-              reportWeak(assignment.entry.displayName, { ...setting, path: `${prefix}.${setting.path}` }, assignment.node);
-            }
-            continue;
+        const defaultsWrites = analysis.globalDefaultsWrites;
+        for (const { assignment, prefix, options } of defaultsWrites) {
+          for (const setting of weakTlsSettings(assignment.entry, options)) {
+            if (reported.has(setting.valueNode)) continue;
+            reported.add(setting.valueNode);
+            reportWeak(assignment.entry.displayName, { ...setting, path: `${prefix}.${setting.path}` }, assignment.node);
           }
-          if (assignment.entry.id !== 'node:tls') continue;
+        }
+        // `tls.DEFAULT_MIN_VERSION = 'TLSv1'`: Node's process-wide TLS defaults.
+        for (const assignment of analysis.assignments) {
+          if (assignment.entry.id !== 'node:tls' || defaultsWrites.some((write) => write.assignment === assignment)) continue;
+          const value = analysis.evaluator.evaluate(assignment.node.right);
           const text = stringOf(value);
           const weak = text === undefined ? undefined : weakProcessDefault(assignment.path, text);
           if (!weak || text === undefined) continue;
@@ -119,19 +117,7 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** `text` as a string literal in the quotes of `node` (single quotes unless it is a `"` literal). */
 function quote(node: Node, text: string): string {
-  const raw = node.type === 'Literal' ? node.raw : "'";
-  const q = raw.startsWith('"') ? '"' : "'";
-  return `${q}${text}${q}`;
-}
-
-function removeProperty(fixer: TSESLint.RuleFixer, node: Node, sourceCode: TSESLint.SourceCode): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(node);
-  const end = after && after.value === ',' ? after.range[1] : node.range[1];
-  return fixer.removeRange([node.range[0], end]);
-}
-
-/** A URL-parameter fix whose secure form sets several parameters (`a=b&c=d`) cannot be written as one. */
-function isSimpleFix(fix: TlsFix<Node>): boolean {
-  return fix.kind !== 'url-param' || !/[&;]/.test(fix.value);
+  return quoteLike(node.type === 'Literal' && node.raw.startsWith('"') ? '"' : "'", text);
 }

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entryById } from '../../src/catalog';
 import { hardcodedSecrets, implicitAccount, passwordInText, privilegedAccounts } from '../../src/policy/credentials';
-import { HOLE, type ObjectValue, type Value } from '../../src/policy/value';
-
-type V = Value<string>;
-const lit = (value: string | number, node = String(value)): V => ({ kind: 'literal', value, node });
-const obj = (props: Record<string, V>, open = false, node = 'obj'): ObjectValue<string> => ({
-  kind: 'object',
-  props: Object.entries(props).map(([key, value]) => ({ key, value, node: `prop:${key}` })),
-  open,
-  node,
-});
-const env = (name: string, fallback?: V): V => (fallback ? { kind: 'env', name, source: 'process.env', fallback, node: `env:${name}` } : { kind: 'env', name, source: 'process.env', node: `env:${name}` });
-const template = (...parts: Array<string | V>): V => ({ kind: 'template', parts, node: 'tpl' });
-const entry = (id: string) => entryById(id)!;
+import { HOLE } from '../../src/policy/value';
+import { type V, lit, obj, env, template, entry } from '../harness/values';
 
 describe('passwordInText', () => {
   it('finds URL and ADO passwords with their range, never placeholders', () => {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entryById } from '../../src/catalog';
 import { expandValue, isLoopbackLocation, locationValues, parseLocation, serviceLocations } from '../../src/policy/location';
-import { HOLE, type ObjectValue, type Value } from '../../src/policy/value';
-
-type V = Value<string>;
-const lit = (value: string | number, node = String(value)): V => ({ kind: 'literal', value, node });
-const obj = (props: Record<string, V>, open = false, node = 'obj'): ObjectValue<string> => ({
-  kind: 'object',
-  props: Object.entries(props).map(([key, value]) => ({ key, value, node: `prop:${key}` })),
-  open,
-  node,
-});
-const arr = (...elements: V[]): V => ({ kind: 'array', elements, open: false, node: 'arr' });
-const env = (name: string, fallback?: V): V => (fallback ? { kind: 'env', name, source: 'process.env', fallback, node: `env:${name}` } : { kind: 'env', name, source: 'process.env', node: `env:${name}` });
-const unknown: V = { kind: 'unknown', node: 'unknown' };
-const entry = (id: string) => entryById(id)!;
+import { HOLE } from '../../src/policy/value';
+import { type V, lit, obj, arr, env, unknown, entry } from '../harness/values';
 
 describe('parseLocation', () => {
   it.each<[string, 'url' | 'host' | 'list', string[] | undefined]>([

@@ -1,34 +1,11 @@
 import rule, { DEFAULT_RESOURCE_MODULES } from '../../src/rules/no-client-outside-resource-module';
 import { matchesGlob } from '../../src/policy/environment';
 import { describe, expect, it } from 'vitest';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
 
-interface Lib {
-  esm: string;
-  cjs: string;
-}
-
-const L = {
-  pg: { esm: "import { Pool } from 'pg';", cjs: "const { Pool } = require('pg');" },
-  mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
-  mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
-  ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
-  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
-  amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
-  kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
-  nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
-  elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
-  knex: { esm: "import knex from 'knex';", cjs: "const knex = require('knex');" },
-  sequelize: { esm: "import { Sequelize } from 'sequelize';", cjs: "const { Sequelize } = require('sequelize');" },
-  prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
-  s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
-  bullmq: { esm: "import { Queue } from 'bullmq';", cjs: "const { Queue } = require('bullmq');" },
-  https: { esm: "import https from 'node:https';", cjs: "const https = require('https');" },
-  ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
-} satisfies Record<string, Lib>;
-
 const clients: Array<[Lib, string, string]> = [
-  [L.pg, 'export const pool = new Pool({ connectionString: process.env.DATABASE_URL });', 'pg'],
+  [L.pgNamed, 'export const pool = new Pool({ connectionString: process.env.DATABASE_URL });', 'pg'],
   [L.mysql2, 'export const pool = mysql.createPool(process.env.DATABASE_URL);', 'mysql2'],
   [L.mongoose, 'mongoose.connect(process.env.MONGODB_URI);', 'mongoose'],
   [L.ioredis, 'export const redis = new Redis(process.env.REDIS_URL);', 'ioredis'],
@@ -44,30 +21,15 @@ const clients: Array<[Lib, string, string]> = [
   [L.bullmq, "export const queue = new Queue('mail', { connection: { url: process.env.REDIS_URL } });", 'bullmq'],
 ];
 
-function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
-  return [
-    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
-    { code: `${lib.cjs}\n${toCommonJs(body)}`, sourceType: 'commonjs' },
-  ];
-}
-
-/** The same body without ESM syntax (ESLint 9's tester rejects `export` in CommonJS). */
-function toCommonJs(body: string): string {
-  return body
-    .replace(/^export default /gm, 'module.exports = ')
-    .replace(/^export \{([^}]*)\};?$/gm, 'module.exports = {$1};')
-    .replace(/^export (const|let|function|async function|class) /gm, '$1 ');
-}
-
 const inResourceModules = ['src/db/index.ts', 'src/infra/redis.ts', 'lib/config/database.js', 'src/db.ts', 'knexfile.js', 'src/orders.client.ts', 'packages/api/src/cache/redis.mjs'];
 const elsewhere = ['src/routes/orders.ts', 'src/services/orders.ts', 'index.js'];
 
 const invalid: InvalidCase[] = [
   ...clients.flatMap(([lib, body, client]) => forms(lib, body).map((form) => ({ ...form, errors: [{ messageId: 'outside', data: { client } }] }))),
-  ...elsewhere.map((filename) => ({ code: `${L.pg.esm}\nexport const pool = new Pool();`, filename, errors: [{ messageId: 'outside' }] })),
+  ...elsewhere.map((filename) => ({ code: `${L.pgNamed.esm}\nexport const pool = new Pool();`, filename, errors: [{ messageId: 'outside' }] })),
   {
     name: 'a custom list replaces the default',
-    code: `${L.pg.esm}\nexport const pool = new Pool();`,
+    code: `${L.pgNamed.esm}\nexport const pool = new Pool();`,
     filename: 'src/db/index.ts',
     options: [{ resourceModules: ['src/platform/**'] }],
     errors: [{ messageId: 'outside', line: 2 }],
@@ -81,8 +43,8 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: ValidCase[] = [
-  ...inResourceModules.map((filename) => ({ code: `${L.pg.esm}\nexport const pool = new Pool();`, filename })),
-  { code: `${L.pg.esm}\nexport const pool = new Pool();`, filename: 'src/platform/pg.ts', options: [{ resourceModules: ['src/platform/**'] }] },
+  ...inResourceModules.map((filename) => ({ code: `${L.pgNamed.esm}\nexport const pool = new Pool();`, filename })),
+  { code: `${L.pgNamed.esm}\nexport const pool = new Pool();`, filename: 'src/platform/pg.ts', options: [{ resourceModules: ['src/platform/**'] }] },
   // Importing a client, typing with it, or using an instance is fine.
   { code: "import { pool } from './db';\nexport async function orders() { return pool.query('select 1'); }" },
   { code: "import type { Pool } from 'pg';\nexport function use(pool: Pool) { return pool.query('select 1'); }", tsOnly: true },

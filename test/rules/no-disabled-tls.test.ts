@@ -1,6 +1,6 @@
 import rule from '../../src/rules/no-disabled-tls';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-import { forms, L, type Lib } from '../harness/tls-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 
 /**
  * `[library, body, suggestion]`: TLS explicitly off, one finding each, tested as ESM and as

@@ -1,58 +1,13 @@
 import rule from '../../src/rules/no-environment-branching';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-
-interface Lib {
-  esm: string;
-  cjs: string;
-}
-
-const L = {
-  pg: { esm: "import { Pool, Client } from 'pg';", cjs: "const { Pool, Client } = require('pg');" },
-  postgres: { esm: "import postgres from 'postgres';", cjs: "const postgres = require('postgres');" },
-  mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
-  mongodb: { esm: "import { MongoClient } from 'mongodb';", cjs: "const { MongoClient } = require('mongodb');" },
-  mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
-  ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
-  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
-  amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
-  kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
-  nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
-  elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
-  knex: { esm: "import knex from 'knex';", cjs: "const knex = require('knex');" },
-  sequelize: { esm: "import { Sequelize } from 'sequelize';", cjs: "const { Sequelize } = require('sequelize');" },
-  typeorm: { esm: "import { DataSource } from 'typeorm';", cjs: "const { DataSource } = require('typeorm');" },
-  mssql: { esm: "import sql from 'mssql';", cjs: "const sql = require('mssql');" },
-  nats: { esm: "import { connect } from 'nats';", cjs: "const { connect } = require('nats');" },
-  cassandra: { esm: "import cassandra from 'cassandra-driver';", cjs: "const cassandra = require('cassandra-driver');" },
-  bullmq: { esm: "import { Queue } from 'bullmq';", cjs: "const { Queue } = require('bullmq');" },
-  prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
-  s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
-  ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
-  io: { esm: "import { io } from 'socket.io-client';", cjs: "const { io } = require('socket.io-client');" },
-  none: { esm: '', cjs: '' },
-} satisfies Record<string, Lib>;
-
-function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
-  return [
-    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
-    { code: `${lib.cjs}\n${toCommonJs(body)}`, sourceType: 'commonjs' },
-  ];
-}
-
-/** The same body without ESM syntax (ESLint 9's tester rejects `export` in CommonJS). */
-function toCommonJs(body: string): string {
-  return body
-    .replace(/^export default /gm, 'module.exports = ')
-    .replace(/^export \{([^}]*)\};?$/gm, 'module.exports = {$1};')
-    .replace(/^export (const|let|function|async function|class) /gm, '$1 ');
-}
 
 /** `[library, body, messageId, data]`: one report each, as ESM and CommonJS. */
 const bad: Array<[Lib, string, string, Record<string, string>]> = [
-  [L.pg, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: isProd ? { ca: process.env.DB_CA } : false });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "const isProduction = process.env.NODE_ENV === 'production';\nnew Pool({ ssl: isProduction && { rejectUnauthorized: false } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "new Client({ host: process.env.NODE_ENV === 'development' ? 'localhost' : process.env.DB_HOST });", 'config', { client: 'pg', setting: '`host`', what: 'the environment name' }],
-  [L.pg, "const prod = { connectionString: process.env.DATABASE_URL, ssl: true };\nconst dev = { host: 'localhost' };\nnew Pool(process.env.APP_ENV === 'prod' ? prod : dev);", 'config', { client: 'pg', setting: 'its configuration', what: 'the environment name' }],
+  [L.pgNamed, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: isProd ? { ca: process.env.DB_CA } : false });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "const isProduction = process.env.NODE_ENV === 'production';\nnew Pool({ ssl: isProduction && { rejectUnauthorized: false } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "new Client({ host: process.env.NODE_ENV === 'development' ? 'localhost' : process.env.DB_HOST });", 'config', { client: 'pg', setting: '`host`', what: 'the environment name' }],
+  [L.pgNamed, "const prod = { connectionString: process.env.DATABASE_URL, ssl: true };\nconst dev = { host: 'localhost' };\nnew Pool(process.env.APP_ENV === 'prod' ? prod : dev);", 'config', { client: 'pg', setting: 'its configuration', what: 'the environment name' }],
   [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: process.env.STAGE === 'local' ? false : 'verify-full' });", 'config', { client: 'postgres.js', setting: '`ssl`', what: 'the environment name' }],
   [L.mysql2, "mysql.createPool({ uri: process.env.DATABASE_URL, ssl: process.env.NODE_ENV !== 'development' ? { rejectUnauthorized: true } : undefined });", 'config', { client: 'mysql2', setting: '`ssl`', what: 'the environment name' }],
   [L.mongodb, "new MongoClient(process.env.MONGODB_URI, { tls: process.env.NODE_ENV === 'production' });", 'config', { client: 'mongodb', setting: '`tls`', what: 'the environment name' }],
@@ -74,11 +29,11 @@ const bad: Array<[Lib, string, string, Record<string, string>]> = [
   [L.bullmq, "new Queue('mail', { connection: process.env.NODE_ENV === 'production' ? { url: process.env.REDIS_URL, tls: {} } : { host: 'localhost' } });", 'config', { client: 'bullmq', setting: '`connection`', what: 'the environment name' }],
   [L.prisma, "export const prisma = process.env.NODE_ENV === 'production' ? new PrismaClient() : new PrismaClient({ datasourceUrl: 'postgresql://localhost/dev' });", 'buildsClient', { client: 'Prisma Client', what: 'the environment name' }],
   [L.s3, "new S3Client({ endpoint: process.env.STAGE === 'local' ? 'http://localhost:4566' : undefined });", 'config', { client: 'AWS SDK v3', setting: '`endpoint`', what: 'the environment name' }],
-  [L.pg, "const options = { connectionString: process.env.DATABASE_URL };\nif (process.env.NODE_ENV === 'production') options.ssl = { ca: process.env.DB_CA };\nexport const pool = new Pool(options);", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "let ssl = false;\nswitch (process.env.NODE_ENV) {\n  case 'production':\n    ssl = { ca: process.env.DB_CA };\n    break;\n  default:\n    ssl = false;\n}\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "const env = process.env.NODE_ENV;\nconst isDev = env === 'development' || env === 'local';\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl: isDev ? false : { rejectUnauthorized: true } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "export function makePool(app) {\n  return new Pool({ ssl: app.get('env') === 'production' ? { ca: process.env.DB_CA } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
-  [L.pg, "export function makePool(config) {\n  return new Pool({ connectionString: config.databaseUrl, ssl: config.env === 'production' ? { ca: config.ca } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "const options = { connectionString: process.env.DATABASE_URL };\nif (process.env.NODE_ENV === 'production') options.ssl = { ca: process.env.DB_CA };\nexport const pool = new Pool(options);", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "let ssl = false;\nswitch (process.env.NODE_ENV) {\n  case 'production':\n    ssl = { ca: process.env.DB_CA };\n    break;\n  default:\n    ssl = false;\n}\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "const env = process.env.NODE_ENV;\nconst isDev = env === 'development' || env === 'local';\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl: isDev ? false : { rejectUnauthorized: true } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "export function makePool(app) {\n  return new Pool({ ssl: app.get('env') === 'production' ? { ca: process.env.DB_CA } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  [L.pgNamed, "export function makePool(config) {\n  return new Pool({ connectionString: config.databaseUrl, ssl: config.env === 'production' ? { ca: config.ca } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.ioredis, "const url = process.env.REDIS_URL;\nexport const redis = new Redis(url, { tls: /localhost|127\\.0\\.0\\.1/.test(url) ? undefined : {} });", 'config', { client: 'ioredis', setting: '`tls`', what: 'whether the service is local' }],
 ];
 
@@ -119,37 +74,37 @@ const environmentFiles: InvalidCase[] = [
 ];
 
 const good: Array<[Lib, string]> = [
-  [L.pg, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });"],
+  [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });"],
   // The environment name changes something that is not location, TLS or credentials.
-  [L.pg, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, max: isProd ? 20 : 5 });"],
+  [L.pgNamed, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, max: isProd ? 20 : 5 });"],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { logging: process.env.NODE_ENV === 'development' ? console.log : false });"],
-  [L.pg, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\nif (process.env.NODE_ENV !== 'production') pool.on('error', console.error);"],
-  [L.pg, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.use((err, req, res, next) => res.status(500).send(process.env.NODE_ENV === 'production' ? 'error' : err.stack));"],
+  [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\nif (process.env.NODE_ENV !== 'production') pool.on('error', console.error);"],
+  [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.use((err, req, res, next) => res.status(500).send(process.env.NODE_ENV === 'production' ? 'error' : err.stack));"],
   // The Next.js examples: one client, cached on `global` in development so hot reloads reuse it.
   [L.mongodb, "const uri = process.env.MONGODB_URI;\nconst options = {};\nlet client;\nlet clientPromise;\nif (process.env.NODE_ENV === 'development') {\n  if (!global._mongoClientPromise) {\n    client = new MongoClient(uri, options);\n    global._mongoClientPromise = client.connect();\n  }\n  clientPromise = global._mongoClientPromise;\n} else {\n  client = new MongoClient(uri, options);\n  clientPromise = client.connect();\n}\nexport default clientPromise;"],
   [L.prisma, "const globalForPrisma = globalThis;\nexport const prisma = globalForPrisma.prisma ?? new PrismaClient({ log: process.env.NODE_ENV === 'development' ? ['query', 'error'] : ['error'] });\nif (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;"],
   [L.ioredis, "let redis;\nswitch (process.env.NODE_ENV) {\n  case 'development':\n  case 'production':\n    redis = new Redis(process.env.REDIS_URL);\n    break;\n  default:\n    redis = new Redis(process.env.REDIS_URL);\n}\nexport { redis };"],
   // The app's own endpoints through WebSocket clients are not backing services.
-  [L.io, "export const socket = io(process.env.NODE_ENV === 'production' ? 'https://api.example.com' : 'http://localhost:3001');"],
+  [L.socketio, "export const socket = io(process.env.NODE_ENV === 'production' ? 'https://api.example.com' : 'http://localhost:3001');"],
   [L.ws, "export const socket = new WebSocket(process.env.NODE_ENV === 'production' ? 'wss://api.example.com' : 'ws://localhost:8080');"],
   // Skipping the connection under the test runner is not a location choice.
   [L.mongoose, "if (process.env.NODE_ENV !== 'test') mongoose.connect(process.env.MONGODB_URI);"],
   // TLS from the environment itself, not from its name.
-  [L.pg, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: process.env.DB_CA ? { ca: process.env.DB_CA } : { rejectUnauthorized: true } });"],
+  [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: process.env.DB_CA ? { ca: process.env.DB_CA } : { rejectUnauthorized: true } });"],
   // A flag that is not about the environment.
-  [L.pg, "const verbose = process.env.VERBOSE === '1';\nnew Pool({ ssl: verbose ? { ca } : false });"],
-  [L.pg, "function make(opts) { return new Pool({ ssl: opts.mode === 'strict' ? { ca } : false }); }"],
+  [L.pgNamed, "const verbose = process.env.VERBOSE === '1';\nnew Pool({ ssl: verbose ? { ca } : false });"],
+  [L.pgNamed, "function make(opts) { return new Pool({ ssl: opts.mode === 'strict' ? { ca } : false }); }"],
   // The app's own listen host and CORS origins are not backing services.
-  [L.pg, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.listen(3000, process.env.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost');"],
-  [L.pg, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.use(cors({ origin: process.env.NODE_ENV === 'production' ? 'https://example.com' : 'http://localhost:3000' }));"],
+  [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.listen(3000, process.env.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost');"],
+  [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.use(cors({ origin: process.env.NODE_ENV === 'production' ? 'https://example.com' : 'http://localhost:3000' }));"],
   [L.none, "const origin = process.env.NODE_ENV === 'production' ? 'https://example.com' : 'http://localhost:3000';"],
   [L.none, "if (host === 'localhost') console.log('running locally');"],
   [L.none, "module.exports = { development: { port: 3000, logLevel: 'debug' }, production: { port: 80, logLevel: 'info' } };"],
   // Branches or map entries that differ only in pool size.
-  [L.pg, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool(isProd ? { connectionString: process.env.DATABASE_URL, max: 20 } : { connectionString: process.env.DATABASE_URL, max: 5 });"],
+  [L.pgNamed, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool(isProd ? { connectionString: process.env.DATABASE_URL, max: 20 } : { connectionString: process.env.DATABASE_URL, max: 5 });"],
   [L.knex, "const configs = { development: { client: 'pg', connection: process.env.DATABASE_URL, pool: { max: 2 } }, production: { client: 'pg', connection: process.env.DATABASE_URL, pool: { max: 20 } } };\nexport const db = knex(configs[process.env.NODE_ENV]);"],
   // A per-environment map that never reaches a client.
-  [L.pg, "const urls = { development: 'http://localhost:3000', production: 'https://example.com' };\nexport const publicUrl = urls[process.env.NODE_ENV];\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });"],
+  [L.pgNamed, "const urls = { development: 'http://localhost:3000', production: 'https://example.com' };\nexport const publicUrl = urls[process.env.NODE_ENV];\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });"],
   // A knexfile whose environments differ only in database name, pool or a test database.
   [L.none, "module.exports = {\n  development: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app_dev' } },\n  production: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app' }, pool: { min: 2, max: 10 } },\n  test: { client: 'pg', connection: 'postgres://localhost/app_test' },\n};"],
   // A knexfile whose environments connect the same way.
@@ -157,7 +112,7 @@ const good: Array<[Lib, string]> = [
   // Shadowed process, unrelated createClient.
   [L.none, "const process = { env: { NODE_ENV: 'production' } };\ncreateClient({ tls: process.env.NODE_ENV === 'production' });"],
   [L.none, "// ssl: isProd ? { ca } : false\nconsole.log('Usage: NODE_ENV=production node server.js');"],
-  [L.pg, "const mode = process.env.NODE_ENV || 'development';\nnew Pool({ connectionString: process.env.DATABASE_URL, application_name: `api-${mode}` });"],
+  [L.pgNamed, "const mode = process.env.NODE_ENV || 'development';\nnew Pool({ connectionString: process.env.DATABASE_URL, application_name: `api-${mode}` });"],
 ];
 
 const invalid: InvalidCase[] = [

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-hardcoded-service-credentials';
-import { forms, L, type Lib } from '../harness/service-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
 
 /** `[library, body, messageIds]`: one finding per id, in source order. */

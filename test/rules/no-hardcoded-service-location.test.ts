@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-hardcoded-service-location';
-import { forms, L, type Lib } from '../harness/service-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
 
 type Expect = 'hardcoded' | 'hardcodedDefault' | ['hardcoded', string];

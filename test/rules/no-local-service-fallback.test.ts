@@ -1,62 +1,15 @@
 import rule from '../../src/rules/no-local-service-fallback';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-
-interface Lib {
-  esm: string;
-  cjs: string;
-}
-
-const L = {
-  pg: { esm: "import { Pool, Client } from 'pg';", cjs: "const { Pool, Client } = require('pg');" },
-  postgres: { esm: "import postgres from 'postgres';", cjs: "const postgres = require('postgres');" },
-  mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
-  mongodb: { esm: "import { MongoClient } from 'mongodb';", cjs: "const { MongoClient } = require('mongodb');" },
-  mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
-  ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
-  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
-  amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
-  kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
-  nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
-  elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
-  knex: { esm: "import knex from 'knex';", cjs: "const knex = require('knex');" },
-  sequelize: { esm: "import { Sequelize } from 'sequelize';", cjs: "const { Sequelize } = require('sequelize');" },
-  typeorm: { esm: "import { DataSource } from 'typeorm';", cjs: "const { DataSource } = require('typeorm');" },
-  mssql: { esm: "import sql from 'mssql';", cjs: "const sql = require('mssql');" },
-  nats: { esm: "import { connect } from 'nats';", cjs: "const { connect } = require('nats');" },
-  cassandra: { esm: "import cassandra from 'cassandra-driver';", cjs: "const cassandra = require('cassandra-driver');" },
-  ldapjs: { esm: "import ldap from 'ldapjs';", cjs: "const ldap = require('ldapjs');" },
-  bullmq: { esm: "import { Queue } from 'bullmq';", cjs: "const { Queue } = require('bullmq');" },
-  prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
-  s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
-  memjs: { esm: "import memjs from 'memjs';", cjs: "const memjs = require('memjs');" },
-  ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
-  io: { esm: "import { io } from 'socket.io-client';", cjs: "const { io } = require('socket.io-client');" },
-  none: { esm: '', cjs: '' },
-} satisfies Record<string, Lib>;
-
-function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
-  return [
-    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
-    { code: `${lib.cjs}\n${toCommonJs(body)}`, sourceType: 'commonjs' },
-  ];
-}
-
-/** The same body without ESM syntax (ESLint 9's tester rejects `export` in CommonJS). */
-function toCommonJs(body: string): string {
-  return body
-    .replace(/^export default /gm, 'module.exports = ')
-    .replace(/^export \{([^}]*)\};?$/gm, 'module.exports = {$1};')
-    .replace(/^export (const|let|function|async function|class) /gm, '$1 ');
-}
 
 /** `[library, body, messageId, data]`: one finding each, as ESM and CommonJS. */
 const bad: Array<[Lib, string, string, Record<string, string>]> = [
-  [L.pg, "new Pool({ connectionString: process.env.DATABASE_URL || 'postgres://localhost:5432/dev' });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
-  [L.pg, "new Client(process.env.PG_URL ?? 'postgres://127.0.0.1/app');", 'clientFallback', { client: 'pg', name: 'PG_URL', host: '127.0.0.1' }],
-  [L.pg, "new Pool({ host: process.env.DB_HOST || 'localhost', port: process.env.DB_PORT || 5432 });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
-  [L.pg, "const url = process.env.DATABASE_URL ? process.env.DATABASE_URL : 'postgres://localhost/dev';\nnew Pool({ connectionString: url });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
-  [L.pg, "const { DATABASE_URL = 'postgres://localhost/dev' } = process.env;\nnew Pool({ connectionString: DATABASE_URL });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
-  [L.pg, "const options = process.env.DATABASE_URL ? { connectionString: process.env.DATABASE_URL } : { host: 'localhost', database: 'dev' };\nnew Pool(options);", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
+  [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL || 'postgres://localhost:5432/dev' });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
+  [L.pgNamed, "new Client(process.env.PG_URL ?? 'postgres://127.0.0.1/app');", 'clientFallback', { client: 'pg', name: 'PG_URL', host: '127.0.0.1' }],
+  [L.pgNamed, "new Pool({ host: process.env.DB_HOST || 'localhost', port: process.env.DB_PORT || 5432 });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
+  [L.pgNamed, "const url = process.env.DATABASE_URL ? process.env.DATABASE_URL : 'postgres://localhost/dev';\nnew Pool({ connectionString: url });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
+  [L.pgNamed, "const { DATABASE_URL = 'postgres://localhost/dev' } = process.env;\nnew Pool({ connectionString: DATABASE_URL });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
+  [L.pgNamed, "const options = process.env.DATABASE_URL ? { connectionString: process.env.DATABASE_URL } : { host: 'localhost', database: 'dev' };\nnew Pool(options);", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
   [L.postgres, "postgres(process.env.DATABASE_URL || 'postgres://localhost/app');", 'clientFallback', { client: 'postgres.js', name: 'DATABASE_URL', host: 'localhost' }],
   [L.mysql2, "mysql.createPool({ host: process.env.MYSQL_HOST ?? '127.0.0.1', user: process.env.MYSQL_USER });", 'clientFallback', { client: 'mysql2', name: 'MYSQL_HOST', host: '127.0.0.1' }],
   [L.mongodb, "new MongoClient(process.env.MONGODB_URI || 'mongodb://localhost:27017/app');", 'clientFallback', { client: 'mongodb', name: 'MONGODB_URI', host: 'localhost' }],
@@ -80,9 +33,9 @@ const bad: Array<[Lib, string, string, Record<string, string>]> = [
   [L.prisma, "new PrismaClient({ datasourceUrl: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/dev' });", 'clientFallback', { client: 'Prisma Client', name: 'DATABASE_URL', host: 'localhost' }],
   [L.s3, "new S3Client({ endpoint: process.env.S3_ENDPOINT || 'http://localhost:4566' });", 'clientFallback', { client: 'AWS SDK v3', name: 'S3_ENDPOINT', host: 'localhost' }],
   [L.ioredis, "function connect(url = 'redis://localhost:6379') { return new Redis(url); }", 'parameterDefault', { client: 'ioredis', name: 'url', host: 'localhost' }],
-  [L.pg, "const host = process.env.DB_HOST || 'host.docker.internal';\nexport const pool = new Pool({ host });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'host.docker.internal' }],
-  [L.pg, "new Pool({ connectionString: `postgres://${process.env.DB_HOST || 'localhost'}:5432/app` });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
-  [L.pg, "new Pool({ host: process.env.DB_HOST || process.env.PGHOST || 'localhost' });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
+  [L.pgNamed, "const host = process.env.DB_HOST || 'host.docker.internal';\nexport const pool = new Pool({ host });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'host.docker.internal' }],
+  [L.pgNamed, "new Pool({ connectionString: `postgres://${process.env.DB_HOST || 'localhost'}:5432/app` });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
+  [L.pgNamed, "new Pool({ host: process.env.DB_HOST || process.env.PGHOST || 'localhost' });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],
   // Read from a service-shaped variable, anywhere in the file.
   [L.none, "export const host = process.env.REDIS_HOST ?? process.env.REDISHOST ?? '127.0.0.1';", 'variableFallback', { name: 'REDIS_HOST', host: '127.0.0.1' }],
   [L.none, "export const config = { databaseUrl: process.env.DATABASE_URL || 'postgres://localhost/dev' };", 'variableFallback', { name: 'DATABASE_URL', host: 'localhost' }],
@@ -136,21 +89,21 @@ const envLibraries: InvalidCase[] = [
 ];
 
 const good: Array<[Lib, string]> = [
-  [L.pg, 'new Pool({ connectionString: process.env.DATABASE_URL });'],
-  [L.pg, "if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');\nnew Pool({ connectionString: process.env.DATABASE_URL });"],
-  [L.pg, "new Pool({ connectionString: process.env.DATABASE_URL || required('DATABASE_URL') });"],
-  [L.pg, "new Pool({ host: process.env.DB_HOST || 'db.internal' });"],
-  [L.pg, "new Pool({ host: process.env.DB_HOST || 'db' });"],
-  [L.pg, "new Pool({ host: process.env.DB_HOST, port: Number(process.env.DB_PORT) || 5432 });"],
-  [L.pg, "new Pool({ host: process.env.DB_SOCKET || '/var/run/postgresql' });"],
-  [L.pg, "new Pool({ application_name: process.env.APP_NAME || 'localhost' });"],
+  [L.pgNamed, 'new Pool({ connectionString: process.env.DATABASE_URL });'],
+  [L.pgNamed, "if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');\nnew Pool({ connectionString: process.env.DATABASE_URL });"],
+  [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL || required('DATABASE_URL') });"],
+  [L.pgNamed, "new Pool({ host: process.env.DB_HOST || 'db.internal' });"],
+  [L.pgNamed, "new Pool({ host: process.env.DB_HOST || 'db' });"],
+  [L.pgNamed, "new Pool({ host: process.env.DB_HOST, port: Number(process.env.DB_PORT) || 5432 });"],
+  [L.pgNamed, "new Pool({ host: process.env.DB_SOCKET || '/var/run/postgresql' });"],
+  [L.pgNamed, "new Pool({ application_name: process.env.APP_NAME || 'localhost' });"],
   [L.ioredis, 'new Redis();'],
   [L.ioredis, "function connect(url) { return new Redis(url); }"],
   [L.ioredis, "function connect(url = process.env.REDIS_URL) { return new Redis(url); }"],
   [L.redis, "createClient({ url: process.env.REDIS_URL, socket: { tls: true, servername: process.env.REDIS_TLS_NAME || 'localhost' } });"],
   [L.kafkajs, "new Kafka({ clientId: process.env.CLIENT_ID || 'localhost', brokers: process.env.KAFKA_BROKERS.split(',') });"],
   // The app's own endpoints through WebSocket clients are not backing services.
-  [L.io, "export const socket = io(process.env.SOCKET_URL || 'http://localhost:3001');"],
+  [L.socketio, "export const socket = io(process.env.SOCKET_URL || 'http://localhost:3001');"],
   [L.ws, "export const socket = new WebSocket(process.env.WS_URL || 'ws://localhost:8080');"],
   // Look-alikes: not a service variable, not reaching a client.
   [L.none, "app.listen(process.env.PORT || 3000, process.env.HOST || 'localhost');"],

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/no-plaintext-service-url';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-import { forms, L, type Lib } from '../harness/tls-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 
 type Edit = { messageId: 'suggestTlsScheme' | 'suggestTlsParam'; from: string; to: string } | null;
 const SCHEME = (from: string, to: string): Edit => ({ messageId: 'suggestTlsScheme', from, to });

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-privileged-service-account';
-import { forms, L, type Lib } from '../harness/service-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
 
 /** `[library, body, [messageId, account]]`: one finding each, tested as ESM and as CommonJS. */

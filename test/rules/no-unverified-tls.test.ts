@@ -1,43 +1,6 @@
 import rule from '../../src/rules/no-unverified-tls';
+import { forms, L, type Lib } from '../harness/libraries';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-
-/** A library import in both module systems; `body` uses the bound names. */
-interface Lib {
-  esm: string;
-  cjs: string;
-}
-
-const L = {
-  pg: { esm: "import pg from 'pg';\nconst { Pool, Client } = pg;", cjs: "const { Pool, Client } = require('pg');" },
-  pgDefault: { esm: "import pg from 'pg';", cjs: "const pg = require('pg');" },
-  pgNamed: { esm: "import { Pool as P } from 'pg';", cjs: "const P = require('pg').Pool;" },
-  postgres: { esm: "import postgres from 'postgres';", cjs: "const postgres = require('postgres');" },
-  mysql: { esm: "import mysql from 'mysql';", cjs: "const mysql = require('mysql');" },
-  mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
-  mongodb: { esm: "import { MongoClient } from 'mongodb';", cjs: "const { MongoClient } = require('mongodb');" },
-  mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
-  ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
-  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
-  amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
-  kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
-  nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
-  elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
-  opensearch: { esm: "import { Client } from '@opensearch-project/opensearch';", cjs: "const { Client } = require('@opensearch-project/opensearch');" },
-  knex: { esm: "import knex from 'knex';", cjs: "const knex = require('knex');" },
-  sequelize: { esm: "import { Sequelize } from 'sequelize';", cjs: "const { Sequelize } = require('sequelize');" },
-  typeorm: { esm: "import { DataSource } from 'typeorm';", cjs: "const { DataSource } = require('typeorm');" },
-  mssql: { esm: "import sql from 'mssql';", cjs: "const sql = require('mssql');" },
-  tedious: { esm: "import { Connection } from 'tedious';", cjs: "const { Connection } = require('tedious');" },
-  nats: { esm: "import { connect } from 'nats';", cjs: "const { connect } = require('nats');" },
-  cassandra: { esm: "import cassandra from 'cassandra-driver';", cjs: "const cassandra = require('cassandra-driver');" },
-  ldapjs: { esm: "import ldap from 'ldapjs';", cjs: "const ldap = require('ldapjs');" },
-  bullmq: { esm: "import { Queue, Worker } from 'bullmq';", cjs: "const { Queue, Worker } = require('bullmq');" },
-  prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
-  s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
-  ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
-  https: { esm: "import https from 'node:https';", cjs: "const https = require('https');" },
-  tls: { esm: "import * as tls from 'tls';", cjs: "const tls = require('node:tls');" },
-} satisfies Record<string, Lib>;
 
 /**
  * `[library, body, suggestion]`: one finding each, tested as ESM and as CommonJS. The suggestion
@@ -48,7 +11,7 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.pg, "new Client('postgres://db.example.com/app?sslmode=no-verify');", ['sslmode=no-verify', 'sslmode=verify-full']],
   [L.pg, "new Client({ connectionString: 'postgres://db.example.com/app?uselibpqcompat=true&sslmode=require' });", ['sslmode=require', 'sslmode=verify-full']],
   [L.pg, "new Pool({ ssl: { checkServerIdentity: () => undefined } });", ['{ checkServerIdentity: () => undefined }', '{  }']],
-  [L.pgNamed, "const ssl = { rejectUnauthorized: false };\nconst options = { max: 5, ssl };\nnew P({ ...options });", null],
+  [L.pgAlias, "const ssl = { rejectUnauthorized: false };\nconst options = { max: 5, ssl };\nnew P({ ...options });", null],
   [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'require' });", null],
   [L.postgres, "postgres('postgres://db.example.com/app?sslmode=require');", ['sslmode=require', 'sslmode=verify-full']],
   [L.mysql, "mysql.createConnection({ host: process.env.DB_HOST, ssl: true });", null],
@@ -106,13 +69,6 @@ const secure: Array<[Lib, string]> = [
   [L.https, "new https.Agent({ keepAlive: true });"],
   [L.pg, "new Pool({ ssl: getSsl() });"],
 ];
-
-function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
-  return [
-    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
-    { code: `${lib.cjs}\n${body}`, sourceType: 'commonjs' },
-  ];
-}
 
 const invalid: InvalidCase[] = insecure.flatMap(([lib, body, edit]) =>
   forms(lib, body).map((form) => ({

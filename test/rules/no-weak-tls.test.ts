@@ -1,6 +1,6 @@
 import rule from '../../src/rules/no-weak-tls';
 import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tester';
-import { forms, L, type Lib } from '../harness/tls-libs';
+import { forms, L, type Lib } from '../harness/libraries';
 
 type Edit = { messageId: string; from: string; to: string } | null;
 

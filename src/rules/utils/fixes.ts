@@ -8,6 +8,25 @@ export function isWithin(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** A URL-parameter fix whose secure form sets several parameters (`a=b&c=d`) cannot be written as one. */
+export function isSimpleFix(fix: TlsFix<Node>): boolean {
+  return fix.kind !== 'url-param' || !/[&;]/.test(fix.value);
+}
+
+/**
+ * The "use the secure form" suggestion for a policy fix, when the fix lies inside `scope` (the
+ * client or the assignment reported) and can be written safely; otherwise no suggestion.
+ */
+export function secureSuggestions(
+  fix: TlsFix<Node> | undefined,
+  scope: Node,
+  secure: string,
+  sourceCode: TSESLint.SourceCode,
+): Array<TSESLint.SuggestionReportDescriptor<'suggestSecure'>> {
+  const fixer = fix && isWithin(fix.node, scope) ? tlsFixer(fix, sourceCode) : undefined;
+  return fixer ? [{ messageId: 'suggestSecure', data: { secure }, fix: fixer }] : [];
+}
+
 /** A suggestion fixer for a policy fix, or undefined when the fix cannot be written safely. */
 export function tlsFixer(fix: TlsFix<Node>, sourceCode: TSESLint.SourceCode): TSESLint.ReportFixFunction | undefined {
   switch (fix.kind) {
@@ -25,7 +44,8 @@ export function tlsFixer(fix: TlsFix<Node>, sourceCode: TSESLint.SourceCode): TS
   }
 }
 
-function removeProperty(fixer: TSESLint.RuleFixer, node: Node, sourceCode: TSESLint.SourceCode): TSESLint.RuleFix {
+/** Removes an object property and the comma after it. */
+export function removeProperty(fixer: TSESLint.RuleFixer, node: Node, sourceCode: TSESLint.SourceCode): TSESLint.RuleFix {
   const after = sourceCode.getTokenAfter(node);
   const end = after && after.value === ',' ? after.range[1] : node.range[1];
   return fixer.removeRange([node.range[0], end]);

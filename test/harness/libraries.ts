@@ -1,18 +1,27 @@
-/** Library imports shared by the attached-resource rule tests: one ESM and one CJS header each. */
+/**
+ * Library imports shared by every rule test: one ES module header and one CommonJS header per
+ * library; a case's `body` uses the names they bind. Headers are one line unless noted, so
+ * `line` assertions hold in both module systems.
+ */
 export interface Lib {
   esm: string;
   cjs: string;
 }
 
 export const L = {
+  /** Two lines in ESM (`pg` is CommonJS: its default export holds the classes). */
   pg: { esm: "import pg from 'pg';\nconst { Pool, Client } = pg;", cjs: "const { Pool, Client } = require('pg');" },
+  pgDefault: { esm: "import pg from 'pg';", cjs: "const pg = require('pg');" },
+  /** Named imports: one line in both forms. */
+  pgNamed: { esm: "import { Pool, Client } from 'pg';", cjs: "const { Pool, Client } = require('pg');" },
+  pgAlias: { esm: "import { Pool as P } from 'pg';", cjs: "const P = require('pg').Pool;" },
   postgres: { esm: "import postgres from 'postgres';", cjs: "const postgres = require('postgres');" },
   mysql: { esm: "import mysql from 'mysql';", cjs: "const mysql = require('mysql');" },
   mysql2: { esm: "import mysql from 'mysql2/promise';", cjs: "const mysql = require('mysql2');" },
   mongodb: { esm: "import { MongoClient } from 'mongodb';", cjs: "const { MongoClient } = require('mongodb');" },
   mongoose: { esm: "import mongoose from 'mongoose';", cjs: "const mongoose = require('mongoose');" },
   ioredis: { esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" },
-  redis: { esm: "import { createClient } from 'redis';", cjs: "const { createClient } = require('redis');" },
+  redis: { esm: "import { createClient, createCluster } from 'redis';", cjs: "const { createClient, createCluster } = require('redis');" },
   amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
   kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
   nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
@@ -35,13 +44,27 @@ export const L = {
   awsV2: { esm: "import AWS from 'aws-sdk';", cjs: "const AWS = require('aws-sdk');" },
   ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },
   socketio: { esm: "import { io } from 'socket.io-client';", cjs: "const { io } = require('socket.io-client');" },
+  https: { esm: "import https from 'node:https';", cjs: "const https = require('https');" },
   tls: { esm: "import * as tls from 'tls';", cjs: "const tls = require('node:tls');" },
+  /** No import: a body that builds no client (an empty header line keeps line numbers alike). */
+  none: { esm: '', cjs: '' },
 } satisfies Record<string, Lib>;
 
-/** The same body under an ES module header and a CommonJS header. */
-export function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs' }> {
+/**
+ * The same body under the ES module header and the CommonJS header, named by its body. The
+ * CommonJS body has its `export`s rewritten (ESLint 9's tester rejects `export` in CommonJS).
+ */
+export function forms(lib: Lib, body: string): Array<{ code: string; sourceType: 'module' | 'commonjs'; name: string }> {
   return [
-    { code: `${lib.esm}\n${body}`, sourceType: 'module' },
-    { code: `${lib.cjs}\n${body}`, sourceType: 'commonjs' },
+    { code: `${lib.esm}\n${body}`, sourceType: 'module', name: `esm: ${body}` },
+    { code: `${lib.cjs}\n${toCommonJs(body)}`, sourceType: 'commonjs', name: `cjs: ${body}` },
   ];
+}
+
+/** The same body without ESM syntax: `export default x` → `module.exports = x`, `export const` → `const`. */
+function toCommonJs(body: string): string {
+  return body
+    .replace(/^export default /gm, 'module.exports = ')
+    .replace(/^export \{([^}]*)\};?$/gm, 'module.exports = {$1};')
+    .replace(/^export (const|let|function|async function|class) /gm, '$1 ');
 }

@@ -1,0 +1,279 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  clientSignature,
+  differingEnvironmentEntry,
+  mayHoldEnvironmentEntries,
+  perEnvironmentEntries,
+  touchesServiceConfig,
+  valueShapeText,
+  valuesWithPaths,
+} from '../policy/environment';
+import type { Value } from '../policy/value';
+import { findVariable, staticPropertyName, unwrap } from './ast';
+import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
+import type { Evaluator } from './evaluate';
+import type { ClientSite } from './file-analysis';
+
+type Node = TSESTree.Node;
+
+/** Where a value reaches a client: the site and the option path (`''` for a whole argument). */
+export interface OptionSlot {
+  site: ClientSite;
+  path: string;
+}
+
+interface OptionIndex {
+  conditionals: Map<Node, OptionSlot & { branches: Value<Node>[] }>;
+  opaque: Map<Node, OptionSlot>;
+}
+
+/** The same unknown wherever it is written when it is a name; otherwise this very expression. */
+function unknownKey(node: Node): string {
+  return node.type === 'Identifier' ? `?id:${node.name}` : `?${node.range[0]}`;
+}
+
+/** A value's shape as text, for comparing what the paths of a branch give (`serviceConfigDiffers`). */
+export function shapeText(value: Value<Node> | undefined): string {
+  return valueShapeText(value, unknownKey);
+}
+
+/**
+ * How the environment name or locality reaches the given clients (attached resources): the
+ * file's environment branches, and where each conditional or unknown value inside the clients'
+ * options sits. Built once per file by `FileAnalysis.environmentBranching`, lazily.
+ */
+export class EnvironmentBranching {
+  private index: OptionIndex | undefined;
+
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly evaluator: Evaluator,
+    readonly sites: readonly ClientSite[],
+    private readonly findBranches: () => EnvironmentBranch[],
+  ) {}
+
+  /** Constructs whose test reads the environment name or locality (`isProd ? a : b`). */
+  get branches(): EnvironmentBranch[] {
+    return this.findBranches();
+  }
+
+  /** Conditional values inside each client's options, by their construct node. */
+  get conditionals(): ReadonlyMap<Node, OptionSlot & { branches: Value<Node>[] }> {
+    return (this.index ??= this.buildIndex()).conditionals;
+  }
+
+  /** Unknown values inside options (identifiers, `map[env]`), by node, with their path. */
+  get opaque(): ReadonlyMap<Node, OptionSlot> {
+    return (this.index ??= this.buildIndex()).opaque;
+  }
+
+  private buildIndex(): OptionIndex {
+    const conditionals = new Map<Node, OptionSlot & { branches: Value<Node>[] }>();
+    const opaque = new Map<Node, OptionSlot>();
+    for (const site of this.sites) {
+      site.args.forEach((arg) => {
+        if (arg.kind === 'conditional') conditionals.set(arg.node, { site, path: '', branches: arg.branches });
+        else if (arg.kind === 'unknown') opaque.set(arg.node, { site, path: '' });
+      });
+      for (const { path, value } of valuesWithPaths(site.options)) {
+        if (value.kind === 'conditional' && !conditionals.has(value.node)) conditionals.set(value.node, { site, path, branches: value.branches });
+        else if (value.kind === 'unknown' && !opaque.has(value.node)) opaque.set(value.node, { site, path });
+      }
+    }
+    return { conditionals, opaque };
+  }
+
+  /**
+   * A test used directly as a service option's value: `tls: process.env.NODE_ENV === 'production'`.
+   * Each comes as a branch of its own whose construct and test are the value.
+   */
+  *directTests(): Generator<OptionSlot & { branch: EnvironmentBranch }> {
+    for (const site of this.sites) {
+      for (const { path, value } of valuesWithPaths(site.options)) {
+        if (value.kind !== 'unknown' && value.kind !== 'env') continue;
+        const node = value.node;
+        if (node.type !== 'BinaryExpression' && node.type !== 'UnaryExpression' && node.type !== 'MemberExpression' && node.type !== 'CallExpression' && node.type !== 'LogicalExpression') continue;
+        if (!touchesServiceConfig(site.entry, path, [])) continue;
+        const verdict = environmentTestOf(this.sourceCode, node);
+        if (!verdict) continue;
+        yield { site, path, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
+      }
+    }
+  }
+
+  /**
+   * A client built in some paths of the construct but not in others, or built differently
+   * (another library, other arguments). Paths that build the same client the same way (the
+   * Next.js pattern that caches one client on `global` in development) are not a difference.
+   */
+  clientBuiltDifferently(branch: EnvironmentBranch): ClientSite | undefined {
+    const inside = this.sites.filter((site) => branch.branches.some((b) => contains(b, site.node)) && !contains(branch.test, site.node));
+    if (inside.length === 0) return undefined;
+    // `test && new X()` and `if` without `else`: one path builds, the other does not.
+    if (branch.branches.length < 2 && branch.construct.type !== 'SwitchStatement') return inside[0];
+    const signatures = branch.construct.type === 'SwitchStatement'
+      ? switchCaseSignatures(branch.construct, inside)
+      : branch.branches.map((b) => clientSignature(inside.filter((site) => contains(b, site.node)), unknownKey));
+    return new Set(signatures).size > 1 ? inside[0] : undefined;
+  }
+
+  /**
+   * `knex(config[process.env.NODE_ENV])`, directly or through a `const`: the client option the
+   * picked entry reaches and the map's compared entries.
+   */
+  mapPick(branch: EnvironmentBranch): (OptionSlot & { entries: Value<Node>[] }) | undefined {
+    const member = branch.construct;
+    if (member.type !== 'MemberExpression') return undefined;
+    const target = this.opaque.get(member) ?? this.opaqueThroughVariable(member);
+    if (!target) return undefined;
+    const entries = perEnvironmentEntries(this.evaluator.evaluate(member.object));
+    return entries && { ...target, entries };
+  }
+
+  /** `const config = configs[env]; knex(config)`: the declarator's identifier used in a client's options. */
+  private opaqueThroughVariable(member: Node): OptionSlot | undefined {
+    const parent = member.parent;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== member || parent.id.type !== 'Identifier' || parent.parent.kind !== 'const') return undefined;
+    const variable = findVariable(this.sourceCode.getScope(parent.id), parent.id);
+    if (!variable) return undefined;
+    for (const reference of variable.references) {
+      const hit = this.opaque.get(reference.identifier as Node);
+      if (hit) return hit;
+    }
+    // The evaluator follows `const` names, so the member itself is what reaches the options.
+    return this.opaque.get(member);
+  }
+
+  /**
+   * `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`:
+   * an assignment inside the branches of an `if`/`switch` to a variable a client's options read,
+   * at a path that is service configuration.
+   */
+  assignmentFeedingClient(branch: EnvironmentBranch): OptionSlot | undefined {
+    if (branch.construct.type !== 'IfStatement' && branch.construct.type !== 'SwitchStatement') return undefined;
+    const sourceCode = this.sourceCode;
+    for (const assignment of assignmentsIn(branch.branches, sourceCode)) {
+      const { root, path } = assignmentTarget(assignment.left);
+      if (!root) continue;
+      const variable = findVariable(sourceCode.getScope(root), root);
+      if (!variable) continue;
+      for (const reference of variable.references) {
+        if (reference.isWrite()) continue;
+        const id = reference.identifier as Node;
+        const direct = this.opaque.get(id);
+        if (direct) {
+          const fullPath = [direct.path, path].filter((p) => p !== '').join('.');
+          if (touchesServiceConfig(direct.site.entry, fullPath, [this.evaluator.evaluate(assignment.right)])) return { site: direct.site, path: fullPath };
+          continue;
+        }
+        // `const options = { max: 5 }; if (isProd) options.ssl = {...}; new Pool(options)`: the
+        // evaluator saw the object literal, so find the client whose arguments name the variable.
+        if (path === '') continue;
+        const site = this.sites.find((s) => s.node.arguments.some((arg) => contains(arg, id)));
+        if (site) {
+          const argPath = pathInArguments(site, id);
+          if (argPath === undefined) continue;
+          const fullPath = [argPath, path].filter((p) => p !== '').join('.');
+          if (touchesServiceConfig(site.entry, fullPath, [this.evaluator.evaluate(assignment.right)])) return { site, path: fullPath };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `module.exports = { development: { client, connection }, production: { ... } }` (a knexfile,
+   * a sequelize-cli config): for each exported per-environment map, the entry that connects
+   * differently from the others.
+   */
+  differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
+    if (!mayHoldEnvironmentEntries(this.sourceCode.text)) return [];
+    const found: Array<{ node: Node; name: string; client: string }> = [];
+    for (const statement of this.sourceCode.ast.body) {
+      const exported = exportedExpression(statement);
+      if (!exported) continue;
+      const entry = differingEnvironmentEntry(this.evaluator.evaluate(exported), unknownKey);
+      if (entry) found.push(entry);
+    }
+    return found;
+  }
+}
+
+function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: readonly ClientSite[]): string[] {
+  const signatures = statement.cases.map((c) => clientSignature(inside.filter((site) => c.consequent.some((s) => contains(s, site.node))), unknownKey));
+  // Without a `default`, a value matching no case builds nothing.
+  if (!statement.cases.some((c) => c.test === null)) signatures.push(clientSignature([], unknownKey));
+  // Fall-through cases with an empty body share the next case's client.
+  return signatures.filter((sig, i) => statement.cases[i]?.consequent.length !== 0 || sig !== '[]');
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The option path at which an identifier sits in a client's arguments (`{ ssl }` → `ssl`). */
+function pathInArguments(site: ClientSite, id: Node): string | undefined {
+  const keys: string[] = [];
+  let current: Node = id;
+  while (!site.node.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'Property' && parent.value === current && !parent.computed) {
+      const key = parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : undefined;
+      if (key === undefined) return undefined;
+      keys.unshift(key);
+      current = parent.parent;
+    } else if (parent.type === 'SpreadElement' || parent.type === 'ObjectExpression') {
+      current = parent;
+    } else if (unwrap(parent) !== parent || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'TSNonNullExpression') {
+      current = parent;
+    } else return undefined;
+  }
+  return keys.join('.');
+}
+
+function assignmentTarget(left: Node): { root?: TSESTree.Identifier; path: string } {
+  const keys: string[] = [];
+  let current = unwrap(left);
+  while (current.type === 'MemberExpression') {
+    const name = staticPropertyName(current);
+    if (name === undefined) return { path: '' };
+    keys.unshift(name);
+    current = unwrap(current.object);
+  }
+  return current.type === 'Identifier' ? { root: current, path: keys.join('.') } : { path: '' };
+}
+
+/** Assignment expressions inside the given statements, not inside nested functions. */
+function assignmentsIn(roots: readonly Node[], sourceCode: TSESLint.SourceCode): TSESTree.AssignmentExpression[] {
+  const out: TSESTree.AssignmentExpression[] = [];
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack = [...roots];
+  let budget = 5000;
+  while (stack.length > 0 && budget-- > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'AssignmentExpression' && node.operator === '=') out.push(node);
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') continue;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push(c as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  return out;
+}
+
+/** The value of `module.exports = ...` or `export default ...` (not a declaration). */
+function exportedExpression(statement: TSESTree.ProgramStatement): Node | undefined {
+  if (statement.type === 'ExportDefaultDeclaration') {
+    return statement.declaration.type.endsWith('Declaration') ? undefined : (statement.declaration as Node);
+  }
+  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+    const left = statement.expression.left;
+    if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && staticPropertyName(left) === 'exports') {
+      return statement.expression.right;
+    }
+  }
+  return undefined;
+}
