@@ -1,5 +1,5 @@
 import type { EnvSource, PropertyValue, Value } from '../../src/policy/value';
-import { getProperty } from '../../src/policy/value';
+import { getProperty, isStringish, mergeStrings, primitiveText, templateParts } from '../../src/policy/value';
 import type { BNode } from './ast';
 import { isMember, isStringNode, propertyKeyName, staticPropertyName, unwrap } from './ast';
 import type { ScopeIndex } from './scope';
@@ -345,39 +345,15 @@ export class BabelEvaluator {
     if (fn.async || fn.generator) return undefined;
     const body = fn.body as BNode;
     if (body.type !== 'BlockStatement') return body;
+    // Straight-line bodies only, as on the ESLint side: control flow could return something else.
     const statements = body.body as BNode[];
-    const returns = statements.filter((s) => s.type === 'ReturnStatement');
-    const only = returns.length === 1 ? returns[0] : undefined;
-    if (!only?.argument || statements[statements.length - 1] !== only) return undefined;
-    return only.argument as BNode;
+    const last = statements[statements.length - 1];
+    if (last?.type !== 'ReturnStatement' || !last.argument) return undefined;
+    const straight = statements.slice(0, -1).every((s) => s.type === 'VariableDeclaration' || s.type === 'ExpressionStatement');
+    return straight ? (last.argument as BNode) : undefined;
   }
 }
 
-function primitiveText(value: BValue): string | undefined {
-  if (value.kind !== 'literal') return undefined;
-  const v = value.value;
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-function isStringish(value: BValue): boolean {
-  return (value.kind === 'literal' && typeof value.value === 'string') || value.kind === 'template' || value.kind === 'env';
-}
-
-function templateParts(value: BValue): Array<string | BValue> {
-  if (value.kind === 'template') return value.parts;
-  const text = primitiveText(value);
-  return [text ?? value];
-}
-
-function mergeStrings(parts: Array<string | BValue>): Array<string | BValue> {
-  const merged: Array<string | BValue> = [];
-  for (const part of parts) {
-    const last = merged[merged.length - 1];
-    if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
-    else if (part !== '') merged.push(part);
-  }
-  return merged;
-}
 
 interface PatternStep {
   key: string | number;

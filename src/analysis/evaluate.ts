@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { EnvSource, PropertyValue, Value } from '../policy/value';
-import { getProperty } from '../policy/value';
+import { getProperty, isStringish, mergeStrings, primitiveText, templateParts } from '../policy/value';
 import type { EnvLibraries } from './env-libraries';
 import { envLibraryRead } from './env-libraries';
 import { findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
@@ -369,31 +369,6 @@ export class Evaluator {
   }
 }
 
-function primitiveText(value: EValue): string | undefined {
-  if (value.kind !== 'literal') return undefined;
-  const v = value.value;
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-function isStringish(value: EValue): boolean {
-  return (value.kind === 'literal' && typeof value.value === 'string') || value.kind === 'template' || value.kind === 'env';
-}
-
-function templateParts(value: EValue): Array<string | EValue> {
-  if (value.kind === 'template') return value.parts;
-  const text = primitiveText(value);
-  return [text ?? value];
-}
-
-function mergeStrings(parts: Array<string | EValue>): Array<string | EValue> {
-  const merged: Array<string | EValue> = [];
-  for (const part of parts) {
-    const last = merged[merged.length - 1];
-    if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
-    else if (part !== '') merged.push(part);
-  }
-  return merged;
-}
 
 function propertyKey(property: TSESTree.Property, evaluate: (n: Node) => EValue): string | undefined {
   if (!property.computed) {

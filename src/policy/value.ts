@@ -185,3 +185,33 @@ export function optionsFromAssignment<N>(path: string, value: Value<N>, node: N)
   }
   return current as ObjectValue<N>;
 }
+
+/** The text of a string, number or boolean literal; undefined for anything else. */
+export function primitiveText<N>(value: Value<N>): string | undefined {
+  if (value.kind !== 'literal') return undefined;
+  const v = value.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** A value that is a string, even if partly unknown: a string literal, a template, an env read. */
+export function isStringish<N>(value: Value<N>): boolean {
+  return (value.kind === 'literal' && typeof value.value === 'string') || value.kind === 'template' || value.kind === 'env';
+}
+
+/** The parts a value contributes to a concatenation (`'redis://' + host`). */
+export function templateParts<N>(value: Value<N>): Array<string | Value<N>> {
+  if (value.kind === 'template') return value.parts;
+  const text = primitiveText(value);
+  return [text ?? value];
+}
+
+/** Joins adjacent known strings and drops empty ones, so templates stay canonical. */
+export function mergeStrings<N>(parts: Array<string | Value<N>>): Array<string | Value<N>> {
+  const merged: Array<string | Value<N>> = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
+    else if (part !== '') merged.push(part);
+  }
+  return merged;
+}
