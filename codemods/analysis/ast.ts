@@ -11,6 +11,8 @@ export type BPath = ASTPath<any>;
 /** An ast-types scope (only what the adapter uses). */
 export interface BScope {
   lookup(name: string): BScope | null;
+  declares(name: string): boolean;
+  parent: BScope | null;
   getBindings(): Record<string, BPath[]>;
   isGlobal: boolean;
 }

@@ -72,7 +72,7 @@ export class ScopeIndex {
 
   private addReference(path: BPath): void {
     const name = path.node.name as string;
-    const scope = this.scopeOfPath(path)?.lookup(name) ?? null;
+    const scope = lookup(this.scopeOfPath(path), name);
     let byName = this.bindings.get(scope);
     if (!byName) this.bindings.set(scope, (byName = new Map()));
     let binding = byName.get(name);
@@ -92,7 +92,7 @@ export class ScopeIndex {
   bindingOf(node: BNode): Binding | undefined {
     const path = this.paths.get(node);
     if (!path) return undefined;
-    const scope = this.scopeOfPath(path)?.lookup(node.name as string) ?? null;
+    const scope = lookup(this.scopeOfPath(path), node.name as string);
     return this.bindings.get(scope)?.get(node.name as string);
   }
 
@@ -111,4 +111,20 @@ export class ScopeIndex {
   declarations(binding: Binding): BPath[] {
     return binding.scope?.getBindings()[binding.name] ?? [];
   }
+}
+
+/**
+ * The scope that declares `name`, as ast-types' `Scope#lookup`, except that a scope ast-types
+ * cannot scan (a `catch { }` clause without a binding, ES2019, throws "null does not match type
+ * Pattern") is taken for what it is: a scope that declares nothing.
+ */
+function lookup(scope: BScope | null, name: string): BScope | null {
+  for (let current = scope; current; current = current.parent) {
+    try {
+      if (current.declares(name)) return current;
+    } catch {
+      // Nothing is declared by a binding-less catch clause; keep looking outwards.
+    }
+  }
+  return null;
 }
