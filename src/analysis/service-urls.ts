@@ -27,16 +27,20 @@ const STARTS_WITH_SCHEME = new RegExp(`^(?:${SCHEMES.map((s) => s.replace(/[.*+?
  */
 export function findServiceUrls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): ServiceUrlLiteral[] {
   if (!sourceCode.text.includes('://')) return [];
-  const found: ServiceUrlLiteral[] = [];
-  const seen = new Set<Node>();
+  const starts: number[] = [];
   for (const token of sourceCode.ast.tokens ?? []) {
     if (token.type !== 'String' && token.type !== 'Template') continue;
     // Only the opening token of a template (`` `redis://${ ``) can start a URL.
     if (token.type === 'Template' && !token.value.startsWith('`')) continue;
-    if (!STARTS_WITH_SCHEME.test(token.value.slice(1))) continue;
-    let node: Node | null = sourceCode.getNodeByRangeIndex(token.range[0]);
-    if (node?.type === 'TemplateElement') node = node.parent;
-    if (!node || (node.type !== 'Literal' && node.type !== 'TemplateLiteral')) continue;
+    if (STARTS_WITH_SCHEME.test(token.value.slice(1))) starts.push(token.range[0]);
+  }
+  if (starts.length === 0) return [];
+  const literals = literalsStartingAt(sourceCode, starts);
+  const found: ServiceUrlLiteral[] = [];
+  const seen = new Set<Node>();
+  for (const start of starts) {
+    const node = literals.get(start);
+    if (!node) continue;
     // `'redis://' + host + ':6379'`: the URL is the concatenation the string starts.
     let outer: Node = node;
     while (outer.parent?.type === 'BinaryExpression' && outer.parent.operator === '+' && outer.parent.left === outer) outer = outer.parent;
@@ -48,4 +52,43 @@ export function findServiceUrls(sourceCode: TSESLint.SourceCode, evaluator: Eval
     found.push({ node: outer as ServiceUrlLiteral['node'], text, value });
   }
   return found;
+}
+
+/**
+ * The string literal or template literal that starts at each offset (sorted), found in one
+ * descent that enters only the nodes around an offset. (`getNodeByRangeIndex` per token would
+ * scan the siblings from the root each time: quadratic on a bundle with thousands of URLs.)
+ */
+function literalsStartingAt(sourceCode: TSESLint.SourceCode, starts: readonly number[]): Map<number, TSESTree.Literal | TSESTree.TemplateLiteral> {
+  const wanted = new Set(starts);
+  const result = new Map<number, TSESTree.Literal | TSESTree.TemplateLiteral>();
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  /** Whether some offset lies in [from, to). */
+  const anyWithin = (from: number, to: number): boolean => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < to;
+  };
+  const stack: Node[] = [sourceCode.ast as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === 'Literal' || node.type === 'TemplateLiteral') && wanted.has(node.range[0]) && !result.has(node.range[0])) {
+      result.set(node.range[0], node);
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as Array<Node | null>) if (item && anyWithin(item.range[0], item.range[1])) stack.push(item);
+      } else if (child && typeof child === 'object' && 'range' in child) {
+        const item = child as Node;
+        if (anyWithin(item.range[0], item.range[1])) stack.push(item);
+      }
+    }
+  }
+  return result;
 }

@@ -1,0 +1,250 @@
+// `npm run bench`: what the plugin costs on top of ESLint, and what `migrate all` costs next to a
+// jscodeshift parse-and-print pass, over the corpus of bench/corpus.mjs. Run after
+// `npm run build`. Every measurement is a fresh process; lint configurations alternate.
+//
+//   node bench/run.mjs [--reps 3] [--ref-reps 1] [--codemod-reps 1] [--limit N]
+//                      [--paired-passes 2] [--only lint,paired,timing,startup,codemods,pathological]
+//                      [--json out.json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { groupFiles, listCorpus, ROOT } from './corpus.mjs';
+import { PLUGIN_PATH, SONAR_PEER_RULES, writeConfig } from './configs.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const reps = Number(option('--reps', '3'));
+const refReps = Number(option('--ref-reps', '1'));
+const limit = option('--limit') ? Number(option('--limit')) : undefined;
+const only = option('--only');
+const jsonOut = option('--json');
+const want = (part) => !only || only.split(',').includes(part);
+
+if (!existsSync(PLUGIN_PATH)) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const work = join(tmpdir(), 'backing-services-bench');
+mkdirSync(work, { recursive: true });
+const { files, packages } = listCorpus({ limit });
+const groups = groupFiles(files);
+const listFile = join(work, 'files.txt');
+writeFileSync(listFile, files.join('\n'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** Runs a bench child, returns its parsed result, wall time from spawn to exit, and stdout. */
+function child(script, childArgs, env = {}) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...childArgs], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (run.status !== 0 || !line) {
+    throw new Error(`${script} ${childArgs.join(' ')} failed (${run.status}):\n${run.stderr.slice(-4000)}`);
+  }
+  return { ...JSON.parse(line.slice('BENCH_RESULT '.length)), wallMs, stdout: run.stdout };
+}
+
+const report = {
+  machine: { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, eslint: require_('eslint/package.json').version },
+  corpus: { files: files.length, commonjs: groups.jsCommonjs.length, module: groups.jsModule.length, typescript: groups.ts.length, packages, limit: limit ?? null },
+};
+
+function require_(id) {
+  return JSON.parse(spawnSync(process.execPath, ['-p', `JSON.stringify(require(${JSON.stringify(id)}))`], { cwd: ROOT, encoding: 'utf8' }).stdout);
+}
+
+// ---- Lint: floor vs recommended vs all (and the references), alternating.
+if (want('lint')) {
+  const kinds = ['floor', 'recommended', 'all', 'none', 'sonar'];
+  const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
+  const runs = Object.fromEntries(kinds.map((k) => [k, []]));
+  for (let rep = 0; rep < reps; rep++) {
+    // Rotate the order each repetition so no configuration always runs first.
+    const order = kinds.map((_, i) => kinds[(i + rep) % kinds.length]);
+    for (const kind of order) {
+      // The references (no rules; the SonarJS peers) run once unless --ref-reps says otherwise.
+      if ((kind === 'none' || kind === 'sonar') && rep >= refReps) continue;
+      const r = child('lint-run.mjs', ['--config', configs[kind], '--files', listFile]);
+      runs[kind].push(r);
+      log(`lint ${kind} #${rep + 1}: wall ${fmt(r.wallMs)}, lint ${fmt(r.lintMs)}, cpu ${fmt(r.cpuMs)}, rss ${r.maxRssMiB.toFixed(0)} MiB, fatal ${r.fatal}`);
+    }
+  }
+  const summary = {};
+  for (const kind of kinds) {
+    const rs = runs[kind];
+    summary[kind] = {
+      wallMs: median(rs.map((r) => r.wallMs)),
+      lintMs: median(rs.map((r) => r.lintMs)),
+      cpuMs: median(rs.map((r) => r.cpuMs)),
+      maxRssMiB: median(rs.map((r) => r.maxRssMiB)),
+      fatal: rs[0].fatal,
+      problems: Object.fromEntries(Object.entries(rs[0].byRule).filter(([id]) => id.startsWith('backing-services/') || id.startsWith('sonarjs/'))),
+      runs: rs.map((r) => Math.round(r.wallMs)),
+    };
+  }
+  for (const kind of kinds) {
+    summary[kind].wallRatio = summary[kind].wallMs / summary.floor.wallMs;
+    summary[kind].lintRatio = summary[kind].lintMs / summary.floor.lintMs;
+    summary[kind].cpuRatio = summary[kind].cpuMs / summary.floor.cpuMs;
+    summary[kind].rssOverFloorMiB = summary[kind].maxRssMiB - summary.floor.maxRssMiB;
+  }
+  report.lint = summary;
+}
+
+// ---- Paired: every file with each configuration back to back in one process (CPU time).
+if (want('paired')) {
+  const r = child('paired-run.mjs', ['--files', listFile, '--passes', option('--paired-passes', '2')]);
+  report.paired = { cpuMs: r.cpuMs, ratio: r.ratio, passes: r.passes, problems: r.problems };
+  log(`paired: floor ${fmt(r.cpuMs.floor)}, recommended ${r.ratio.recommended.toFixed(3)}x, all ${r.ratio.all.toFixed(3)}x`);
+}
+
+// ---- TIMING=all: our rules and the SonarJS peers in one run.
+if (want('timing')) {
+  const config = writeConfig('timing', files, work);
+  const r = child('lint-run.mjs', ['--config', config, '--files', listFile], { TIMING: 'all' });
+  const rows = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /^(\S+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)%/.exec(line);
+    if (m) rows.push({ rule: m[1], ms: Number(m[2]), percent: Number(m[3]) });
+  }
+  const ours = rows.filter((row) => row.rule.startsWith('backing-services/'));
+  const sonar = rows.filter((row) => SONAR_PEER_RULES.includes(row.rule.replace(/^sonarjs\//, '')) && row.rule.startsWith('sonarjs/'));
+  const sum = (xs) => xs.reduce((a, x) => a + x.ms, 0);
+  report.timing = {
+    rows,
+    oursMs: sum(ours),
+    sonarMs: sum(sonar),
+    ratio: sum(ours) / sum(sonar),
+    slowestOurs: ours.reduce((a, x) => (x.ms > (a?.ms ?? -1) ? x : a), undefined),
+    fastestSonar: sonar.reduce((a, x) => (x.ms < (a?.ms ?? Infinity) ? x : a), undefined),
+  };
+  log(`TIMING: ours ${sum(ours).toFixed(0)} ms, SonarJS peers ${sum(sonar).toFixed(0)} ms`);
+}
+
+// ---- Start-up on a two-file project, and whether the plugin loads `typescript`.
+if (want('startup')) {
+  const project = join(work, 'startup');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(join(project, 'db.js'), "const { Pool } = require('pg');\nmodule.exports = new Pool({ connectionString: process.env.DATABASE_URL });\n");
+  writeFileSync(join(project, 'app.js'), "const pool = require('./db');\nmodule.exports = async () => (await pool.query('select 1')).rows;\n");
+  const base = "export default [{ files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }, { rules: { 'no-debugger': 'error' } }";
+  writeFileSync(join(project, 'floor.config.mjs'), `${base}];\n`);
+  writeFileSync(
+    join(project, 'plugin.config.mjs'),
+    `import plugin from ${JSON.stringify(new URL(`file://${PLUGIN_PATH}`).href)};\n${base}, ...[].concat(plugin.configs.recommended)];\n`,
+  );
+  const probe = join(project, 'probe.cjs');
+  writeFileSync(probe, "process.on('exit', () => { if (Object.keys(require.cache).some((k) => k.includes('/node_modules/typescript/'))) process.stderr.write('TYPESCRIPT_LOADED\\n'); });\n");
+  const eslintBin = join(ROOT, 'node_modules/eslint/bin/eslint.js');
+  const times = { floor: [], plugin: [] };
+  let typescriptLoaded = false;
+  for (let i = 0; i < Math.max(5, reps * 3); i++) {
+    for (const kind of i % 2 ? ['plugin', 'floor'] : ['floor', 'plugin']) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, ['--require', probe, eslintBin, '--config', `${kind}.config.mjs`, 'db.js', 'app.js'], { cwd: project, encoding: 'utf8' });
+      times[kind].push(performance.now() - started);
+      if (run.status !== 0) throw new Error(`start-up run failed: ${run.stdout}${run.stderr}`);
+      if (kind === 'plugin' && run.stderr.includes('TYPESCRIPT_LOADED')) typescriptLoaded = true;
+    }
+  }
+  const load = spawnSync(process.execPath, ['-e', `const t = performance.now(); require(${JSON.stringify(PLUGIN_PATH)}); const ms = performance.now() - t; console.log(JSON.stringify({ ms, typescript: Object.keys(require.cache).some((k) => k.includes('/node_modules/typescript/')) }))`], { encoding: 'utf8' });
+  const alone = JSON.parse(load.stdout);
+  report.startup = {
+    floorMs: median(times.floor),
+    pluginMs: median(times.plugin),
+    addedMs: median(times.plugin) - median(times.floor),
+    typescriptLoadedByEslintRun: typescriptLoaded,
+    requireAloneMs: alone.ms,
+    typescriptLoadedByRequire: alone.typescript,
+  };
+  log(`start-up: floor ${report.startup.floorMs.toFixed(0)} ms, with plugin ${report.startup.pluginMs.toFixed(0)} ms; typescript loaded: ${typescriptLoaded || alone.typescript}`);
+}
+
+// ---- Codemods: `migrate all --dry` (in memory) vs jscodeshift parse + print.
+if (want('codemods')) {
+  const parsePrint = [];
+  const migrate = [];
+  for (let rep = 0; rep < Number(option('--codemod-reps', '1')); rep++) {
+    parsePrint.push(child('codemod-run.mjs', ['--mode', 'parse-print', '--files', listFile]));
+    migrate.push(child('codemod-run.mjs', ['--mode', 'migrate', '--files', listFile]));
+  }
+  const fps = (rs) => median(rs.map((r) => r.filesPerSecond));
+  report.codemods = {
+    parsePrint: { filesPerSecond: fps(parsePrint), failed: parsePrint[0].failed, changed: parsePrint[0].changed },
+    migrate: migrate[0].unavailable ? { unavailable: migrate[0].unavailable } : { filesPerSecond: fps(migrate), failed: migrate[0].failed, changed: migrate[0].changed },
+  };
+  if (!migrate[0].unavailable) report.codemods.speedup = report.codemods.migrate.filesPerSecond / report.codemods.parsePrint.filesPerSecond;
+  log(`codemods: parse+print ${fps(parsePrint).toFixed(0)} files/s, migrate ${migrate[0].unavailable ? 'n/a' : `${fps(migrate).toFixed(0)} files/s`}`);
+}
+
+// ---- Pathological inputs: each rule alone over the floor, in-process, espree.
+if (want('pathological')) {
+  report.pathological = child('pathological-run.mjs', []).cases;
+}
+
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+process.stdout.write(markdown(report));
+
+function markdown(r) {
+  const out = [];
+  const x = (n) => `${n.toFixed(3)}x`;
+  out.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ESLint ${r.machine.eslint}.`);
+  out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
+  if (r.lint) {
+    out.push(`Lint, median of ${reps} alternating runs (references \`none\` and \`sonar\`: ${refReps}), each a fresh process:`, '');
+    out.push('| config | wall | x floor | CPU (user+sys) | x floor | peak RSS | over floor | findings |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const [kind, s] of Object.entries(r.lint)) {
+      const findings = Object.entries(s.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
+      out.push(`| ${kind} | ${fmt(s.wallMs)} | ${x(s.wallRatio)} | ${fmt(s.cpuMs)} | ${x(s.cpuRatio)} | ${s.maxRssMiB.toFixed(0)} MiB | ${s.rssOverFloorMiB >= 0 ? '+' : ''}${s.rssOverFloorMiB.toFixed(0)} MiB | ${findings} |`);
+    }
+    out.push('');
+  }
+  if (r.paired) {
+    out.push(`Paired (one process, each file linted with each config back to back in rotating order, ${r.paired.passes} passes, CPU time of \`Linter#verify\`):`, '');
+    out.push('| config | CPU | x floor | our findings |', '| --- | ---: | ---: | ---: |');
+    for (const kind of Object.keys(r.paired.cpuMs)) out.push(`| ${kind} | ${fmt(r.paired.cpuMs[kind])} | ${x(r.paired.ratio[kind])} | ${r.paired.problems[kind]} |`);
+    out.push('');
+  }
+  if (r.timing) {
+    out.push('`TIMING=all`, one run with our `all` and the SonarJS peer rules:', '', '| rule | time (ms) |', '| --- | ---: |');
+    for (const row of r.timing.rows.filter((row) => row.rule.startsWith('backing-services/') || row.rule.startsWith('sonarjs/'))) out.push(`| ${row.rule} | ${row.ms.toFixed(1)} |`);
+    out.push(`| **ours, sum** | ${r.timing.oursMs.toFixed(1)} |`, `| **SonarJS peers, sum** | ${r.timing.sonarMs.toFixed(1)} |`, '');
+    out.push(`Ours / SonarJS: ${r.timing.ratio.toFixed(3)}; slowest of ours ${r.timing.slowestOurs?.rule} ${r.timing.slowestOurs?.ms.toFixed(1)} ms; fastest SonarJS peer ${r.timing.fastestSonar?.rule} ${r.timing.fastestSonar?.ms.toFixed(1)} ms.`, '');
+  }
+  if (r.startup) {
+    const s = r.startup;
+    out.push(`Start-up (two-file project, \`eslint\` CLI, median): floor ${s.floorMs.toFixed(0)} ms, with the plugin's recommended config ${s.pluginMs.toFixed(0)} ms (+${s.addedMs.toFixed(0)} ms). \`require\` of the plugin alone: ${s.requireAloneMs.toFixed(0)} ms. Loads \`typescript\`: ${s.typescriptLoadedByEslintRun || s.typescriptLoadedByRequire ? 'yes' : 'no'}.`, '');
+  }
+  if (r.codemods) {
+    const c = r.codemods;
+    out.push(`Codemods (in memory, dry): jscodeshift parse + print ${c.parsePrint.filesPerSecond.toFixed(0)} files/s (${c.parsePrint.failed} unparsable); ` + (c.migrate.unavailable ? `migrate all: ${c.migrate.unavailable}.` : `\`migrate all\` ${c.migrate.filesPerSecond.toFixed(0)} files/s (${c.migrate.changed} would change, ${c.migrate.failed} unparsable), ${c.speedup.toFixed(1)}x.`), '');
+  }
+  if (r.pathological) {
+    out.push('Pathological inputs (bench/pathological-cases.cjs), espree, best of two; `all` and the slowest single rule, over the floor on the same text:', '');
+    out.push('| input | size | floor | all: added | slowest rule: added |', '| --- | ---: | ---: | ---: | --- |');
+    for (const [name, c] of Object.entries(r.pathological)) {
+      const [slowId, slowMs] = Object.entries(c.rules).sort((a, b) => b[1] - a[1])[0] ?? ['-', 0];
+      out.push(`| ${name} | ${(c.bytes / 1024).toFixed(0)} KiB | ${c.floorMs.toFixed(0)} ms | ${c.allMs.toFixed(0)} ms | ${slowId} ${slowMs.toFixed(0)} ms |`);
+    }
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+}
