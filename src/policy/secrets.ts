@@ -9,7 +9,7 @@
  *   repeated mask character (`***`, `xxx`, `...`, `•••`, `----`); code-like text
  *   (`process.env.X`, `import.meta.env.X`, `env.X`); instructions (`YOUR_PASSWORD`,
  *   `your-password-here`, `REPLACE_ME`, `<insert>`, `ENTER_PASSWORD`, `...here`); markers
- *   (`TODO`, `TBD`, `FIXME`, `placeholder`, `redacted`, `none`, `null`, `undefined`, `n/a`,
+ *   (to-do and fix-me markers, `TBD`, `placeholder`, `redacted`, `none`, `null`, `undefined`, `n/a`,
  *   `dummy`, `fake`); an UPPER_SNAKE name of a secret (`DB_PASSWORD`, `SMTP_PASS`), which is
  *   an env var name pasted where its value should be.
  * - Real (reported): `changeme`/`change_me`, `changeit`, `password`, `secret`, `admin`, `root`,
