@@ -1,12 +1,12 @@
 import type { EnvSource, PropertyValue, Value } from '../../src/policy/value';
 import { getProperty, isStringish, mergeStrings, primitiveText, templateParts } from '../../src/policy/value';
+import { MemoEvaluator } from '../../src/policy/memo-evaluator';
 import type { BNode } from './ast';
 import { isMember, isStringNode, propertyKeyName, staticPropertyName, unwrap } from './ast';
 import type { ScopeIndex } from './scope';
 
 export type BValue = Value<BNode>;
 
-const MAX_DEPTH = 40;
 
 /**
  * The Babel twin of `src/analysis/evaluate.ts` (its essentials): literals, templates,
@@ -14,30 +14,12 @@ const MAX_DEPTH = 40;
  * `Object.assign`, same-file option builders and environment reads with fallbacks. Anything
  * else is `unknown`. Memoised per node; one evaluator per parse.
  */
-export class BabelEvaluator {
-  private readonly memo = new Map<BNode, BValue>();
-  private readonly inProgress = new Set<BNode>();
-  private depth = 0;
-
-  constructor(private readonly index: ScopeIndex) {}
-
-  evaluate(node: BNode): BValue {
-    const cached = this.memo.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node) || this.depth > MAX_DEPTH) return { kind: 'unknown', node };
-    this.inProgress.add(node);
-    this.depth++;
-    try {
-      const value = this.compute(node);
-      this.memo.set(node, value);
-      return value;
-    } finally {
-      this.depth--;
-      this.inProgress.delete(node);
-    }
+export class BabelEvaluator extends MemoEvaluator<BNode> {
+  constructor(private readonly index: ScopeIndex) {
+    super();
   }
 
-  private compute(node: BNode): BValue {
+  protected compute(node: BNode): BValue {
     switch (node.type) {
       case 'StringLiteral':
       case 'NumericLiteral':

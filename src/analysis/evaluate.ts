@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { EnvSource, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeStrings, primitiveText, templateParts } from '../policy/value';
+import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
 import { envLibraryRead } from './env-libraries';
 import { findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
@@ -10,8 +11,6 @@ type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
 export type EValue = Value<Node>;
 
-/** Deeper than any real config; keeps minified or generated code cheap. */
-const MAX_DEPTH = 40;
 
 /**
  * Evaluates expressions to the static value model: literals, templates, concatenation,
@@ -19,33 +18,15 @@ const MAX_DEPTH = 40;
  * function, and reads from the environment. Anything else is `unknown`. One evaluator per file;
  * results are memoised per node.
  */
-export class Evaluator {
-  private readonly memo = new Map<Node, EValue>();
-  private readonly inProgress = new Set<Node>();
-  private depth = 0;
-
+export class Evaluator extends MemoEvaluator<Node> {
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
     private readonly envLibraries: EnvLibraries,
-  ) {}
-
-  evaluate(node: Node): EValue {
-    const cached = this.memo.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node) || this.depth > MAX_DEPTH) return { kind: 'unknown', node };
-    this.inProgress.add(node);
-    this.depth++;
-    try {
-      const value = this.compute(node);
-      this.memo.set(node, value);
-      return value;
-    } finally {
-      this.depth--;
-      this.inProgress.delete(node);
-    }
+  ) {
+    super();
   }
 
-  private compute(node: Node): EValue {
+  protected compute(node: Node): EValue {
     switch (node.type) {
       case 'Literal':
         if ('regex' in node && node.regex) return { kind: 'unknown', node };
