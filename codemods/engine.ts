@@ -97,12 +97,21 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
   let changes = 0;
   const variables: EnvVariable[] = [];
   const kept = new Set<BNode>();
-  const secrets = collectSecrets(new BabelAnalysis(file, source));
+  // One analysis (a scope walk, most of a file's cost) serves every phase until one edits the file.
+  let analysis = new BabelAnalysis(file, source);
+  let stale = false;
+  const current = (): BabelAnalysis => {
+    if (stale) {
+      analysis = new BabelAnalysis(file, source);
+      stale = false;
+    }
+    return analysis;
+  };
+  const secrets = collectSecrets(analysis);
   const quote = quoteStyle(source);
   const marked = new Set<BNode>();
   for (const phase of PHASES[name]) {
-    const analysis = new BabelAnalysis(file, source);
-    const editor = new Editor(j, analysis, parseExpression, quote, marked);
+    const editor = new Editor(j, current(), parseExpression, quote, marked);
     if (phase === 'branching') {
       sites += removeEnvironmentBranching(editor, kept);
     } else if (phase === 'env') {
@@ -112,24 +121,28 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
       editor.removeDeadDeclarations();
     } else {
       sites += verifyTls(editor);
+      stale ||= editor.changes > 0;
       // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
       for (let pass = 0; pass < 2 && editor.changes > 0; pass++) {
-        const again = new Editor(j, new BabelAnalysis(file, source), parseExpression, quote, marked);
+        const again = new Editor(j, current(), parseExpression, quote, marked);
         verifyTls(again);
         again.keepInlineObjects();
         if (again.changes === 0) break;
+        stale = true;
         changes += again.changes;
         markers += again.markers;
       }
     }
     editor.keepInlineObjects();
+    stale ||= editor.changes > 0;
     markers += editor.markers;
     changes += editor.changes;
     if (phase === 'branching' && name === 'remove-environment-branching' && kept.size > 0) {
-      const follow = new Editor(j, new BabelAnalysis(file, source), parseExpression, quote, marked);
+      const follow = new Editor(j, current(), parseExpression, quote, marked);
       const result = envServiceUrl(follow, { envVars: options.envVars ?? {}, path, isTypeScript: /\.[cm]?tsx?$/.test(path), only: kept });
       follow.removeDeadDeclarations();
       follow.keepInlineObjects();
+      stale ||= follow.changes > 0;
       sites += result.sites;
       variables.push(...result.variables);
       markers += follow.markers;
