@@ -1,3 +1,4 @@
+import { OBJECT_STORAGE_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** AWS SDK for JavaScript v2 (`aws-sdk`, end of support 2025-09-08). Facts: reference/clients.md §24. */
@@ -38,7 +39,7 @@ export const awsSdkV2: CatalogEntry = {
   },
   envVar: 'AWS_ENDPOINT_URL',
   envVarAliases: ['AWS_ENDPOINT_URL_S3'],
-  privilegedAccounts: ['minioadmin', 'test'],
+  privilegedAccounts: OBJECT_STORAGE_ACCOUNTS,
   // `AWS.config.sslEnabled = false` applies to every client.
   globalDefaults: 'config',
   recipe: {

@@ -1,3 +1,4 @@
+import { OBJECT_STORAGE_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** AWS SDK for JavaScript v3 (`@aws-sdk/client-*`). Facts: reference/clients.md §24, §1.2. */
@@ -41,7 +42,7 @@ export const awsSdk: CatalogEntry = {
   envVar: 'AWS_ENDPOINT_URL',
   envVarAliases: ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SQS'],
   // MinIO's and LocalStack's default accounts (unverified).
-  privilegedAccounts: ['minioadmin', 'test'],
+  privilegedAccounts: OBJECT_STORAGE_ACCOUNTS,
   recipe: {
     urlOption: 'endpoint',
     tlsOptions: {},

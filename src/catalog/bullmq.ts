@@ -1,3 +1,4 @@
+import { REDIS_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /**
@@ -49,7 +50,7 @@ export const bullmq: CatalogEntry = {
   },
   envVar: 'REDIS_URL',
   envVarAliases: ['REDIS_TLS_URL', 'KV_URL'],
-  privilegedAccounts: ['default'],
+  privilegedAccounts: REDIS_ACCOUNTS,
   recipe: {
     urlOption: 'connection.url',
     tlsOptions: { 'connection.tls': '{}' },

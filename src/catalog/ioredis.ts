@@ -1,3 +1,4 @@
+import { REDIS_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /**
@@ -59,7 +60,7 @@ export const ioredis: CatalogEntry = {
   envVar: 'REDIS_URL',
   envVarAliases: ['REDIS_TLS_URL', 'KV_URL'],
   // The ACL default user (legacy `requirepass` is its password).
-  privilegedAccounts: ['default'],
+  privilegedAccounts: REDIS_ACCOUNTS,
   recipe: {
     urlOption: '$arg',
     tlsOptions: { tls: '{}' },

@@ -1,3 +1,4 @@
+import { SQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry, OptionCondition } from './types';
 
 /** knex `client` names that drive node-postgres. */
@@ -97,7 +98,7 @@ export const knex: CatalogEntry = {
   },
   envVar: 'DATABASE_URL',
   envVarAliases: ['POSTGRES_URL', 'MYSQL_URL', 'JAWSDB_URL', 'CLEARDB_DATABASE_URL', 'DATABASE_PUBLIC_URL'],
-  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin', 'root', 'admin', 'mysql.sys', 'debian-sys-maint', 'sa'],
+  privilegedAccounts: SQL_ACCOUNTS,
   recipe: {
     urlOption: 'connection',
     tlsOptions: {},

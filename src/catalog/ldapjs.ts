@@ -1,3 +1,4 @@
+import { LDAP_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** ldapjs (unmaintained). Facts: reference/clients.md §22. */
@@ -35,7 +36,7 @@ export const ldapjs: CatalogEntry = {
   envVar: 'LDAP_URL',
   envVarAliases: [],
   // Matched on a bind DN's first RDN (`cn=admin,dc=example,dc=org`).
-  privilegedAccounts: ['admin', 'administrator', 'directory manager'],
+  privilegedAccounts: LDAP_ACCOUNTS,
   recipe: {
     urlOption: 'url',
     tlsOptions: {},

@@ -1,3 +1,4 @@
+import { LDAP_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** ldapts (maintained, TypeScript). Facts: reference/clients.md §22. */
@@ -27,7 +28,7 @@ export const ldapts: CatalogEntry = {
   },
   envVar: 'LDAP_URL',
   envVarAliases: [],
-  privilegedAccounts: ['admin', 'administrator', 'directory manager'],
+  privilegedAccounts: LDAP_ACCOUNTS,
   recipe: {
     urlOption: 'url',
     tlsOptions: {},

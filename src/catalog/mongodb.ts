@@ -1,3 +1,4 @@
+import { MONGODB_ACCOUNTS } from './accounts';
 import type { CatalogEntry, TlsSpec } from './types';
 
 /**
@@ -66,7 +67,7 @@ export const mongodb: CatalogEntry = {
   envVar: 'MONGODB_URI',
   envVarAliases: ['MONGO_URL', 'MONGODB_URL', 'MONGOLAB_URI'],
   // No built-in default user; `root`/`admin` are the conventional superusers.
-  privilegedAccounts: ['root', 'admin'],
+  privilegedAccounts: MONGODB_ACCOUNTS,
   recipe: {
     urlOption: '$arg',
     tlsOptions: { tls: 'true' },

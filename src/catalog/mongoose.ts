@@ -1,3 +1,4 @@
+import { MONGODB_ACCOUNTS } from './accounts';
 import { mongodbNotes, mongodbTls } from './mongodb';
 import type { CatalogEntry } from './types';
 
@@ -31,7 +32,7 @@ export const mongoose: CatalogEntry = {
   },
   envVar: 'MONGODB_URI',
   envVarAliases: ['MONGO_URL', 'MONGODB_URL', 'MONGOLAB_URI'],
-  privilegedAccounts: ['root', 'admin'],
+  privilegedAccounts: MONGODB_ACCOUNTS,
   recipe: {
     urlOption: '$arg',
     tlsOptions: { tls: 'true' },

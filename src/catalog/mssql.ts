@@ -1,3 +1,4 @@
+import { SQLSERVER_ACCOUNTS } from './accounts';
 import type { CatalogEntry, TlsSwitch } from './types';
 
 /** tedious `encrypt`: `false` sends the login (password merely obfuscated) in cleartext. */
@@ -56,7 +57,7 @@ export const mssql: CatalogEntry = {
   },
   envVar: 'MSSQL_URL',
   envVarAliases: ['SQLSERVER_URL', 'DATABASE_URL'],
-  privilegedAccounts: ['sa'],
+  privilegedAccounts: SQLSERVER_ACCOUNTS,
   recipe: {
     urlOption: 'connectionString',
     tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },

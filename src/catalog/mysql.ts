@@ -1,3 +1,4 @@
+import { MYSQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** mysqljs/mysql (unmaintained since 2020). Facts: reference/clients.md §4, §28.6. */
@@ -51,7 +52,7 @@ export const mysql: CatalogEntry = {
   },
   envVar: 'DATABASE_URL',
   envVarAliases: ['MYSQL_URL', 'JAWSDB_URL', 'JAWSDB_MARIA_URL', 'CLEARDB_DATABASE_URL'],
-  privilegedAccounts: ['root', 'admin', 'mysql.sys', 'debian-sys-maint'],
+  privilegedAccounts: MYSQL_ACCOUNTS,
   recipe: {
     urlOption: '$arg',
     tlsOptions: { ssl: '{ rejectUnauthorized: true }' },

@@ -1,3 +1,4 @@
+import { MYSQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** mysql2. Facts: reference/clients.md §5, §1.3, §28.6. */
@@ -46,7 +47,7 @@ export const mysql2: CatalogEntry = {
   },
   envVar: 'DATABASE_URL',
   envVarAliases: ['MYSQL_URL', 'JAWSDB_URL', 'JAWSDB_MARIA_URL', 'CLEARDB_DATABASE_URL'],
-  privilegedAccounts: ['root', 'admin', 'mysql.sys', 'debian-sys-maint'],
+  privilegedAccounts: MYSQL_ACCOUNTS,
   recipe: {
     urlOption: 'uri',
     tlsOptions: { ssl: '{ rejectUnauthorized: true, verifyIdentity: true }' },

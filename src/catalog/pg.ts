@@ -1,3 +1,4 @@
+import { POSTGRES_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** node-postgres. Facts: reference/clients.md §2. */
@@ -54,7 +55,7 @@ export const pg: CatalogEntry = {
   envVarAliases: ['POSTGRES_URL', 'PG_URL', 'POSTGRESQL_URL', 'DIRECT_URL', 'DATABASE_PUBLIC_URL'],
   // `pg.defaults.ssl = ...` sets the option for every client created afterwards.
   globalDefaults: 'defaults',
-  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin'],
+  privilegedAccounts: POSTGRES_ACCOUNTS,
   recipe: {
     urlOption: 'connectionString',
     tlsOptions: { ssl: '{ rejectUnauthorized: true }' },

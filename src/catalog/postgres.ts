@@ -1,3 +1,4 @@
+import { POSTGRES_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /** postgres.js (porsager/postgres). Facts: reference/clients.md §3, §1.2, §1.3, §28.2, §28.20. */
@@ -76,7 +77,7 @@ export const postgres: CatalogEntry = {
   },
   envVar: 'DATABASE_URL',
   envVarAliases: ['POSTGRES_URL', 'PG_URL', 'POSTGRESQL_URL', 'DIRECT_URL', 'DATABASE_PUBLIC_URL', 'POSTGRES_URL_NON_POOLING', 'POSTGRES_PRISMA_URL'],
-  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin'],
+  privilegedAccounts: POSTGRES_ACCOUNTS,
   recipe: {
     urlOption: '$arg',
     tlsOptions: { ssl: "'verify-full'" },

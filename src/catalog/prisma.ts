@@ -1,3 +1,4 @@
+import { SQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
 /**
@@ -45,7 +46,7 @@ export const prisma: CatalogEntry = {
   },
   envVar: 'DATABASE_URL',
   envVarAliases: ['DIRECT_URL', 'POSTGRES_PRISMA_URL', 'POSTGRES_URL', 'POSTGRES_URL_NON_POOLING'],
-  privilegedAccounts: ['postgres', 'rdsadmin', 'cloudsqlsuperuser', 'azure_superuser', 'supabase_admin', 'root', 'admin', 'mysql.sys', 'debian-sys-maint', 'sa'],
+  privilegedAccounts: SQL_ACCOUNTS,
   recipe: {
     urlOption: 'datasourceUrl',
     // TLS lives in the URL (`sslmode=require&sslaccept=strict`), not in client options.

@@ -1,3 +1,4 @@
+import { REDIS_ACCOUNTS } from './accounts';
 import type { CatalogEntry, TlsSwitch } from './types';
 
 /**
@@ -56,7 +57,7 @@ export const redis: CatalogEntry = {
   },
   envVar: 'REDIS_URL',
   envVarAliases: ['REDIS_TLS_URL', 'KV_URL'],
-  privilegedAccounts: ['default'],
+  privilegedAccounts: REDIS_ACCOUNTS,
   recipe: {
     urlOption: 'url',
     tlsOptions: { 'socket.tls': 'true' },

@@ -1,3 +1,4 @@
+import { SQLSERVER_ACCOUNTS } from './accounts';
 import { encryptSwitch } from './mssql';
 import type { CatalogEntry } from './types';
 
@@ -34,7 +35,7 @@ export const tedious: CatalogEntry = {
   },
   envVar: 'MSSQL_URL',
   envVarAliases: ['SQLSERVER_URL'],
-  privilegedAccounts: ['sa'],
+  privilegedAccounts: SQLSERVER_ACCOUNTS,
   recipe: {
     urlOption: 'server',
     tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
