@@ -1,6 +1,7 @@
 import { catalogModuleNames, entryForModule, factoryMatches } from '../../src/catalog';
 import type { CatalogEntry, Factory } from '../../src/catalog/types';
 import { normalizeArguments } from '../../src/policy/arguments';
+import { moduleMentionPattern } from '../../src/policy/mentions';
 import type { ObjectValue } from '../../src/policy/value';
 import type { BNode, BPath } from './ast';
 import { isMember, outerParent, staticPropertyName } from './ast';
@@ -32,10 +33,8 @@ export interface BabelEnvWrite {
   node: BNode;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** A quoted catalog module name: files without one cannot build a client. */
-export const MODULE_MENTION = new RegExp(`['"\`](?:node:)?(?:${catalogModuleNames.map(escape).join('|')})['"\`/]`);
+export const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
 /** Everything the transforms ask about one parsed file, computed lazily. */
 export class BabelAnalysis {

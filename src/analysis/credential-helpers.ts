@@ -25,10 +25,10 @@ const WITH_HELPERS = catalog.filter((entry) => (entry.credentialHelpers ?? []).l
  * must mention a helper's last segment (`plain`) and one of its modules in quotes; otherwise
  * nothing is resolved.
  */
-export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): CredentialHelperCall[] {
+export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, mentionedModules: ReadonlySet<string>): CredentialHelperCall[] {
   const text = sourceCode.text;
   const entries = WITH_HELPERS.filter(
-    (entry) => entry.modules.some((m) => text.includes(m)) && entry.credentialHelpers!.some((h) => text.includes(h.path.slice(h.path.lastIndexOf('.') + 1))),
+    (entry) => entry.modules.some((m) => mentionedModules.has(m)) && entry.credentialHelpers!.some((h) => text.includes(h.path.slice(h.path.lastIndexOf('.') + 1))),
   );
   if (entries.length === 0) return [];
   const calls: CredentialHelperCall[] = [];

@@ -7,7 +7,8 @@ import { trackModules } from './modules';
 type Node = TSESTree.Node;
 type EValue = Value<Node>;
 
-const ENV_MODULES = new Set(['env-var', 'envalid', '@nestjs/config', 'convict']);
+/** The configuration libraries whose reads are understood. */
+export const ENV_MODULES: readonly string[] = ['env-var', 'envalid', '@nestjs/config', 'convict'];
 
 /** What this file imports from the common configuration libraries. */
 export interface EnvLibraries {
@@ -28,10 +29,10 @@ export const NO_ENV_LIBRARIES: EnvLibraries = {
   nestConfig: false,
 };
 
+/** Callers first check that the file names one of `ENV_MODULES` in quotes. */
 export function findEnvLibraries(sourceCode: TSESLint.SourceCode): EnvLibraries {
-  if (!/env-var|envalid|@nestjs\/config|convict/.test(sourceCode.text)) return NO_ENV_LIBRARIES;
   const libraries: EnvLibraries = { envVarGets: new Set(), cleanEnvCalls: new Set(), convictCalls: new Set(), nestConfig: false };
-  for (const use of trackModules(sourceCode, (m) => ENV_MODULES.has(m))) {
+  for (const use of trackModules(sourceCode, (m) => ENV_MODULES.includes(m))) {
     if (use.kind !== 'call') continue;
     if (use.module === 'env-var' && (use.path === 'get' || use.path === 'from().get')) libraries.envVarGets.add(use.node);
     else if (use.module === 'envalid' && use.path === 'cleanEnv') libraries.cleanEnvCalls.add(use.node);

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { EnvValue, Value } from '../policy/value';
 import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from './ast';
-import { findEnvLibraries, NO_ENV_LIBRARIES } from './env-libraries';
+import { NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import type { Evaluator } from './evaluate';
 import { processEnvNodes } from './process-env';
 
@@ -29,12 +29,11 @@ export interface EnvRead {
  * reads of env-var, envalid and convict. Found from the global `process` references and the
  * configuration-library calls, without walking the AST.
  */
-export function findEnvReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): EnvRead[] {
+export function findEnvReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, libraries: EnvLibraries): EnvRead[] {
   const reads: EnvRead[] = [];
   if (sourceCode.text.includes('process')) {
     for (const envObject of processEnvNodes(sourceCode)) processEnvRead(envObject, evaluator, reads);
   }
-  const libraries = findEnvLibraries(sourceCode);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
       const outer = outermostChainCall(call);

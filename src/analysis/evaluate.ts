@@ -21,7 +21,8 @@ export type EValue = Value<Node>;
 export class Evaluator extends MemoEvaluator<Node> {
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
-    private readonly envLibraries: EnvLibraries,
+    /** Asked only when a call is evaluated: most files never need it. */
+    private readonly envLibraries: () => EnvLibraries,
   ) {
     super();
   }
@@ -283,7 +284,7 @@ export class Evaluator extends MemoEvaluator<Node> {
 
   private call(node: TSESTree.CallExpression): EValue {
     const callee = unwrap(node.callee);
-    const fromLibrary = envLibraryRead(this.envLibraries, node, (n) => this.evaluate(n));
+    const fromLibrary = envLibraryRead(this.envLibraries(), node, (n) => this.evaluate(n));
     if (fromLibrary) return fromLibrary;
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);

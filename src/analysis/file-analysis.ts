@@ -3,9 +3,10 @@ import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { normalizeArguments } from '../policy/arguments';
 import { isAttachedResource } from '../policy/environment';
+import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
-import { findEnvLibraries } from './env-libraries';
+import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
@@ -49,6 +50,8 @@ export interface GlobalDefaultsWrite {
  */
 export class FileAnalysis {
   readonly evaluator: Evaluator;
+  private mentions: ReadonlySet<string> | undefined;
+  private libraries: EnvLibraries | undefined;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
   private reads: EnvRead[] | undefined;
@@ -59,15 +62,34 @@ export class FileAnalysis {
   private urls: ServiceUrlLiteral[] | undefined;
 
   constructor(private readonly sourceCode: TSESLint.SourceCode) {
-    this.evaluator = new Evaluator((node) => sourceCode.getScope(node), findEnvLibraries(sourceCode));
+    this.evaluator = new Evaluator(
+      (node) => sourceCode.getScope(node),
+      () => this.envLibraries,
+    );
+  }
+
+  /** Catalog and configuration-library modules the text names in quotes (`'pg'`, `'envalid'`). */
+  get mentionedModules(): ReadonlySet<string> {
+    return (this.mentions ??= mentionedModules(this.sourceCode.text, MODULE_MENTION));
+  }
+
+  /** What the file imports from env-var, envalid, @nestjs/config and convict. */
+  get envLibraries(): EnvLibraries {
+    return (this.libraries ??= ENV_MODULES.some((m) => this.mentionedModules.has(m)) ? findEnvLibraries(this.sourceCode) : NO_ENV_LIBRARIES);
   }
 
   get sites(): ClientSite[] {
-    return (this.resolved ??= resolveClients(this.sourceCode, this.evaluator)).sites;
+    return this.clients().sites;
   }
 
   get assignments(): ModuleAssignment[] {
-    return (this.resolved ??= resolveClients(this.sourceCode, this.evaluator)).assignments;
+    return this.clients().assignments;
+  }
+
+  private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
+    return (this.resolved ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m))
+      ? resolveClients(this.sourceCode, this.evaluator)
+      : { sites: [], assignments: [] });
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */
@@ -87,7 +109,7 @@ export class FileAnalysis {
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= findEnvReads(this.sourceCode, this.evaluator));
+    return (this.reads ??= findEnvReads(this.sourceCode, this.evaluator, this.envLibraries));
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
@@ -111,7 +133,7 @@ export class FileAnalysis {
 
   /** Calls that build a client credential (`amqp.credentials.plain(user, pass)`). */
   get credentialHelperCalls(): CredentialHelperCall[] {
-    return (this.helperCalls ??= findCredentialHelperCalls(this.sourceCode, this.evaluator));
+    return (this.helperCalls ??= findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules));
   }
 
   /** String, template and concatenated literals that start with a service scheme (`redis://`). */
@@ -121,12 +143,12 @@ export class FileAnalysis {
 }
 
 /**
- * A quoted catalog module name anywhere in the text. Files without one cannot build a client,
- * so they skip the scope walk entirely; this is most files in most projects.
+ * Quoted catalog and configuration-library module names, found in one scan of the text. Files
+ * without a catalog module cannot build a client, so they skip the scope walk entirely; this is
+ * most files in most projects.
  */
-const MODULE_MENTION = new RegExp(
-  `['"\`](?:node:)?(?:${catalogModuleNames.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"\`/]`,
-);
+const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
+const MODULE_MENTION = moduleMentionPattern([...catalogModuleNames, ...ENV_MODULES].sort((a, b) => b.length - a.length), 'g');
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();
@@ -142,7 +164,6 @@ export function getFileAnalysis(sourceCode: TSESLint.SourceCode): FileAnalysis {
 
 function resolveClients(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
   const analysis = { sites: [] as ClientSite[], assignments: [] as ModuleAssignment[] };
-  if (!MODULE_MENTION.test(sourceCode.text)) return analysis;
   for (const use of trackModules(sourceCode, (m) => entryForModule(m) !== undefined)) {
     const entry = entryForModule(use.module)!;
     if (use.kind === 'assign') {

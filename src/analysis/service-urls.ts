@@ -21,19 +21,16 @@ const SCHEMES: readonly string[] = serviceSchemes(catalog);
 /** `scheme://` at the start of a string's text, case-insensitive; one alternation, no nesting. */
 const STARTS_WITH_SCHEME = new RegExp(`^(?:${SCHEMES.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})://`, 'i');
 
+/** The longest scheme, for the backward scan from `://`. */
+const LONGEST_SCHEME = Math.max(...SCHEMES.map((s) => s.length));
+
 /**
- * Every service-scheme URL written in the file, found from the token list (string and template
- * tokens) instead of a walk of the whole tree, after a cheap `://` test on the text.
+ * Every service-scheme URL written in the file, found from the text (each `://` preceded by a
+ * scheme and a quote or backtick), then mapped to the literal that starts there, if any: a
+ * quote inside a comment or a longer string starts no literal. No walk of the tokens or the tree.
  */
 export function findServiceUrls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): ServiceUrlLiteral[] {
-  if (!sourceCode.text.includes('://')) return [];
-  const starts: number[] = [];
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type !== 'String' && token.type !== 'Template') continue;
-    // Only the opening token of a template (`` `redis://${ ``) can start a URL.
-    if (token.type === 'Template' && !token.value.startsWith('`')) continue;
-    if (STARTS_WITH_SCHEME.test(token.value.slice(1))) starts.push(token.range[0]);
-  }
+  const starts = quotedSchemeStarts(sourceCode.text);
   if (starts.length === 0) return [];
   const literals = literalsStartingAt(sourceCode, starts);
   const found: ServiceUrlLiteral[] = [];
@@ -52,6 +49,25 @@ export function findServiceUrls(sourceCode: TSESLint.SourceCode, evaluator: Eval
     found.push({ node: outer as ServiceUrlLiteral['node'], text, value });
   }
   return found;
+}
+
+/** Offsets (ascending) of the quote or backtick that opens `scheme://` for a service scheme. */
+function quotedSchemeStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    let begin = at;
+    while (begin > 0 && at - begin < LONGEST_SCHEME && isSchemeChar(text.charCodeAt(begin - 1))) begin--;
+    if (begin === at || begin === 0) continue;
+    const quote = text.charCodeAt(begin - 1);
+    if (quote !== 0x27 && quote !== 0x22 && quote !== 0x60) continue;
+    if (STARTS_WITH_SCHEME.test(text.slice(begin, at + 3))) starts.push(begin - 1);
+  }
+  return starts;
+}
+
+/** RFC 3986 scheme characters: letters, digits, `+`, `-`, `.`. */
+function isSchemeChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
 }
 
 /**

@@ -256,15 +256,24 @@ function segmentsMatch(pattern: readonly string[], path: readonly string[]): boo
  * without a `/` matches the base name anywhere, as in `.gitignore` and ESLint's `files`.
  */
 export function matchesGlob(path: string, pattern: string): boolean {
-  const normalPath = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  const segments = normalPath.split('/').filter((s) => s !== '');
-  for (const expanded of expandBraces(pattern.trim())) {
-    let p = expanded.replace(/^\.\//, '');
-    if (!p.includes('/')) p = `**/${p}`;
-    const parts = p.split('/').filter((s) => s !== '');
-    if (segmentsMatch(parts, segments)) return true;
-  }
-  return false;
+  return globMatcher([pattern])(path);
+}
+
+/**
+ * One test for any of `patterns` (as `matchesGlob`), with the braces expanded and the segments
+ * split once: a rule's option list is compiled per configuration, not per file.
+ */
+export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const compiled = patterns.flatMap((pattern) =>
+    expandBraces(pattern.trim()).map((expanded) => {
+      const p = expanded.replace(/^\.\//, '');
+      return (p.includes('/') ? p : `**/${p}`).split('/').filter((s) => s !== '');
+    }),
+  );
+  return (path) => {
+    const segments = path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').filter((s) => s !== '');
+    return compiled.some((parts) => segmentsMatch(parts, segments));
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { isAttachedResource, matchesGlob } from '../policy/environment';
+import { globMatcher, isAttachedResource } from '../policy/environment';
 import { createRule } from '../util/create-rule';
 
 type MessageIds = 'outside';
@@ -66,7 +66,7 @@ export default createRule<[Options], MessageIds>({
         // Globs only for files that build a client: matching them costs more than the analysis.
         if (sites.length === 0) return;
         const path = (isAbsolute(filename) ? relative(context.cwd, filename) : filename).split('\\').join('/');
-        if (options.resourceModules.some((glob) => matchesGlob(path, glob))) return;
+        if (resourceModuleMatcher(options.resourceModules)(path)) return;
         for (const site of sites) {
           context.report({ node: site.node, messageId: 'outside', data: { client: site.entry.displayName } });
         }
@@ -74,3 +74,12 @@ export default createRule<[Options], MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+// Compiled once per configured list (the merged options are shared by every file of a config).
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+function resourceModuleMatcher(globs: readonly string[]): (path: string) => boolean {
+  let matcher = matchers.get(globs);
+  if (!matcher) matchers.set(globs, (matcher = globMatcher(globs)));
+  return matcher;
+}

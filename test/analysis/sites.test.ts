@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOLE } from '../../src/policy/value';
 import { withAnalysis } from './probe';
 
 type Options = { ts?: boolean; sourceType?: 'module' | 'commonjs' };
@@ -62,5 +63,35 @@ describe('arguments are folded into one options object', () => {
     expect(keys("import { MongoClient } from 'mongodb';\nnew MongoClient(uri, { tls: true });")).toEqual([['url', 'tls']]);
     expect(keys("import amqp from 'amqplib';\namqp.connect('amqp://mq', { rejectUnauthorized: false });")).toEqual([['url', 'socket']]);
     expect(keys("import { Queue } from 'bullmq';\nnew Queue('mail', { connection: { host: 'r' } });")).toEqual([['connection']]);
+  });
+});
+
+describe('service URLs are found from the text, then mapped to the literal that starts there', () => {
+  const urls = (code: string, options?: Options): string[] =>
+    withAnalysis(code, (analysis) => analysis.serviceUrls.map((u) => u.text.replaceAll(HOLE, '<hole>')), options);
+
+  it.each([
+    ['a string literal', "const u = 'redis://cache:6379';", ['redis://cache:6379']],
+    ['double quotes, upper case scheme', 'const u = "AMQP://mq";', ['AMQP://mq']],
+    ['a scheme with + and .', "const u = 'mongodb+srv://db.example.com/app';", ['mongodb+srv://db.example.com/app']],
+    ['a template with a hole', 'const u = `postgres://${host}/app`;', ['postgres://<hole>/app']],
+    ['a concatenation it starts', "const u = 'mysql://' + host + ':3306';", ['mysql://<hole>:3306']],
+    ['two on one line', "f('redis://a', 'nats://b');", ['redis://a', 'nats://b']],
+    ['a template nested in a template', 'const u = `x ${`redis://${h}`}`;', ['redis://<hole>']],
+  ])('%s', (_name, code, expected) => {
+    expect(urls(code)).toEqual(expected);
+    expect(urls(code, { ts: true })).toEqual(expected);
+  });
+
+  it.each([
+    ['a quoted URL in a comment', "// see 'redis://cache:6379'\nconst x = 1;"],
+    ['a quoted URL inside a longer string', `const s = "use 'redis://cache' here";`],
+    ['a URL in the middle of a string', "const s = 'url: redis://cache';"],
+    ['a longer scheme that ends like a service one', "const s = 'xredis://cache';"],
+    ['a scheme no catalog library reads', "const s = 'ftp://files.example.com';"],
+    ['a template part after a hole', 'const s = `${a}redis://cache`;'],
+    ['a regular expression', 'const r = /redis:\\/\\/cache/;'],
+  ])('not %s', (_name, code) => {
+    expect(urls(code)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   servicesByEnvVar,
 } from '../../src/catalog';
 import type { CatalogEntry, OptionCondition, TlsMeaning, TlsSwitch, UrlParam } from '../../src/catalog/types';
+import { moduleMentionPattern } from '../../src/policy/mentions';
 import type { Literal } from '../../src/policy/value';
 
 function entry(id: string): CatalogEntry {
@@ -222,10 +223,7 @@ describe('module resolution', () => {
     expect(catalogModuleNames).toContain('@aws-sdk');
     expect(catalogModuleNames).not.toContain('@aws-sdk/client-');
     expect(new Set(catalogModuleNames).size).toBe(catalogModuleNames.length);
-    // The same pattern src/analysis/file-analysis.ts builds.
-    const mention = new RegExp(
-      `['"\`](?:node:)?(?:${catalogModuleNames.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"\`/]`,
-    );
+    const mention = moduleMentionPattern(catalogModuleNames);
     expect(mention.test(`import { S3Client } from '@aws-sdk/client-s3';`)).toBe(true);
     expect(mention.test(`const S3 = require("aws-sdk/clients/s3");`)).toBe(true);
     expect(mention.test(`import tls from 'node:tls';`)).toBe(true);
