@@ -1,17 +1,19 @@
 // `npm run bench`: what the plugin costs on top of ESLint, and what `migrate all` costs next to a
 // jscodeshift parse-and-print pass, over the corpus of bench/corpus.mjs. Run after
-// `npm run build`. Every measurement is a fresh process; lint configurations alternate.
+// `npm run build`. Lint configurations run in separate processes and take turns chunk by chunk.
 //
-//   node bench/run.mjs [--reps 3] [--ref-reps 1] [--codemod-reps 1] [--limit N]
-//                      [--paired-passes 2] [--only lint,paired,timing,startup,codemods,pathological]
-//                      [--json out.json]
+//   node bench/run.mjs [--chunk 100] [--passes 2] [--paired-passes 2] [--codemod-reps 1]
+//                      [--limit N] [--json out.json]
+//                      [--only lint,paired,timing,startup,codemods,pathological,whole]
+//                      [--reps 3] [--ref-reps 1]   (whole-corpus runs, `--only whole`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { groupFiles, listCorpus, ROOT } from './corpus.mjs';
 import { PLUGIN_PATH, SONAR_PEER_RULES, writeConfig } from './configs.mjs';
+import { runInterleaved } from './interleaved.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -23,7 +25,8 @@ const refReps = Number(option('--ref-reps', '1'));
 const limit = option('--limit') ? Number(option('--limit')) : undefined;
 const only = option('--only');
 const jsonOut = option('--json');
-const want = (part) => !only || only.split(',').includes(part);
+const DEFAULT_PARTS = ['lint', 'paired', 'timing', 'startup', 'codemods', 'pathological'];
+const want = (part) => (only ? only.split(',') : DEFAULT_PARTS).includes(part);
 
 if (!existsSync(PLUGIN_PATH)) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -71,8 +74,45 @@ function require_(id) {
   return JSON.parse(spawnSync(process.execPath, ['-p', `JSON.stringify(require(${JSON.stringify(id)}))`], { cwd: ROOT, encoding: 'utf8' }).stdout);
 }
 
-// ---- Lint: floor vs recommended vs all (and the references), alternating.
+// ---- Lint: floor vs recommended vs all (and the references), each configuration in its own
+// long-lived process, taking turns chunk by chunk (bench/interleaved.mjs).
 if (want('lint')) {
+  const loadBefore = loadavg()[0];
+  if (loadBefore > 1.5) log(`warning: load average ${loadBefore.toFixed(2)} before the lint runs; times will be noisy`);
+  const kinds = ['floor', 'recommended', 'all', 'none', 'sonar'];
+  const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
+  const r = await runInterleaved({ configs, files, chunkSize: Number(option('--chunk', '100')), passes: Number(option('--passes', '2')), log });
+  const floor = r.kinds.floor;
+  const summary = {};
+  for (const kind of kinds) {
+    const k = r.kinds[kind];
+    // Per chunk and pass, this configuration's time over the floor's on the same files, seconds apart.
+    const chunkRatios = k.chunkMs.flatMap((chunks, pass) => chunks.map((ms, c) => ms / floor.chunkMs[pass][c]));
+    summary[kind] = {
+      lintMs: median(k.lintMs),
+      cpuMs: median(k.cpuMs),
+      ratio: median(k.lintMs.map((ms, pass) => ms / floor.lintMs[pass])),
+      cpuRatio: median(k.cpuMs.map((ms, pass) => ms / floor.cpuMs[pass])),
+      passRatios: k.lintMs.map((ms, pass) => ms / floor.lintMs[pass]),
+      chunkRatio: median(chunkRatios),
+      maxRssMiB: k.maxRssMiB,
+      rssOverFloorMiB: k.maxRssMiB - floor.maxRssMiB,
+      problems: Object.fromEntries(Object.entries(k.byRule).filter(([id]) => id.startsWith('backing-services/') || id.startsWith('sonarjs/'))),
+      fatal: k.fatal,
+      typescriptLoaded: k.typescriptLoaded,
+    };
+  }
+  report.lint = { chunks: r.chunks, chunkSize: r.chunkSize, passes: r.passes, load: { before: loadBefore, after: loadavg()[0] }, kinds: summary };
+}
+
+// ---- Whole-corpus runs: floor vs recommended vs all (and the references), each a fresh
+// process over every file, alternating. Only on request: on a shared machine whose speed drifts
+// over minutes, these say more about the machine than about the plugin.
+if (want('whole')) {
+  // The one-minute load average when the runs start: above about 1.5 on 2 CPUs, something
+  // else is running and the wall times say more about it than about the plugin.
+  const loadBefore = loadavg()[0];
+  if (loadBefore > 1.5) log(`warning: load average ${loadBefore.toFixed(2)} before the lint runs; wall times will be noisy`);
   const kinds = ['floor', 'recommended', 'all', 'none', 'sonar'];
   const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
   const runs = Object.fromEntries(kinds.map((k) => [k, []]));
@@ -87,10 +127,16 @@ if (want('lint')) {
       log(`lint ${kind} #${rep + 1}: wall ${fmt(r.wallMs)}, lint ${fmt(r.lintMs)}, cpu ${fmt(r.cpuMs)}, rss ${r.maxRssMiB.toFixed(0)} MiB, fatal ${r.fatal}`);
     }
   }
+  // Each repetition runs every configuration back to back, so its own ratios to the floor
+  // cancel the drift of a shared machine between repetitions; their median is the headline.
+  const roundRatio = (kind, field) => runs[kind].map((r, i) => r[field] / runs.floor[i][field]);
   const summary = {};
   for (const kind of kinds) {
     const rs = runs[kind];
     summary[kind] = {
+      roundWallRatios: roundRatio(kind, 'wallMs'),
+      roundCpuRatios: roundRatio(kind, 'cpuMs'),
+      minWallMs: Math.min(...rs.map((r) => r.wallMs)),
       wallMs: median(rs.map((r) => r.wallMs)),
       lintMs: median(rs.map((r) => r.lintMs)),
       cpuMs: median(rs.map((r) => r.cpuMs)),
@@ -98,6 +144,7 @@ if (want('lint')) {
       fatal: rs[0].fatal,
       problems: Object.fromEntries(Object.entries(rs[0].byRule).filter(([id]) => id.startsWith('backing-services/') || id.startsWith('sonarjs/'))),
       runs: rs.map((r) => Math.round(r.wallMs)),
+      rssRuns: rs.map((r) => Math.round(r.maxRssMiB)),
     };
   }
   for (const kind of kinds) {
@@ -105,14 +152,18 @@ if (want('lint')) {
     summary[kind].lintRatio = summary[kind].lintMs / summary.floor.lintMs;
     summary[kind].cpuRatio = summary[kind].cpuMs / summary.floor.cpuMs;
     summary[kind].rssOverFloorMiB = summary[kind].maxRssMiB - summary.floor.maxRssMiB;
+    summary[kind].minWallRatio = summary[kind].minWallMs / summary.floor.minWallMs;
+    summary[kind].roundWallRatio = median(summary[kind].roundWallRatios);
+    summary[kind].roundCpuRatio = median(summary[kind].roundCpuRatios);
   }
-  report.lint = summary;
+  report.whole = summary;
+  report.whole_load = { before: loadBefore, after: loadavg()[0] };
 }
 
 // ---- Paired: every file with each configuration back to back in one process (CPU time).
 if (want('paired')) {
   const r = child('paired-run.mjs', ['--files', listFile, '--passes', option('--paired-passes', '2')]);
-  report.paired = { cpuMs: r.cpuMs, ratio: r.ratio, passes: r.passes, problems: r.problems };
+  report.paired = { cpuMs: r.cpuMs, ratio: r.ratio, passes: r.passes, problems: r.problems, groups: r.groups };
   log(`paired: floor ${fmt(r.cpuMs.floor)}, recommended ${r.ratio.recommended.toFixed(3)}x, all ${r.ratio.all.toFixed(3)}x`);
 }
 
@@ -209,18 +260,38 @@ function markdown(r) {
   out.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ESLint ${r.machine.eslint}.`);
   out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
   if (r.lint) {
-    out.push(`Lint, median of ${reps} alternating runs (references \`none\` and \`sonar\`: ${refReps}), each a fresh process:`, '');
-    out.push('| config | wall | x floor | CPU (user+sys) | x floor | peak RSS | over floor | findings |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    for (const [kind, s] of Object.entries(r.lint)) {
-      const findings = Object.entries(s.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
-      out.push(`| ${kind} | ${fmt(s.wallMs)} | ${x(s.wallRatio)} | ${fmt(s.cpuMs)} | ${x(s.cpuRatio)} | ${s.maxRssMiB.toFixed(0)} MiB | ${s.rssOverFloorMiB >= 0 ? '+' : ''}${s.rssOverFloorMiB.toFixed(0)} MiB | ${findings} |`);
+    const l = r.lint;
+    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files, ${l.passes} passes, each chunk linted by every configuration in a rotating order; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` summed over the chunks (start-up is measured on its own), median over passes; "x floor" is the median over passes of the pass's ratio to the floor:`, '');
+    out.push('| config | lint time | x floor | CPU (user+sys) | x floor | each pass, x floor | median chunk, x floor | peak RSS | over floor | findings |', '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |');
+    for (const [kind, k] of Object.entries(l.kinds)) {
+      const findings = Object.entries(k.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
+      out.push(`| ${kind} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${fmt(k.cpuMs)} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${x(k.chunkRatio)} | ${k.maxRssMiB.toFixed(0)} MiB | ${k.rssOverFloorMiB >= 0 ? '+' : ''}${k.rssOverFloorMiB.toFixed(0)} MiB | ${findings} |`);
     }
+    out.push('');
+  }
+  if (r.whole) {
+    out.push(`Whole-corpus runs, ${reps} repetitions (references \`none\` and \`sonar\`: ${refReps}), each configuration a fresh process, run back to back in a rotating order; load average ${r.whole_load.before.toFixed(2)} before, ${r.whole_load.after.toFixed(2)} after. Wall and CPU are medians over the repetitions; "x floor" is the median of each repetition's own ratio to its floor run:`, '');
+    out.push('| config | wall | x floor | CPU (user+sys) | x floor | fastest run, x floor | peak RSS | over floor | findings |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const [kind, s] of Object.entries(r.whole)) {
+      const findings = Object.entries(s.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
+      out.push(`| ${kind} | ${fmt(s.wallMs)} | ${x(s.roundWallRatio)} | ${fmt(s.cpuMs)} | ${x(s.roundCpuRatio)} | ${x(s.minWallRatio)} | ${s.maxRssMiB.toFixed(0)} MiB | ${s.rssOverFloorMiB >= 0 ? '+' : ''}${s.rssOverFloorMiB.toFixed(0)} MiB | ${findings} |`);
+    }
+    out.push('', 'Each run (wall s / peak RSS MiB):', '');
+    for (const [kind, s] of Object.entries(r.whole)) out.push(`- ${kind}: ${s.runs.map((ms, i) => `${(ms / 1000).toFixed(1)} / ${s.rssRuns[i]}`).join(', ')}`);
     out.push('');
   }
   if (r.paired) {
     out.push(`Paired (one process, each file linted with each config back to back in rotating order, ${r.paired.passes} passes, CPU time of \`Linter#verify\`):`, '');
     out.push('| config | CPU | x floor | our findings |', '| --- | ---: | ---: | ---: |');
     for (const kind of Object.keys(r.paired.cpuMs)) out.push(`| ${kind} | ${fmt(r.paired.cpuMs[kind])} | ${x(r.paired.ratio[kind])} | ${r.paired.problems[kind]} |`);
+    out.push('', 'The same CPU time by file: files that name a catalog module in quotes, and the rest (added over the floor, per pass):', '');
+    out.push('| files | count | floor | recommended: added | per file | all: added | per file |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, g] of Object.entries(r.paired.groups)) {
+      const added = (kind) => (g.cpuMs[kind] - g.cpuMs.floor) / r.paired.passes;
+      const perFile = (kind) => `${((added(kind) * 1000) / g.files).toFixed(0)} µs`;
+      const label = name === 'client' ? 'naming a catalog module' : 'the rest';
+      out.push(`| ${label} | ${g.files} | ${fmt(g.cpuMs.floor / r.paired.passes)} | ${added('recommended').toFixed(0)} ms | ${perFile('recommended')} | ${added('all').toFixed(0)} ms | ${perFile('all')} |`);
+    }
     out.push('');
   }
   if (r.timing) {
