@@ -30,10 +30,10 @@ function startServer(config) {
 
 /**
  * Lints `files` with each configuration of `configs` ({ kind: configFile }), `chunkSize` files
- * at a time, `passes` times over. Returns per kind: total lint time and CPU per pass, every
- * chunk's lint time, findings, peak RSS.
+ * at a time, `passes` times over (the `references` only `referencePasses` times). Returns per
+ * kind: total lint time and CPU per pass, every chunk's lint time, findings, peak RSS.
  */
-export async function runInterleaved({ configs, files, chunkSize, passes, log }) {
+export async function runInterleaved({ configs, files, chunkSize, passes, referencePasses = passes, references = [], log }) {
   const kinds = Object.keys(configs);
   const servers = Object.fromEntries(kinds.map((kind) => [kind, startServer(configs[kind])]));
   for (const kind of kinds) await servers[kind].ready;
@@ -42,12 +42,15 @@ export async function runInterleaved({ configs, files, chunkSize, passes, log })
   const out = Object.fromEntries(kinds.map((kind) => [kind, { lintMs: [], cpuMs: [], chunkMs: [], problems: 0, byRule: {}, fatal: 0 }]));
   for (let pass = 0; pass < passes; pass++) {
     for (const kind of kinds) {
+      if (pass >= referencePasses && references.includes(kind)) continue;
       out[kind].lintMs.push(0);
       out[kind].cpuMs.push(0);
       out[kind].chunkMs.push([]);
     }
+    // References (no rules, the SonarJS peers) only take part in the first passes.
+    const active = kinds.filter((kind) => pass < referencePasses || !references.includes(kind));
     for (let c = 0; c < chunks.length; c++) {
-      const order = kinds.map((_, i) => kinds[(i + c + pass) % kinds.length]);
+      const order = active.map((_, i) => active[(i + c + pass) % active.length]);
       for (const kind of order) {
         const r = await servers[kind].send({ files: chunks[c] });
         const o = out[kind];
@@ -61,7 +64,7 @@ export async function runInterleaved({ configs, files, chunkSize, passes, log })
         }
       }
       if ((c + 1) % 10 === 0 || c === chunks.length - 1) {
-        log(`interleaved pass ${pass + 1}: ${c + 1}/${chunks.length} chunks; ` + kinds.map((k) => `${k} ${(out[k].lintMs[pass] / 1000).toFixed(1)} s`).join(', '));
+        log(`interleaved pass ${pass + 1}: ${c + 1}/${chunks.length} chunks; ` + active.map((k) => `${k} ${(out[k].lintMs[pass] / 1000).toFixed(1)} s`).join(', '));
       }
     }
   }

@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--chunk 100] [--passes 2] [--paired-passes 2] [--codemod-reps 1]
 //                      [--limit N] [--json out.json]
-//                      [--only lint,paired,timing,startup,codemods,pathological,whole]
+//                      [--only lint,paired,memory,timing,startup,codemods,pathological,whole]
 //                      [--reps 3] [--ref-reps 1]   (whole-corpus runs, `--only whole`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const refReps = Number(option('--ref-reps', '1'));
 const limit = option('--limit') ? Number(option('--limit')) : undefined;
 const only = option('--only');
 const jsonOut = option('--json');
-const DEFAULT_PARTS = ['lint', 'paired', 'timing', 'startup', 'codemods', 'pathological'];
+const DEFAULT_PARTS = ['lint', 'paired', 'memory', 'timing', 'startup', 'codemods', 'pathological'];
 const want = (part) => (only ? only.split(',') : DEFAULT_PARTS).includes(part);
 
 if (!existsSync(PLUGIN_PATH)) {
@@ -45,13 +45,34 @@ const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/**
+ * 95 % interval of sum(a) / sum(b) over (a, b) pairs, by resampling the pairs (2,000 draws,
+ * fixed seed, so a report can be reproduced from its --json data).
+ */
+function bootstrapRatio(pairs) {
+  let seed = 42;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const ratios = [];
+  for (let draw = 0; draw < 2000; draw++) {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const [x, y] = pairs[Math.floor(random() * pairs.length)];
+      a += x;
+      b += y;
+    }
+    ratios.push(a / b);
+  }
+  ratios.sort((x, y) => x - y);
+  return [ratios[Math.floor(ratios.length * 0.025)], ratios[Math.floor(ratios.length * 0.975)]];
+}
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 /** Runs a bench child, returns its parsed result, wall time from spawn to exit, and stdout. */
-function child(script, childArgs, env = {}) {
+function child(script, childArgs, env = {}, nodeArgs = []) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...childArgs], {
+  const run = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'bench', script), ...childArgs], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -81,20 +102,30 @@ if (want('lint')) {
   if (loadBefore > 1.5) log(`warning: load average ${loadBefore.toFixed(2)} before the lint runs; times will be noisy`);
   const kinds = ['floor', 'recommended', 'all', 'none', 'sonar'];
   const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
-  const r = await runInterleaved({ configs, files, chunkSize: Number(option('--chunk', '100')), passes: Number(option('--passes', '2')), log });
+  const r = await runInterleaved({
+    configs,
+    files,
+    chunkSize: Number(option('--chunk', '100')),
+    passes: Number(option('--passes', '4')),
+    references: ['none', 'sonar'],
+    referencePasses: Number(option('--ref-passes', '1')),
+    log,
+  });
   const floor = r.kinds.floor;
   const summary = {};
   for (const kind of kinds) {
     const k = r.kinds[kind];
-    // Per chunk and pass, this configuration's time over the floor's on the same files, seconds apart.
-    const chunkRatios = k.chunkMs.flatMap((chunks, pass) => chunks.map((ms, c) => ms / floor.chunkMs[pass][c]));
+    const passes = k.lintMs.length;
+    // (this configuration, floor) pairs of the same chunk in the same pass, seconds apart.
+    const pairs = k.chunkMs.flatMap((chunks, pass) => chunks.map((ms, c) => [ms, floor.chunkMs[pass][c]]));
+    const sum = (xs, i) => xs.reduce((a, x) => a + x[i], 0);
     summary[kind] = {
-      lintMs: median(k.lintMs),
-      cpuMs: median(k.cpuMs),
-      ratio: median(k.lintMs.map((ms, pass) => ms / floor.lintMs[pass])),
-      cpuRatio: median(k.cpuMs.map((ms, pass) => ms / floor.cpuMs[pass])),
+      passes,
+      lintMs: sum(pairs, 0) / passes,
+      ratio: sum(pairs, 0) / sum(pairs, 1),
+      interval: bootstrapRatio(pairs),
+      cpuRatio: k.cpuMs.reduce((a, x) => a + x, 0) / floor.cpuMs.slice(0, passes).reduce((a, x) => a + x, 0),
       passRatios: k.lintMs.map((ms, pass) => ms / floor.lintMs[pass]),
-      chunkRatio: median(chunkRatios),
       maxRssMiB: k.maxRssMiB,
       rssOverFloorMiB: k.maxRssMiB - floor.maxRssMiB,
       problems: Object.fromEntries(Object.entries(k.byRule).filter(([id]) => id.startsWith('backing-services/') || id.startsWith('sonarjs/'))),
@@ -165,6 +196,16 @@ if (want('paired')) {
   const r = child('paired-run.mjs', ['--files', listFile, '--passes', option('--paired-passes', '2')]);
   report.paired = { cpuMs: r.cpuMs, ratio: r.ratio, passes: r.passes, problems: r.problems, groups: r.groups };
   log(`paired: floor ${fmt(r.cpuMs.floor)}, recommended ${r.ratio.recommended.toFixed(3)}x, all ${r.ratio.all.toFixed(3)}x`);
+}
+
+// ---- Memory: the live heap each configuration holds (garbage collected every 50 files).
+if (want('memory')) {
+  report.memory = {};
+  for (const kind of ['floor', 'recommended', 'all']) {
+    const r = child('memory-run.mjs', ['--files', listFile, '--config', kind], {}, ['--expose-gc']);
+    report.memory[kind] = r;
+    log(`memory ${kind}: live heap up to ${r.maxLiveMiB.toFixed(1)} MiB, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
+  }
 }
 
 // ---- TIMING=all: our rules and the SonarJS peers in one run.
@@ -261,11 +302,11 @@ function markdown(r) {
   out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
   if (r.lint) {
     const l = r.lint;
-    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files, ${l.passes} passes, each chunk linted by every configuration in a rotating order; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` summed over the chunks (start-up is measured on its own), median over passes; "x floor" is the median over passes of the pass's ratio to the floor:`, '');
-    out.push('| config | lint time | x floor | CPU (user+sys) | x floor | each pass, x floor | median chunk, x floor | peak RSS | over floor | findings |', '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |');
+    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order (the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only); load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % bootstrap interval over the chunk pairs:`, '');
+    out.push('| config | passes | lint time per pass | x floor | 95 % interval | CPU x floor | each pass, x floor | peak RSS | findings |', '| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |');
     for (const [kind, k] of Object.entries(l.kinds)) {
       const findings = Object.entries(k.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
-      out.push(`| ${kind} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${fmt(k.cpuMs)} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${x(k.chunkRatio)} | ${k.maxRssMiB.toFixed(0)} MiB | ${k.rssOverFloorMiB >= 0 ? '+' : ''}${k.rssOverFloorMiB.toFixed(0)} MiB | ${findings} |`);
+      out.push(`| ${kind} | ${k.passes} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${k.interval.map((v) => v.toFixed(3)).join(' - ')} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${k.maxRssMiB.toFixed(0)} MiB | ${findings} |`);
     }
     out.push('');
   }
@@ -291,6 +332,15 @@ function markdown(r) {
       const perFile = (kind) => `${((added(kind) * 1000) / g.files).toFixed(0)} µs`;
       const label = name === 'client' ? 'naming a catalog module' : 'the rest';
       out.push(`| ${label} | ${g.files} | ${fmt(g.cpuMs.floor / r.paired.passes)} | ${added('recommended').toFixed(0)} ms | ${perFile('recommended')} | ${added('all').toFixed(0)} ms | ${perFile('all')} |`);
+    }
+    out.push('');
+  }
+  if (r.memory) {
+    const m = r.memory;
+    out.push('Memory (one process per configuration, `Linter#verify` over every file, garbage collected every 50 files; the floor does not load the plugin):', '');
+    out.push('| config | live heap before the first file | largest live heap | over floor | live heap after the last file | peak RSS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const [kind, k] of Object.entries(m)) {
+      out.push(`| ${kind} | ${k.baselineMiB.toFixed(1)} MiB | ${k.maxLiveMiB.toFixed(1)} MiB | ${kind === 'floor' ? '-' : `+${(k.maxLiveMiB - m.floor.maxLiveMiB).toFixed(1)} MiB`} | ${k.finalLiveMiB.toFixed(1)} MiB | ${k.maxRssMiB.toFixed(0)} MiB |`);
     }
     out.push('');
   }
