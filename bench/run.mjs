@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--chunk 100] [--passes 2] [--paired-passes 2] [--codemod-reps 1]
 //                      [--limit N] [--json out.json]
-//                      [--only lint,paired,memory,timing,startup,codemods,pathological,whole]
+//                      [--only lint,paired,listeners,memory,timing,startup,codemods,pathological,whole]
 //                      [--reps 3] [--ref-reps 1]   (whole-corpus runs, `--only whole`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const refReps = Number(option('--ref-reps', '1'));
 const limit = option('--limit') ? Number(option('--limit')) : undefined;
 const only = option('--only');
 const jsonOut = option('--json');
-const DEFAULT_PARTS = ['lint', 'paired', 'memory', 'timing', 'startup', 'codemods', 'pathological'];
+const DEFAULT_PARTS = ['lint', 'paired', 'listeners', 'memory', 'timing', 'startup', 'codemods', 'pathological'];
 const want = (part) => (only ? only.split(',') : DEFAULT_PARTS).includes(part);
 
 if (!existsSync(PLUGIN_PATH)) {
@@ -198,6 +198,13 @@ if (want('paired')) {
   log(`paired: floor ${fmt(r.cpuMs.floor)}, recommended ${r.ratio.recommended.toFixed(3)}x, all ${r.ratio.all.toFixed(3)}x`);
 }
 
+// ---- Listeners: our rules' own time per file, on files parsed beforehand.
+if (want('listeners')) {
+  const r = child('listeners-run.mjs', ['--files', listFile]);
+  report.listeners = r.groups;
+  log(`listeners: ${Object.entries(r.groups).map(([name, g]) => `${name} ${g.files} files ${g.ms.toFixed(0)} ms`).join(', ')}`);
+}
+
 // ---- Memory: the live heap each configuration holds (garbage collected every 50 files).
 if (want('memory')) {
   report.memory = {};
@@ -332,6 +339,15 @@ function markdown(r) {
       const perFile = (kind) => `${((added(kind) * 1000) / g.files).toFixed(0)} µs`;
       const label = name === 'client' ? 'naming a catalog module' : 'the rest';
       out.push(`| ${label} | ${g.files} | ${fmt(g.cpuMs.floor / r.paired.passes)} | ${added('recommended').toFixed(0)} ms | ${perFile('recommended')} | ${added('all').toFixed(0)} ms | ${perFile('all')} |`);
+    }
+    out.push('');
+  }
+  if (r.listeners) {
+    out.push("Our rules' own time (`create` + `Program`, all ten rules, default options) on files parsed beforehand:", '');
+    out.push('| files | count | total | per file | largest share |', '| --- | ---: | ---: | ---: | --- |');
+    for (const [name, g] of Object.entries(r.listeners)) {
+      const [top, ms] = Object.entries(g.byRule).sort((a, b) => b[1] - a[1])[0];
+      out.push(`| ${name === 'client' ? 'naming a catalog module' : 'the rest'} | ${g.files} | ${g.ms.toFixed(0)} ms | ${((g.ms * 1000) / g.files).toFixed(0)} µs | ${top} ${ms.toFixed(0)} ms |`);
     }
     out.push('');
   }
