@@ -100,7 +100,8 @@ function require_(id) {
 if (want('lint')) {
   const loadBefore = loadavg()[0];
   if (loadBefore > 1.5) log(`warning: load average ${loadBefore.toFixed(2)} before the lint runs; times will be noisy`);
-  const kinds = ['floor', 'recommended', 'all', 'none', 'sonar'];
+  const referencePasses = Number(option('--ref-passes', '1'));
+  const kinds = ['floor', 'recommended', 'all', ...(referencePasses > 0 ? ['none', 'sonar'] : [])];
   const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
   const r = await runInterleaved({
     configs,
@@ -108,7 +109,7 @@ if (want('lint')) {
     chunkSize: Number(option('--chunk', '100')),
     passes: Number(option('--passes', '4')),
     references: ['none', 'sonar'],
-    referencePasses: Number(option('--ref-passes', '1')),
+    referencePasses,
     log,
   });
   const floor = r.kinds.floor;
@@ -309,7 +310,7 @@ function markdown(r) {
   out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
   if (r.lint) {
     const l = r.lint;
-    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order (the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only); load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % bootstrap interval over the chunk pairs:`, '');
+    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order ${l.kinds.none ? `(the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only)` : '(no references)'}; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % bootstrap interval over the chunk pairs:`, '');
     out.push('| config | passes | lint time per pass | x floor | 95 % interval | CPU x floor | each pass, x floor | peak RSS | findings |', '| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |');
     for (const [kind, k] of Object.entries(l.kinds)) {
       const findings = Object.entries(k.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
