@@ -3,7 +3,7 @@
 // linted by every configuration in turn, in an order that rotates from chunk to chunk. A shared
 // machine whose speed drifts over minutes (two identical whole-corpus runs here differed by
 // 50 %) then slows every configuration alike, while each configuration still has its own
-// process, heap and peak memory, as in a real run.
+// process, heap and peak memory, as in a real run. Each pass starts fresh processes.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,8 +35,6 @@ function startServer(config) {
  */
 export async function runInterleaved({ configs, files, chunkSize, passes, referencePasses = passes, references = [], log }) {
   const kinds = Object.keys(configs);
-  const servers = Object.fromEntries(kinds.map((kind) => [kind, startServer(configs[kind])]));
-  for (const kind of kinds) await servers[kind].ready;
   const chunks = [];
   for (let i = 0; i < files.length; i += chunkSize) chunks.push(files.slice(i, i + chunkSize));
   const out = Object.fromEntries(kinds.map((kind) => [kind, { lintMs: [], cpuMs: [], chunkMs: [], problems: 0, byRule: {}, fatal: 0 }]));
@@ -49,6 +47,11 @@ export async function runInterleaved({ configs, files, chunkSize, passes, refere
     }
     // References (no rules, the SonarJS peers) only take part in the first passes.
     const active = kinds.filter((kind) => pass < referencePasses || !references.includes(kind));
+    // Fresh processes every pass: a process's own heap growth and JIT history make it a percent
+    // or two faster or slower for its whole life, so passes in the same processes are not
+    // independent samples.
+    const servers = Object.fromEntries(active.map((kind) => [kind, startServer(configs[kind])]));
+    for (const kind of active) await servers[kind].ready;
     for (let c = 0; c < chunks.length; c++) {
       const order = active.map((_, i) => active[(i + c + pass) % active.length]);
       for (const kind of order) {
@@ -67,11 +70,11 @@ export async function runInterleaved({ configs, files, chunkSize, passes, refere
         log(`interleaved pass ${pass + 1}: ${c + 1}/${chunks.length} chunks; ` + active.map((k) => `${k} ${(out[k].lintMs[pass] / 1000).toFixed(1)} s`).join(', '));
       }
     }
-  }
-  for (const kind of kinds) {
-    const end = await servers[kind].send({ exit: true });
-    out[kind].maxRssMiB = end.maxRssMiB;
-    out[kind].typescriptLoaded = end.typescriptLoaded;
+    for (const kind of active) {
+      const end = await servers[kind].send({ exit: true });
+      out[kind].maxRssMiB = Math.max(out[kind].maxRssMiB ?? 0, end.maxRssMiB);
+      out[kind].typescriptLoaded ||= end.typescriptLoaded;
+    }
   }
   return { chunks: chunks.length, chunkSize, passes, kinds: out };
 }

@@ -45,26 +45,14 @@ const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-/**
- * 95 % interval of sum(a) / sum(b) over (a, b) pairs, by resampling the pairs (2,000 draws,
- * fixed seed, so a report can be reproduced from its --json data).
- */
-function bootstrapRatio(pairs) {
-  let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const ratios = [];
-  for (let draw = 0; draw < 2000; draw++) {
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      const [x, y] = pairs[Math.floor(random() * pairs.length)];
-      a += x;
-      b += y;
-    }
-    ratios.push(a / b);
-  }
-  ratios.sort((x, y) => x - y);
-  return [ratios[Math.floor(ratios.length * 0.025)], ratios[Math.floor(ratios.length * 0.975)]];
+/** 95 % t interval of the mean of per-pass ratios (undefined with one pass). */
+function passInterval(ratios) {
+  const n = ratios.length;
+  if (n < 2) return undefined;
+  const mean = ratios.reduce((a, x) => a + x, 0) / n;
+  const sd = Math.sqrt(ratios.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  const t = [12.71, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262][n - 2] ?? 2.2;
+  return [mean - (t * sd) / Math.sqrt(n), mean + (t * sd) / Math.sqrt(n)];
 }
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -107,7 +95,7 @@ if (want('lint')) {
     configs,
     files,
     chunkSize: Number(option('--chunk', '100')),
-    passes: Number(option('--passes', '4')),
+    passes: Number(option('--passes', '6')),
     references: ['none', 'sonar'],
     referencePasses,
     log,
@@ -124,7 +112,8 @@ if (want('lint')) {
       passes,
       lintMs: sum(pairs, 0) / passes,
       ratio: sum(pairs, 0) / sum(pairs, 1),
-      interval: bootstrapRatio(pairs),
+      // Passes run in fresh processes and are the independent samples: t interval of their ratios.
+      interval: passInterval(k.lintMs.map((ms, pass) => ms / floor.lintMs[pass])),
       cpuRatio: k.cpuMs.reduce((a, x) => a + x, 0) / floor.cpuMs.slice(0, passes).reduce((a, x) => a + x, 0),
       passRatios: k.lintMs.map((ms, pass) => ms / floor.lintMs[pass]),
       maxRssMiB: k.maxRssMiB,
@@ -310,11 +299,11 @@ function markdown(r) {
   out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
   if (r.lint) {
     const l = r.lint;
-    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order ${l.kinds.none ? `(the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only)` : '(no references)'}; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % bootstrap interval over the chunk pairs:`, '');
+    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order ${l.kinds.none ? `(the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only)` : '(no references)'}; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % t interval over the passes (each in fresh processes):`, '');
     out.push('| config | passes | lint time per pass | x floor | 95 % interval | CPU x floor | each pass, x floor | peak RSS | findings |', '| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |');
     for (const [kind, k] of Object.entries(l.kinds)) {
       const findings = Object.entries(k.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
-      out.push(`| ${kind} | ${k.passes} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${k.interval.map((v) => v.toFixed(3)).join(' - ')} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${k.maxRssMiB.toFixed(0)} MiB | ${findings} |`);
+      out.push(`| ${kind} | ${k.passes} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${k.interval ? k.interval.map((v) => v.toFixed(3)).join(' - ') : '-'} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${k.maxRssMiB.toFixed(0)} MiB | ${findings} |`);
     }
     out.push('');
   }

@@ -78,6 +78,15 @@ export class FileAnalysis {
     return (this.libraries ??= ENV_MODULES.some((m) => this.mentionedModules.has(m)) ? findEnvLibraries(this.sourceCode) : NO_ENV_LIBRARIES);
   }
 
+  /**
+   * Whether the text names a catalog module in quotes. Without one the file has no client, no
+   * assignment into a catalog module and no credential-helper call, so rules that judge only
+   * those return no listeners at all.
+   */
+  get namesCatalogModule(): boolean {
+    return [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m));
+  }
+
   get sites(): ClientSite[] {
     return this.clients().sites;
   }
@@ -87,9 +96,7 @@ export class FileAnalysis {
   }
 
   private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    return (this.resolved ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m))
-      ? resolveClients(this.sourceCode, this.evaluator)
-      : { sites: [], assignments: [] });
+    return (this.resolved ??= this.namesCatalogModule ? resolveClients(this.sourceCode, this.evaluator) : { sites: [], assignments: [] });
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */

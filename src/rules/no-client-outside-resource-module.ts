@@ -60,6 +60,7 @@ export default createRule<[Options], MessageIds>({
     const filename = context.filename;
     // Text linted without a file name (stdin, editors' scratch buffers) has no module to judge.
     if (filename === '<input>' || filename === '<text>' || filename === '') return {};
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     return {
       Program() {
         const sites = getFileAnalysis(context.sourceCode).sites.filter((site) => isAttachedResource(site.entry));

@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ requireTls: false }],
   create(context, [options]) {
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     const sourceCode = context.sourceCode;
     const requireTls = options.requireTls === true;
 

@@ -32,6 +32,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 

@@ -43,6 +43,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowLoopback: false }],
   create(context, [{ allowLoopback = false }]) {
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     return {
       Program() {
         const analysis = getFileAnalysis(context.sourceCode);

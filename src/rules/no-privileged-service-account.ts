@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [] }],
   create(context, [{ allow = [] }]) {
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     const allowed = allow.map((name) => name.trim().toLowerCase());
     const reported = new Set<string>();
 

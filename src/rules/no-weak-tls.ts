@@ -46,6 +46,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
     const sourceCode = context.sourceCode;
 
     const reportWeak = (client: string, setting: WeakTlsSetting<Node>, scope: Node): void => {
