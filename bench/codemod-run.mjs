@@ -9,13 +9,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT } from './corpus.mjs';
+import { option } from './options.mjs';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
 const mode = option('--mode');
 const files = readFileSync(option('--files'), 'utf8').split('\n').filter(Boolean);
 

@@ -8,12 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ESLint } from 'eslint';
 import { ROOT } from './corpus.mjs';
+import { option } from './options.mjs';
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
 
 const files = readFileSync(option('--files'), 'utf8').split('\n').filter(Boolean);
 const concurrency = option('--concurrency');

@@ -15,9 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { ESLint } from 'eslint';
 import { ROOT } from './corpus.mjs';
+import { option } from './options.mjs';
 
-const args = process.argv.slice(2);
-const config = args[args.indexOf('--config') + 1];
+const config = option('--config');
 const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: config, ignore: true });
 const reply = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
 

@@ -10,13 +10,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isTypeScript, ROOT } from './corpus.mjs';
 import { fileSourceType, PLUGIN_PATH } from './configs.mjs';
+import { option } from './options.mjs';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
 const files = readFileSync(option('--files'), 'utf8').split('\n').filter(Boolean);
 const batch = Number(option('--batch', '200'));
 

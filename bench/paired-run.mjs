@@ -10,13 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isTypeScript, ROOT } from './corpus.mjs';
 import { fileSourceType, PLUGIN_PATH } from './configs.mjs';
+import { option } from './options.mjs';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
 const files = readFileSync(option('--files'), 'utf8').split('\n').filter(Boolean);
 const passes = Number(option('--passes', '2'));
 

@@ -14,12 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { groupFiles, listCorpus, ROOT } from './corpus.mjs';
 import { PLUGIN_PATH, SONAR_PEER_RULES, writeConfig } from './configs.mjs';
 import { runInterleaved } from './interleaved.mjs';
+import { option } from './options.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
 const reps = Number(option('--reps', '3'));
 const refReps = Number(option('--ref-reps', '1'));
 const limit = option('--limit') ? Number(option('--limit')) : undefined;
