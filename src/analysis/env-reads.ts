@@ -31,9 +31,7 @@ export interface EnvRead {
  */
 export function findEnvReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, libraries: EnvLibraries): EnvRead[] {
   const reads: EnvRead[] = [];
-  if (sourceCode.text.includes('process')) {
-    for (const envObject of processEnvNodes(sourceCode)) processEnvRead(envObject, evaluator, reads);
-  }
+  for (const envObject of processEnvNodes(sourceCode)) processEnvRead(envObject, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
       const outer = outermostChainCall(call);

@@ -187,16 +187,24 @@ export class EnvironmentBranching {
    * differently from the others.
    */
   differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
-    // The top-level statements first: a text search costs more, and most files export no map.
-    const exported = this.sourceCode.ast.body.map(exportedExpression).filter((node) => node !== undefined);
-    if (exported.length === 0 || !mayHoldEnvironmentEntries(this.sourceCode.text)) return [];
+    if (!mayExportEnvironmentMap(this.sourceCode)) return [];
     const found: Array<{ node: Node; name: string; client: string }> = [];
-    for (const node of exported) {
-      const entry = differingEnvironmentEntry(this.evaluator.evaluate(node), unknownKey);
+    for (const statement of this.sourceCode.ast.body) {
+      const node = exportedExpression(statement);
+      const entry = node && differingEnvironmentEntry(this.evaluator.evaluate(node), unknownKey);
       if (entry) found.push(entry);
     }
     return found;
   }
+}
+
+/**
+ * Whether the file can export a per-environment map: a top-level `module.exports =` or `export
+ * default` value, and the words such a map holds. The statements first: a text search costs
+ * more, and most files export no value.
+ */
+export function mayExportEnvironmentMap(sourceCode: TSESLint.SourceCode): boolean {
+  return sourceCode.ast.body.some((statement) => exportedExpression(statement) !== undefined) && mayHoldEnvironmentEntries(sourceCode.text);
 }
 
 function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: readonly ClientSite[]): string[] {

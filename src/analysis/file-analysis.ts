@@ -12,7 +12,7 @@ import { EnvironmentBranching } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { Evaluator } from './evaluate';
 import { trackModules, type ModuleUse } from './modules';
-import { findEnvWrites, type EnvWrite } from './process-env';
+import { findEnvWrites, mayReadProcessEnv, type EnvWrite } from './process-env';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
 
 type Node = TSESTree.Node;
@@ -75,7 +75,19 @@ export class FileAnalysis {
 
   /** What the file imports from env-var, envalid, @nestjs/config and convict. */
   get envLibraries(): EnvLibraries {
-    return (this.libraries ??= ENV_MODULES.some((m) => this.mentionedModules.has(m)) ? findEnvLibraries(this.sourceCode) : NO_ENV_LIBRARIES);
+    return (this.libraries ??= this.namesEnvModule ? findEnvLibraries(this.sourceCode) : NO_ENV_LIBRARIES);
+  }
+
+  private get namesEnvModule(): boolean {
+    return ENV_MODULES.some((m) => this.mentionedModules.has(m));
+  }
+
+  /**
+   * Whether `envReads` can find anything: the text holds `process` and `env`, or names a
+   * configuration library. Rules that judge only env reads return no listeners otherwise.
+   */
+  get mayReadEnvironment(): boolean {
+    return mayReadProcessEnv(this.sourceCode.text) || this.namesEnvModule;
   }
 
   /**

@@ -36,10 +36,21 @@ export function findEnvWrites(sourceCode: TSESLint.SourceCode, evaluator: Evalua
   return writes;
 }
 
+/**
+ * Whether the text can hold a `process.env` member at all: both words, `env` on its own (it is
+ * a property name or a quoted key). Most files fail it, and skip the walk over the global scope's
+ * unresolved references, which is long in big files.
+ */
+export function mayReadProcessEnv(text: string): boolean {
+  return text.includes('process') && ENV_WORD.test(text);
+}
+
+const ENV_WORD = /\benv\b/;
+
 /** Each `process.env` member expression whose `process` is the global one. */
 export function processEnvNodes(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
+  if (!globalScope || !mayReadProcessEnv(sourceCode.text)) return [];
   const identifiers: TSESTree.Identifier[] = [];
   for (const reference of globalScope.through) {
     if (reference.identifier.type === 'Identifier' && reference.identifier.name === 'process') identifiers.push(reference.identifier);

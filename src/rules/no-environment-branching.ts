@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { shapeText } from '../analysis/environment-branching';
+import { mayExportEnvironmentMap, shapeText } from '../analysis/environment-branching';
 import type { EnvironmentBranch } from '../analysis/environment-tests';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { isTestRunnerGuard, serviceConfigDiffers } from '../policy/environment';
@@ -32,9 +32,12 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    const analysis = getFileAnalysis(sourceCode);
+    // Without a catalog module there is no client to branch on, only an exported map to judge.
+    if (!analysis.namesCatalogModule && !mayExportEnvironmentMap(sourceCode)) return {};
     return {
       Program() {
-        const flow = getFileAnalysis(sourceCode).environmentBranching;
+        const flow = analysis.environmentBranching;
         if (flow.sites.length === 0) {
           for (const entry of flow.differingEnvironmentEntries()) {
             context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });

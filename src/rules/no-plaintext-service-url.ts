@@ -30,9 +30,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!sourceCode.text.includes('://')) return {};
     return {
       Program() {
-        if (!sourceCode.text.includes('://')) return;
         const analysis = getFileAnalysis(sourceCode);
         const urls = analysis.serviceUrls;
         if (urls.length === 0) return;

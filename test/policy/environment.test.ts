@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryById } from '../../src/catalog';
 import { TEST_FILES } from '../../src/configs';
@@ -71,8 +73,14 @@ describe('globs', () => {
     for (const path of ['src/db.test.ts', 'src/db.spec.js', 'test/db.js', 'tests/setup/db.mjs', 'src/__tests__/db.ts', 'src/__mocks__/pg.js', 'test/app.e2e-spec.ts', 'e2e/db.ts', 'packages/api/test/fixtures/db.cjs', 'vitest.setup.ts', 'jest.config.js', 'src/setupTests.ts']) {
       expect(isTest(path), path).toBe(true);
     }
-    for (const path of ['src/db.ts', 'src/testing-utils.ts', 'src/contest/db.ts', 'src/latest.ts', 'src/attestation/db.ts']) {
+    for (const path of ['src/db.ts', 'src/testing-utils.ts', 'src/contest/db.ts', 'src/latest.ts', 'src/attestation/db.ts', 'src/test.ts', 'src/spec-reader.ts']) {
       expect(isTest(path), path).toBe(false);
     }
+  });
+
+  it('are the list docs/configs.md shows', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/configs.md'), 'utf8');
+    const block = /the test files are:\n\n```js\n\[\n([^]*?)\]\n```/.exec(docs)?.[1];
+    expect(block?.trim().split('\n').map((line) => line.trim().replace(/^'|',$/g, ''))).toEqual(TEST_FILES);
   });
 });

@@ -29,15 +29,35 @@ describe('rules register listeners only where they can find something', () => {
     const found = listeners("const x = require('lodash');\nmodule.exports = { host: 'db.internal' };");
     for (const id of CLIENT_ONLY) expect(found[id], id).toEqual([]);
     expect(found['no-unverified-tls']).toEqual([]);
-    // These also judge env reads, URLs and exported per-environment maps.
-    expect(found['no-local-service-fallback']).toEqual(['Program']);
-    expect(found['no-plaintext-service-url']).toEqual(['Program']);
-    expect(found['no-environment-branching']).toEqual(['Program']);
+    // Nor do the rules that also judge env reads, URLs and exported maps, when there are none.
+    expect(found['no-local-service-fallback']).toEqual([]);
+    expect(found['no-plaintext-service-url']).toEqual([]);
+    expect(found['no-environment-branching']).toEqual([]);
   });
 
-  it('every rule listens in a file that names a catalog module', () => {
+  it('the env-read, URL and exported-map rules listen when the text can hold what they judge', () => {
+    expect(listeners("const url = process.env.DATABASE_URL || 'postgres://localhost/dev';")).toMatchObject({
+      'no-local-service-fallback': ['Program'],
+      'no-plaintext-service-url': ['Program'],
+      'no-environment-branching': [],
+    });
+    expect(listeners("const { REDIS_URL = 'redis://localhost' } = process['env'];")['no-local-service-fallback']).toEqual(['Program']);
+    expect(listeners("const env = require('env-var');\nenv.get('DB_HOST').default('localhost').asString();")['no-local-service-fallback']).toEqual(['Program']);
+    // `process` without `env` (and `env` without `process`) cannot read the environment.
+    expect(listeners("process.exit(1); const environment = 'x';")['no-local-service-fallback']).toEqual([]);
+    expect(listeners("module.exports = { development: { client: 'pg' }, production: { client: 'pg' } };")['no-environment-branching']).toEqual(['Program']);
+    expect(listeners("export default { development: { dialect: 'mysql' } };")['no-environment-branching']).toEqual(['Program']);
+    // An exported value without environment names, and environment names without an export.
+    expect(listeners('module.exports = { client: knexClient };')['no-environment-branching']).toEqual([]);
+    expect(listeners("const config = { development: { client: dbClient } };")['no-environment-branching']).toEqual([]);
+  });
+
+  it('every rule but the URL one listens in a file that names a catalog module', () => {
     const found = listeners("const { Pool } = require('pg');\nnew Pool();");
-    for (const id of Object.keys(rules)) expect(found[id], id).toEqual(['Program']);
+    for (const id of Object.keys(rules)) if (id !== 'no-plaintext-service-url') expect(found[id], id).toEqual(['Program']);
+    // Its findings are URLs, whatever the file imports.
+    expect(found['no-plaintext-service-url']).toEqual([]);
+    expect(listeners("const { Pool } = require('pg');\nnew Pool({ connectionString: 'postgres://db/app' });")['no-plaintext-service-url']).toEqual(['Program']);
   });
 
   it('no-unverified-tls still listens for the process-wide switch without a catalog module', () => {
