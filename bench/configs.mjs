@@ -34,6 +34,12 @@ export const CONFIG_KINDS = {
   sonar: { plugin: false, sonar: true, rules: 'floor' },
   // The TIMING run: our rules and the SonarJS peers in one run.
   timing: { plugin: 'all', sonar: true, rules: 'floor' },
+  // Where the overhead goes (`--only overhead`): a second floor (the method's own error: an
+  // identical configuration), the plugin registered with no rule on, and ten rules that do
+  // nothing, three of them with an empty `Program` listener.
+  'floor-again': { plugin: false, sonar: false, rules: 'floor' },
+  loaded: { plugin: 'loaded', sonar: false, rules: 'floor' },
+  noop: { plugin: false, sonar: false, rules: 'floor', noop: 10 },
 };
 
 /** Directories whose package.json sets `type`, shallowest first (deeper ones win). */
@@ -108,7 +114,14 @@ export function configSource(kind, files) {
   entries.push(`{ linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } }`);
   if (spec.rules === 'floor') entries.push(`{ rules: { 'no-debugger': 'error' } }`);
   // A config may be one object or an array of them (main entry, then test-file relaxations).
-  if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
+  if (spec.plugin === 'loaded') entries.push(`{ plugins: { 'backing-services': plugin } }`);
+  else if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
+  if (spec.noop) {
+    lines.push(`const noop = (listeners) => ({ meta: { type: 'problem', schema: [] }, create: () => listeners() });`);
+    const ids = Array.from({ length: spec.noop }, (_, i) => `r${i}`);
+    const rules = ids.map((id, i) => `${id}: noop(() => (${i < 3 ? '{ Program() {} }' : '{}'}))`).join(', ');
+    entries.push(`{ plugins: { noop: { rules: { ${rules} } } }, rules: { ${ids.map((id) => `'noop/${id}': 'error'`).join(', ')} } }`);
+  }
   if (spec.sonar) {
     const rules = SONAR_PEER_RULES.map((r) => `'sonarjs/${r}': 'error'`).join(', ');
     entries.push(`{ plugins: { sonarjs }, rules: { ${rules} } }`);

@@ -1,6 +1,6 @@
 // Separate processes, alternating at a fine grain: one long-lived ESLint process per
 // configuration (bench/lint-server.mjs), all started up front, then each chunk of the corpus is
-// linted by every configuration in turn, in an order that rotates from chunk to chunk. A shared
+// linted by every configuration in turn, in a shuffled order. A shared
 // machine whose speed drifts over minutes (two identical whole-corpus runs here differed by
 // 50 %) then slows every configuration alike, while each configuration still has its own
 // process, heap and peak memory, as in a real run. Each pass starts fresh processes.
@@ -28,12 +28,37 @@ function startServer(config) {
   return { ready, send };
 }
 
+/** `items` in an order drawn from `seed` (mulberry32, then Fisher-Yates): reproducible runs. */
+function shuffled(items, seed) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Lints `files` with each configuration of `configs` ({ kind: configFile }), `chunkSize` files
  * at a time, `passes` times over (the `references` only `referencePasses` times). Returns per
  * kind: total lint time and CPU per pass, every chunk's lint time, findings, peak RSS.
+ *
+ * Each chunk's order is shuffled, not rotated: with a rotation every configuration always runs
+ * right after the same other one, and a process's garbage collector and compiler threads go on
+ * for a moment after its turn, on a machine with two CPUs. A second floor in its own process
+ * read 0.97-1.00x of the floor that way. `settleMs` is a pause after every turn for them.
  */
-export async function runInterleaved({ configs, files, chunkSize, passes, referencePasses = passes, references = [], log }) {
+export async function runInterleaved({ configs, files, chunkSize, passes, referencePasses = passes, references = [], settleMs = 100, log }) {
   const kinds = Object.keys(configs);
   const chunks = [];
   for (let i = 0; i < files.length; i += chunkSize) chunks.push(files.slice(i, i + chunkSize));
@@ -50,11 +75,12 @@ export async function runInterleaved({ configs, files, chunkSize, passes, refere
     // Fresh processes every pass: a process's own heap growth and JIT history make it a percent
     // or two faster or slower for its whole life, so passes in the same processes are not
     // independent samples.
-    const servers = Object.fromEntries(active.map((kind) => [kind, startServer(configs[kind])]));
+    // Started in a shuffled order too: the first process started is not always the same one.
+    const servers = Object.fromEntries(shuffled(active, pass + 7).map((kind) => [kind, startServer(configs[kind])]));
     for (const kind of active) await servers[kind].ready;
     for (let c = 0; c < chunks.length; c++) {
-      const order = active.map((_, i) => active[(i + c + pass) % active.length]);
-      for (const kind of order) {
+      for (const kind of shuffled(active, pass * 100003 + c)) {
+        await sleep(settleMs);
         const r = await servers[kind].send({ files: chunks[c] });
         const o = out[kind];
         o.lintMs[pass] += r.lintMs;

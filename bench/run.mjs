@@ -2,10 +2,11 @@
 // jscodeshift parse-and-print pass, over the corpus of bench/corpus.mjs. Run after
 // `npm run build`. Lint configurations run in separate processes and take turns chunk by chunk.
 //
-//   node bench/run.mjs [--chunk 100] [--passes 2] [--paired-passes 2] [--codemod-reps 1]
+//   node bench/run.mjs [--chunk 100] [--settle 100] [--passes 6] [--paired-passes 2] [--codemod-reps 1]
 //                      [--limit N] [--json out.json]
-//                      [--only lint,paired,listeners,memory,timing,startup,codemods,pathological,whole]
+//                      [--only lint,paired,listeners,memory,timing,startup,codemods,pathological,whole,overhead]
 //                      [--reps 3] [--ref-reps 1]   (whole-corpus runs, `--only whole`)
+//                      [--overhead-passes 4]       (`--only overhead`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -81,22 +82,25 @@ function require_(id) {
 
 // ---- Lint: floor vs recommended vs all (and the references), each configuration in its own
 // long-lived process, taking turns chunk by chunk (bench/interleaved.mjs).
-if (want('lint')) {
+/**
+ * Separate processes taking turns chunk by chunk (bench/interleaved.mjs), summarised per
+ * configuration against the floor's same chunks: with `floor-again` in the run, against the mean
+ * of the two floor processes, so that neither process's own luck is the yardstick.
+ */
+async function interleavedSummary(kinds, { passes, references = [], referencePasses = passes }) {
   const loadBefore = loadavg()[0];
   if (loadBefore > 1.5) log(`warning: load average ${loadBefore.toFixed(2)} before the lint runs; times will be noisy`);
-  const referencePasses = Number(option('--ref-passes', '1'));
-  const kinds = ['floor', 'recommended', 'all', ...(referencePasses > 0 ? ['none', 'sonar'] : [])];
   const configs = Object.fromEntries(kinds.map((k) => [k, writeConfig(k, files, work)]));
-  const r = await runInterleaved({
-    configs,
-    files,
-    chunkSize: Number(option('--chunk', '100')),
-    passes: Number(option('--passes', '6')),
-    references: ['none', 'sonar'],
-    referencePasses,
-    log,
-  });
-  const floor = r.kinds.floor;
+  const r = await runInterleaved({ configs, files, chunkSize: Number(option('--chunk', '100')), settleMs: Number(option('--settle', '100')), passes, references, referencePasses, log });
+  const floors = [r.kinds.floor, r.kinds['floor-again']].filter(Boolean);
+  const mean = (pick) => (pass, c) => floors.reduce((a, f) => a + pick(f, pass, c), 0) / floors.length;
+  const chunkMs = mean((f, pass, c) => f.chunkMs[pass][c]);
+  const floor = {
+    chunkMs: r.kinds.floor.chunkMs.map((chunks, pass) => chunks.map((_, c) => chunkMs(pass, c))),
+    lintMs: r.kinds.floor.lintMs.map((_, pass) => mean((f, p) => f.lintMs[p])(pass)),
+    cpuMs: r.kinds.floor.cpuMs.map((_, pass) => mean((f, p) => f.cpuMs[p])(pass)),
+    maxRssMiB: Math.max(...floors.map((f) => f.maxRssMiB)),
+  };
   const summary = {};
   for (const kind of kinds) {
     const k = r.kinds[kind];
@@ -119,7 +123,23 @@ if (want('lint')) {
       typescriptLoaded: k.typescriptLoaded,
     };
   }
-  report.lint = { chunks: r.chunks, chunkSize: r.chunkSize, passes: r.passes, load: { before: loadBefore, after: loadavg()[0] }, kinds: summary };
+  return { chunks: r.chunks, chunkSize: r.chunkSize, passes: r.passes, load: { before: loadBefore, after: loadavg()[0] }, kinds: summary };
+}
+
+if (want('lint')) {
+  const referencePasses = Number(option('--ref-passes', '1'));
+  // `floor-again`, the floor in a second process, is the control: what the method reads when
+  // nothing differs.
+  const kinds = ['floor', 'floor-again', 'recommended', 'all', ...(referencePasses > 0 ? ['none', 'sonar'] : [])];
+  report.lint = await interleavedSummary(kinds, { passes: Number(option('--passes', '6')), references: ['none', 'sonar'], referencePasses });
+}
+
+// ---- Where the overhead of separate processes goes: a second, identical floor (what the method
+// reads when nothing differs), the plugin loaded with no rule on, ten rules that do nothing
+// (three with an empty `Program` listener), and `recommended`. Only on request.
+if (want('overhead')) {
+  report.overhead = await interleavedSummary(['floor', 'floor-again', 'loaded', 'noop', 'recommended'], { passes: Number(option('--overhead-passes', '4')) });
+  report.ruleCost = child('rule-cost-run.mjs', []);
 }
 
 // ---- Whole-corpus runs: floor vs recommended vs all (and the references), each a fresh
@@ -293,14 +313,29 @@ function markdown(r) {
   const x = (n) => `${n.toFixed(3)}x`;
   out.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ESLint ${r.machine.eslint}.`);
   out.push(`Corpus: ${r.corpus.files} files (${r.corpus.commonjs} CommonJS, ${r.corpus.module} ES module, ${r.corpus.typescript} TypeScript)${r.corpus.limit ? `, subset --limit ${r.corpus.limit}` : ''}.`, '');
-  if (r.lint) {
-    const l = r.lint;
-    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a rotating order ${l.kinds.none ? `(the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only)` : '(no references)'}; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks, with a 95 % t interval over the passes (each in fresh processes):`, '');
+  const interleavedTable = (l) => {
     out.push('| config | passes | lint time per pass | x floor | 95 % interval | CPU x floor | each pass, x floor | peak RSS | findings |', '| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |');
     for (const [kind, k] of Object.entries(l.kinds)) {
       const findings = Object.entries(k.problems).map(([id, n]) => `${id.replace(/^backing-services\//, '')} ${n}`).join(', ') || '-';
       out.push(`| ${kind} | ${k.passes} | ${fmt(k.lintMs)} | ${x(k.ratio)} | ${k.interval ? k.interval.map((v) => v.toFixed(3)).join(' - ') : '-'} | ${x(k.cpuRatio)} | ${k.passRatios.map((v) => v.toFixed(3)).join(', ')} | ${k.maxRssMiB.toFixed(0)} MiB | ${findings} |`);
     }
+    out.push('');
+  };
+  if (r.lint) {
+    const l = r.lint;
+    out.push(`Lint, separate processes taking turns: ${l.chunks} chunks of ${l.chunkSize} files; in each pass every chunk is linted by every configuration in a shuffled order, with a pause of ${option('--settle', '100')} ms before every turn ${l.kinds.none ? `(the references \`none\` and \`sonar\` in the first ${l.kinds.none.passes} pass(es) only)` : '(no references)'}; load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after. Time is \`ESLint#lintFiles\` (start-up is measured on its own), per pass; "x floor" is the sum over all chunks and passes against the floor's on the same chunks (${l.kinds['floor-again'] ? 'the mean of the two floor processes, \`floor\` and \`floor-again\`' : 'one floor process'}), with a 95 % t interval over the passes (each in fresh processes):`, '');
+    interleavedTable(l);
+  }
+  if (r.overhead) {
+    const l = r.overhead;
+    out.push(`Where the overhead goes, the same way (${l.chunks} chunks of ${l.chunkSize} files, load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after): \`floor-again\` is the floor's own configuration in a process of its own, \`loaded\` registers the plugin with no rule on, \`noop\` turns on ten rules that do nothing (three return an empty \`Program\` listener):`, '');
+    interleavedTable(l);
+  }
+  if (r.ruleCost) {
+    const c = r.ruleCost;
+    out.push(`ESLint's own charge per rule, in one process (\`bench/rule-cost-run.mjs\`: a two-line file without a client verified ${c.verifies} times per round, ${c.rounds} rounds in rotating order, median of the rounds after two warm-up rounds):`, '');
+    out.push('| config | µs per verify | added |', '| --- | ---: | ---: |');
+    for (const [kind, us] of Object.entries(c.perVerify)) out.push(`| ${kind} | ${us.toFixed(2)} | ${(us - c.perVerify.floor).toFixed(2)} |`);
     out.push('');
   }
   if (r.whole) {
