@@ -56,7 +56,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Each chunk's order is shuffled, not rotated: with a rotation every configuration always runs
  * right after the same other one, and a process's garbage collector and compiler threads go on
  * for a moment after its turn, on a machine with two CPUs. A second floor in its own process
- * read 0.97-1.00x of the floor that way. `settleMs` is a pause after every turn for them.
+ * read 0.983x of the floor that way. `settleMs` is a pause before every turn, for those threads
+ * of the previous turn's process to finish.
  */
 export async function runInterleaved({ configs, files, chunkSize, passes, referencePasses = passes, references = [], settleMs = 100, log }) {
   const kinds = Object.keys(configs);
