@@ -50,6 +50,7 @@ export class EnvironmentBranching {
     private readonly evaluator: Evaluator,
     readonly sites: readonly ClientSite[],
     private readonly findBranches: () => EnvironmentBranch[],
+    private readonly mayExportMap: () => boolean,
   ) {}
 
   /** Constructs whose test reads the environment name or locality (`isProd ? a : b`). */
@@ -187,7 +188,7 @@ export class EnvironmentBranching {
    * differently from the others.
    */
   differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
-    if (!mayExportEnvironmentMap(this.sourceCode)) return [];
+    if (!this.mayExportMap()) return [];
     const found: Array<{ node: Node; name: string; client: string }> = [];
     for (const statement of this.sourceCode.ast.body) {
       const node = exportedExpression(statement);

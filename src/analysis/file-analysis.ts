@@ -8,7 +8,7 @@ import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/v
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
-import { EnvironmentBranching } from './environment-branching';
+import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { Evaluator } from './evaluate';
 import { trackModules, type ModuleUse } from './modules';
@@ -49,8 +49,11 @@ export interface GlobalDefaultsWrite {
  * that needs only `envWrites` never pays for client resolution.
  */
 export class FileAnalysis {
-  readonly evaluator: Evaluator;
+  private evaluatorOfFile: Evaluator | undefined;
   private mentions: ReadonlySet<string> | undefined;
+  private catalogNamed: boolean | undefined;
+  private environmentRead: boolean | undefined;
+  private environmentMapExported: boolean | undefined;
   private libraries: EnvLibraries | undefined;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
@@ -61,11 +64,14 @@ export class FileAnalysis {
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
 
-  constructor(private readonly sourceCode: TSESLint.SourceCode) {
-    this.evaluator = new Evaluator(
-      (node) => sourceCode.getScope(node),
+  constructor(private readonly sourceCode: TSESLint.SourceCode) {}
+
+  // Built on first use: most files pass no rule's gate and never evaluate anything.
+  get evaluator(): Evaluator {
+    return (this.evaluatorOfFile ??= new Evaluator(
+      (node) => this.sourceCode.getScope(node),
       () => this.envLibraries,
-    );
+    ));
   }
 
   /** Catalog and configuration-library modules the text names in quotes (`'pg'`, `'envalid'`). */
@@ -87,7 +93,12 @@ export class FileAnalysis {
    * configuration library. Rules that judge only env reads return no listeners otherwise.
    */
   get mayReadEnvironment(): boolean {
-    return mayReadProcessEnv(this.sourceCode.text) || this.namesEnvModule;
+    return (this.environmentRead ??= mayReadProcessEnv(this.sourceCode.text) || this.namesEnvModule);
+  }
+
+  /** Whether the file can export a per-environment map (see `mayExportEnvironmentMap`). */
+  get mayExportEnvironmentMap(): boolean {
+    return (this.environmentMapExported ??= mayExportEnvironmentMap(this.sourceCode));
   }
 
   /**
@@ -96,7 +107,7 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m));
+    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)));
   }
 
   get sites(): ClientSite[] {
@@ -147,6 +158,7 @@ export class FileAnalysis {
       this.evaluator,
       this.sites.filter((site) => isAttachedResource(site.entry)),
       () => this.environmentBranches,
+      () => this.mayExportEnvironmentMap,
     ));
   }
 

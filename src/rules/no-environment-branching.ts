@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { mayExportEnvironmentMap, shapeText } from '../analysis/environment-branching';
+import { shapeText } from '../analysis/environment-branching';
 import type { EnvironmentBranch } from '../analysis/environment-tests';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { isTestRunnerGuard, serviceConfigDiffers } from '../policy/environment';
@@ -34,7 +34,7 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     const analysis = getFileAnalysis(sourceCode);
     // Without a catalog module there is no client to branch on, only an exported map to judge.
-    if (!analysis.namesCatalogModule && !mayExportEnvironmentMap(sourceCode)) return {};
+    if (!analysis.namesCatalogModule && !analysis.mayExportEnvironmentMap) return {};
     return {
       Program() {
         const flow = analysis.environmentBranching;
