@@ -35,11 +35,13 @@ export const CONFIG_KINDS = {
   // The TIMING run: our rules and the SonarJS peers in one run.
   timing: { plugin: 'all', sonar: true, rules: 'floor' },
   // Where the overhead goes (`--only overhead`): a second floor (the method's own error: an
-  // identical configuration), the plugin registered with no rule on, and ten rules that do
-  // nothing, three of them with an empty `Program` listener.
+  // identical configuration), the plugin registered with no rule on, ten rules that do nothing
+  // (three of them with an empty `Program` listener), and `recommended`'s rules with their
+  // `create` run and their listeners dropped (the gates, without the work behind them).
   'floor-again': { plugin: false, sonar: false, rules: 'floor' },
   loaded: { plugin: 'loaded', sonar: false, rules: 'floor' },
   noop: { plugin: false, sonar: false, rules: 'floor', noop: 10 },
+  'create-only': { plugin: 'create-only', sonar: false, rules: 'floor' },
 };
 
 /** Directories whose package.json sets `type`, shallowest first (deeper ones win). */
@@ -115,6 +117,10 @@ export function configSource(kind, files) {
   if (spec.rules === 'floor') entries.push(`{ rules: { 'no-debugger': 'error' } }`);
   // A config may be one object or an array of them (main entry, then test-file relaxations).
   if (spec.plugin === 'loaded') entries.push(`{ plugins: { 'backing-services': plugin } }`);
+  else if (spec.plugin === 'create-only') {
+    const rules = `Object.fromEntries(Object.entries(plugin.rules).map(([id, rule]) => [id, { meta: rule.meta, create: (context) => (rule.create(context), {}) }]))`;
+    entries.push(`{ plugins: { 'backing-services': { ...plugin, rules: ${rules} } }, rules: plugin.configs.recommended[0].rules }`);
+  }
   else if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
   if (spec.noop) {
     lines.push(`const noop = (listeners) => ({ meta: { type: 'problem', schema: [] }, create: () => listeners() });`);

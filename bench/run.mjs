@@ -136,9 +136,10 @@ if (want('lint')) {
 
 // ---- Where the overhead of separate processes goes: a second, identical floor (what the method
 // reads when nothing differs), the plugin loaded with no rule on, ten rules that do nothing
-// (three with an empty `Program` listener), and `recommended`. Only on request.
+// (three with an empty `Program` listener), `recommended`'s rules with only `create` run, and
+// `recommended`. Only on request.
 if (want('overhead')) {
-  report.overhead = await interleavedSummary(['floor', 'floor-again', 'loaded', 'noop', 'recommended'], { passes: Number(option('--overhead-passes', '4')) });
+  report.overhead = await interleavedSummary(['floor', 'floor-again', 'loaded', 'noop', 'create-only', 'recommended'], { passes: Number(option('--overhead-passes', '4')) });
   report.ruleCost = child('rule-cost-run.mjs', []);
 }
 
@@ -328,7 +329,7 @@ function markdown(r) {
   }
   if (r.overhead) {
     const l = r.overhead;
-    out.push(`Where the overhead goes, the same way (${l.chunks} chunks of ${l.chunkSize} files, load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after): \`floor-again\` is the floor's own configuration in a process of its own, \`loaded\` registers the plugin with no rule on, \`noop\` turns on ten rules that do nothing (three return an empty \`Program\` listener):`, '');
+    out.push(`Where the overhead goes, the same way (${l.chunks} chunks of ${l.chunkSize} files, load average ${l.load.before.toFixed(2)} before, ${l.load.after.toFixed(2)} after): \`floor-again\` is the floor's own configuration in a process of its own, \`loaded\` registers the plugin with no rule on, \`noop\` turns on ten rules that do nothing (three return an empty \`Program\` listener), \`create-only\` runs \`recommended\`'s rules' \`create\` (the per-file gates) and drops their listeners:`, '');
     interleavedTable(l);
   }
   if (r.ruleCost) {
