@@ -120,8 +120,7 @@ export function configSource(kind, files) {
   else if (spec.plugin === 'create-only') {
     const rules = `Object.fromEntries(Object.entries(plugin.rules).map(([id, rule]) => [id, { meta: rule.meta, create: (context) => (rule.create(context), {}) }]))`;
     entries.push(`{ plugins: { 'backing-services': { ...plugin, rules: ${rules} } }, rules: plugin.configs.recommended[0].rules }`);
-  }
-  else if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
+  } else if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
   if (spec.noop) {
     lines.push(`const noop = (listeners) => ({ meta: { type: 'problem', schema: [] }, create: () => listeners() });`);
     const ids = Array.from({ length: spec.noop }, (_, i) => `r${i}`);
