@@ -3,7 +3,6 @@ import type { EnvValue, Value } from '../policy/value';
 import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 import { NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import type { Evaluator } from './evaluate';
-import { processEnvNodes } from './process-env';
 
 type Node = TSESTree.Node;
 
@@ -29,9 +28,14 @@ export interface EnvRead {
  * reads of env-var, envalid and convict. Found from the global `process` references and the
  * configuration-library calls, without walking the AST.
  */
-export function findEnvReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, libraries: EnvLibraries): EnvRead[] {
+export function findEnvReads(
+  sourceCode: TSESLint.SourceCode,
+  envObjects: readonly TSESTree.MemberExpression[],
+  evaluator: Evaluator,
+  libraries: EnvLibraries,
+): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const envObject of processEnvNodes(sourceCode)) processEnvRead(envObject, evaluator, reads);
+  for (const envObject of envObjects) processEnvRead(envObject, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
       const outer = outermostChainCall(call);

@@ -12,7 +12,7 @@ import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-bra
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { Evaluator } from './evaluate';
 import { trackModules, type ModuleUse } from './modules';
-import { findEnvWrites, mayReadProcessEnv, type EnvWrite } from './process-env';
+import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
 
 type Node = TSESTree.Node;
@@ -52,8 +52,9 @@ export class FileAnalysis {
   private evaluatorOfFile: Evaluator | undefined;
   private mentions: ReadonlySet<string> | undefined;
   private catalogNamed: boolean | undefined;
-  private environmentRead: boolean | undefined;
+  private processEnvInText: boolean | undefined;
   private environmentMapExported: boolean | undefined;
+  private envObjects: TSESTree.MemberExpression[] | undefined;
   private libraries: EnvLibraries | undefined;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
@@ -93,7 +94,16 @@ export class FileAnalysis {
    * configuration library. Rules that judge only env reads return no listeners otherwise.
    */
   get mayReadEnvironment(): boolean {
-    return (this.environmentRead ??= mayReadProcessEnv(this.sourceCode.text) || this.namesEnvModule);
+    return this.mayReadProcessEnv || this.namesEnvModule;
+  }
+
+  private get mayReadProcessEnv(): boolean {
+    return (this.processEnvInText ??= mayReadProcessEnv(this.sourceCode.text));
+  }
+
+  /** The global `process.env` member expressions, found once for both env reads and env writes. */
+  private get processEnv(): TSESTree.MemberExpression[] {
+    return (this.envObjects ??= this.mayReadProcessEnv ? processEnvNodes(this.sourceCode) : []);
   }
 
   /** Whether the file can export a per-environment map (see `mayExportEnvironmentMap`). */
@@ -134,12 +144,12 @@ export class FileAnalysis {
 
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
-    return (this.writes ??= findEnvWrites(this.sourceCode, this.evaluator));
+    return (this.writes ??= findEnvWrites(this.processEnv, this.evaluator));
   }
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= findEnvReads(this.sourceCode, this.evaluator, this.envLibraries));
+    return (this.reads ??= findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */

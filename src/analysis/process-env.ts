@@ -13,10 +13,10 @@ export interface EnvWrite {
   node: Node;
 }
 
-/** Writes to `process.env`, found from the global `process` references (no AST walk). */
-export function findEnvWrites(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): EnvWrite[] {
+/** Writes to `process.env`, found from its member expressions (`processEnvNodes`, no AST walk). */
+export function findEnvWrites(envObjects: readonly TSESTree.MemberExpression[], evaluator: Evaluator): EnvWrite[] {
   const writes: EnvWrite[] = [];
-  for (const envObject of processEnvNodes(sourceCode)) {
+  for (const envObject of envObjects) {
     const { parent, child } = outerParent(envObject);
     if (parent?.type === 'MemberExpression' && parent.object === child) {
       const name = staticPropertyName(parent);
@@ -38,8 +38,7 @@ export function findEnvWrites(sourceCode: TSESLint.SourceCode, evaluator: Evalua
 
 /**
  * Whether the text can hold a `process.env` member at all: both words, `env` on its own (it is
- * a property name or a quoted key). Most files fail it, and skip the walk over the global scope's
- * unresolved references, which is long in big files.
+ * a property name or a quoted key). Most files fail it, and skip `processEnvNodes`.
  */
 export function mayReadProcessEnv(text: string): boolean {
   return text.includes('process') && ENV_WORD.test(text);
@@ -47,10 +46,13 @@ export function mayReadProcessEnv(text: string): boolean {
 
 const ENV_WORD = /\benv\b/;
 
-/** Each `process.env` member expression whose `process` is the global one. */
+/**
+ * Each `process.env` member expression whose `process` is the global one. Walks the global
+ * scope's unresolved references, which is long in big files: ask `mayReadProcessEnv` first.
+ */
 export function processEnvNodes(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope || !mayReadProcessEnv(sourceCode.text)) return [];
+  if (!globalScope) return [];
   const identifiers: TSESTree.Identifier[] = [];
   for (const reference of globalScope.through) {
     if (reference.identifier.type === 'Identifier' && reference.identifier.name === 'process') identifiers.push(reference.identifier);
