@@ -122,10 +122,8 @@ export function configSource(kind, files) {
     entries.push(`{ plugins: { 'backing-services': { ...plugin, rules: ${rules} } }, rules: plugin.configs.recommended[0].rules }`);
   } else if (spec.plugin) entries.push(`...[].concat(plugin.configs[${JSON.stringify(spec.plugin)}])`);
   if (spec.noop) {
-    lines.push(`const noop = (listeners) => ({ meta: { type: 'problem', schema: [] }, create: () => listeners() });`);
-    const ids = Array.from({ length: spec.noop }, (_, i) => `r${i}`);
-    const rules = ids.map((id, i) => `${id}: noop(() => (${i < 3 ? '{ Program() {} }' : '{}'}))`).join(', ');
-    entries.push(`{ plugins: { noop: { rules: { ${rules} } } }, rules: { ${ids.map((id) => `'noop/${id}': 'error'`).join(', ')} } }`);
+    lines.push(`import { noopConfig } from ${url(join(ROOT, 'bench/noop-rules.mjs'))};`);
+    entries.push(`noopConfig(${spec.noop}, 3)`);
   }
   if (spec.sonar) {
     const rules = SONAR_PEER_RULES.map((r) => `'sonarjs/${r}': 'error'`).join(', ');

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { PLUGIN_PATH } from './configs.mjs';
+import { noopConfig } from './noop-rules.mjs';
 import { option } from './options.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,12 +18,10 @@ const rounds = Number(option('--rounds', '8'));
 // A file like most of a project's: no catalog module, no `process.env`, no URL.
 const TEXT = "const a = require('lodash');\nmodule.exports = function f(x) { return a.map(x, (y) => y + 1); };\n";
 const base = { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' }, rules: { 'no-debugger': 'error' } };
-const noopRules = (listeners) => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}`, { meta: { type: 'problem', schema: [] }, create: () => listeners() }]));
-const noop = (listeners) => [base, { plugins: { noop: { rules: noopRules(listeners) } }, rules: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`noop/r${i}`, 'error'])) }];
 const configs = {
   floor: [base],
-  'ten rules returning {}': noop(() => ({})),
-  'ten rules with an empty Program listener': noop(() => ({ Program() {} })),
+  'ten rules returning {}': [base, noopConfig(10, 0)],
+  'ten rules with an empty Program listener': [base, noopConfig(10, 10)],
   recommended: [base, ...plugin.configs.recommended],
   all: [base, ...plugin.configs.all],
 };
