@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
+import { catalogModuleNames } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
-import { normalizeArguments } from '../policy/arguments';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
@@ -10,22 +9,49 @@ import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } fr
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
+import { resolveClientSites } from './client-sites';
+import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
-import { trackModules, type ModuleUse } from './modules';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
+import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
 type Node = TSESTree.Node;
 
-/** A backing-service client built in this file, with its configuration evaluated. */
+/**
+ * How a site's configuration was found: a call that builds a client (or registers one through a
+ * framework wrapper), or an options object recognised with no client in sight: by its declared
+ * type, by the tool's config-file convention, or by a shape only that library's options have.
+ */
+export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape';
+
+/** Backing-service client configuration in this file, evaluated. */
 export interface ClientSite {
   entry: CatalogEntry;
-  factory: Factory;
-  /** The `new X(...)` or `x(...)` expression. */
-  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  origin: SiteOrigin;
+  /** The catalog factory of a `'call'` site. */
+  factory?: Factory;
+  /**
+   * A `'call'` site: the `new X(...)` or `x(...)` expression. Any other: the options object (or
+   * the expression that evaluates to it), where reports about library defaults go.
+   */
+  node: Node;
   args: Value<Node>[];
   /** All arguments folded into one options object (see `normalizeArguments`). */
   options: ObjectValue<Node>;
+  /**
+   * The same-file call whose arguments this site's parameters were bound to, when the client is
+   * built inside a helper (`function connect(cfg) { return new Pool(cfg) }; connect({...})`).
+   */
+  via?: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** What the analysis needs from a rule's context (an ESLint `RuleContext` is one). */
+export interface AnalysisContext {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly filename: string;
+  readonly cwd: string;
+  readonly settings: Record<string, unknown>;
 }
 
 /** An assignment to a path inside a catalog module (`https.globalAgent.options.x = ...`). */
@@ -65,7 +91,22 @@ export class FileAnalysis {
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
 
-  constructor(private readonly sourceCode: TSESLint.SourceCode) {}
+  private readonly sourceCode: TSESLint.SourceCode;
+  private pluginSettings: PluginSettings | undefined;
+
+  constructor(private readonly context: AnalysisContext) {
+    this.sourceCode = context.sourceCode;
+  }
+
+  /** `settings['backing-services']`, validated (a `SettingsError` names the mistake). */
+  get settings(): PluginSettings {
+    return (this.pluginSettings ??= readSettings(this.context.settings, this.context.cwd));
+  }
+
+  /** The catalog entry an import specifier of this file resolves to, mapped modules first. */
+  entryFor(specifier: string): CatalogEntry | undefined {
+    return entryForSpecifier(this.settings, specifier, this.context.filename);
+  }
 
   // Built on first use: most files pass no rule's gate and never evaluate anything.
   get evaluator(): Evaluator {
@@ -117,11 +158,20 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)));
+    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
   }
 
   get sites(): ClientSite[] {
     return this.clients().sites;
+  }
+
+  /**
+   * The calls that construct a client in this file, once each: `sites` without configuration
+   * objects, helper instantiations and the extra branches of one call.
+   */
+  get constructions(): ClientSite[] {
+    const seen = new Set<Node>();
+    return this.sites.filter((site) => site.origin === 'call' && !site.via && !seen.has(site.node) && seen.add(site.node));
   }
 
   get assignments(): ModuleAssignment[] {
@@ -129,7 +179,13 @@ export class FileAnalysis {
   }
 
   private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    return (this.resolved ??= this.namesCatalogModule ? resolveClients(this.sourceCode, this.evaluator) : { sites: [], assignments: [] });
+    return (this.resolved ??= this.namesCatalogModule ? this.resolveClients() : { sites: [], assignments: [] });
+  }
+
+  private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
+    const found = resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m));
+    found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
+    return found;
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */
@@ -194,33 +250,11 @@ const MODULE_MENTION = moduleMentionPattern([...catalogModuleNames, ...ENV_MODUL
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();
 
-export function getFileAnalysis(sourceCode: TSESLint.SourceCode): FileAnalysis {
-  let analysis = analyses.get(sourceCode);
+export function getFileAnalysis(context: AnalysisContext): FileAnalysis {
+  let analysis = analyses.get(context.sourceCode);
   if (!analysis) {
-    analysis = new FileAnalysis(sourceCode);
-    analyses.set(sourceCode, analysis);
+    analysis = new FileAnalysis(context);
+    analyses.set(context.sourceCode, analysis);
   }
   return analysis;
-}
-
-function resolveClients(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-  const analysis = { sites: [] as ClientSite[], assignments: [] as ModuleAssignment[] };
-  for (const use of trackModules(sourceCode, (m) => entryForModule(m) !== undefined)) {
-    const entry = entryForModule(use.module)!;
-    if (use.kind === 'assign') {
-      analysis.assignments.push({ entry, path: use.path, node: use.node as TSESTree.AssignmentExpression });
-      continue;
-    }
-    const factory = findFactory(entry, use);
-    if (!factory) continue;
-    const node = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
-    const args = node.arguments.map((arg): Value<Node> => (arg.type === 'SpreadElement' ? { kind: 'unknown', node: arg } : evaluator.evaluate(arg)));
-    if (node.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
-    analysis.sites.push({ entry, factory, node, args, options: normalizeArguments(factory, args, node as Node) });
-  }
-  return analysis;
-}
-
-function findFactory(entry: CatalogEntry, use: ModuleUse): Factory | undefined {
-  return entry.factories.find((f) => (f.invoke === 'either' || f.invoke === use.kind) && factoryMatches(f.path, use.path));
 }

@@ -31,8 +31,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
-    const analysis = getFileAnalysis(sourceCode);
+    const analysis = getFileAnalysis(context);
     // Without a catalog module there is no client to branch on, only an exported map to judge.
     if (!analysis.namesCatalogModule && !analysis.mayExportEnvironmentMap) return {};
     return {

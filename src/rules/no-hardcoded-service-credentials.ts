@@ -32,7 +32,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).namesCatalogModule) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 
@@ -62,7 +62,7 @@ export default createRule<[], MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
+        const analysis = getFileAnalysis(context);
         for (const site of analysis.sites) report(site.entry, site.options);
         for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.path);
       },

@@ -43,10 +43,10 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowLoopback: false }],
   create(context, [{ allowLoopback = false }]) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).namesCatalogModule) return {};
     return {
       Program() {
-        const analysis = getFileAnalysis(context.sourceCode);
+        const analysis = getFileAnalysis(context);
         const reported = new Set<Node>();
         for (const site of analysis.sites) {
           const { entry } = site;

@@ -32,7 +32,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const analysis = getFileAnalysis(sourceCode);
+    const analysis = getFileAnalysis(context);
     // Findings come from clients or from env reads; a file with neither has nothing to judge.
     if (!analysis.namesCatalogModule && !analysis.mayReadEnvironment) return {};
     return {

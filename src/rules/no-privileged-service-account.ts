@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [] }],
   create(context, [{ allow = [] }]) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).namesCatalogModule) return {};
     const allowed = allow.map((name) => name.trim().toLowerCase());
     const reported = new Set<string>();
 
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(context.sourceCode);
+        const analysis = getFileAnalysis(context);
         for (const site of analysis.sites) report(site.entry, site.options, site.node);
         for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
       },
