@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalogModuleNames } from '../catalog';
+import { catalog, catalogModuleNames } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
+import { shapeWordsPattern } from '../policy/shapes';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
@@ -10,6 +11,10 @@ import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
+import { configFileConvention, configFileSites } from './config-files';
+import { exportedValues } from './exports';
+import { shapedConfigSites } from './shaped-configs';
+import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
@@ -90,6 +95,8 @@ export class FileAnalysis {
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
+  private configurationPossible: boolean | undefined;
+  private exportsConfiguration: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -158,7 +165,7 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
+    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
   }
 
   get sites(): ClientSite[] {
@@ -179,13 +186,35 @@ export class FileAnalysis {
   }
 
   private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    return (this.resolved ??= this.namesCatalogModule ? this.resolveClients() : { sites: [], assignments: [] });
+    return (this.resolved ??= this.mayHoldConfiguration ? this.resolveClients() : { sites: [], assignments: [] });
   }
 
   private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    const found = resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m));
+    const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
+    if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
+    found.sites.push(...configFileSites(this.sourceCode, this.evaluator, this.context.filename));
+    // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
+    const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
+    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
     return found;
+  }
+
+  private get namesTypedModule(): boolean {
+    return [...this.mentionedModules].some((m) => TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text);
+  }
+
+  /**
+   * Whether the file can hold client configuration at all: it names a catalog module, follows a
+   * tool's config-file convention, or exports a value next to words an option shape needs.
+   * Rules that judge configuration return no listeners otherwise.
+   */
+  get mayHoldConfiguration(): boolean {
+    return (this.configurationPossible ??= this.namesCatalogModule || configFileConvention(this.context.filename) !== undefined || this.mayExportConfiguration);
+  }
+
+  private get mayExportConfiguration(): boolean {
+    return (this.exportsConfiguration ??= SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */
@@ -245,7 +274,10 @@ export class FileAnalysis {
  * most files in most projects.
  */
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
-const MODULE_MENTION = moduleMentionPattern([...catalogModuleNames, ...ENV_MODULES].sort((a, b) => b.length - a.length), 'g');
+const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
+/** Words some option shape needs (its `anyOf` keys), for the cheap test before any export is evaluated. */
+const SHAPE_WORDS = shapeWordsPattern(catalog);
+const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();

@@ -33,16 +33,16 @@ export default createRule<[], MessageIds>({
   create(context) {
     const analysis = getFileAnalysis(context);
     // Without a catalog module there is no client to branch on, only an exported map to judge.
-    if (!analysis.namesCatalogModule && !analysis.mayExportEnvironmentMap) return {};
+    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap) return {};
     return {
       Program() {
         const flow = analysis.environmentBranching;
-        if (flow.sites.length === 0) {
-          for (const entry of flow.differingEnvironmentEntries()) {
-            context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
-          }
-          return;
+        // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
+        // or not the file also builds a client.
+        for (const entry of flow.differingEnvironmentEntries()) {
+          context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
         }
+        if (flow.sites.length === 0) return;
 
         const reported = new Set<Node>();
         const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>): void => {

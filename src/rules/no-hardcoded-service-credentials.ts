@@ -32,7 +32,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 

@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowLoopback: false }],
   create(context, [{ allowLoopback = false }]) {
-    if (!getFileAnalysis(context).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     return {
       Program() {
         const analysis = getFileAnalysis(context);

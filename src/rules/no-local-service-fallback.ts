@@ -34,7 +34,7 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     const analysis = getFileAnalysis(context);
     // Findings come from clients or from env reads; a file with neither has nothing to judge.
-    if (!analysis.namesCatalogModule && !analysis.mayReadEnvironment) return {};
+    if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     return {
       Program() {
         const evaluator = analysis.evaluator;

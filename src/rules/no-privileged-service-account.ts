@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [] }],
   create(context, [{ allow = [] }]) {
-    if (!getFileAnalysis(context).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const allowed = allow.map((name) => name.trim().toLowerCase());
     const reported = new Set<string>();
 
