@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { EnvSource, PropertyValue, Value } from '../policy/value';
+import type { EnvSource, LiteralValue, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
@@ -100,9 +100,13 @@ export class Evaluator extends MemoEvaluator<Node> {
 
   private template(node: TSESTree.TemplateLiteral): EValue {
     const parts: Array<string | EValue> = [];
+    const pieces: Array<{ from: number; to: number; node: Node }> = [];
+    let length = 0;
     let allKnown = true;
     node.quasis.forEach((quasi, i) => {
-      parts.push(quasi.value.cooked ?? quasi.value.raw);
+      const quasiText = quasi.value.cooked ?? quasi.value.raw;
+      parts.push(quasiText);
+      length += quasiText.length;
       const expression = node.expressions[i];
       if (!expression) return;
       const value = this.evaluate(expression);
@@ -110,9 +114,13 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (text === undefined) {
         allKnown = false;
         parts.push(value);
-      } else parts.push(text);
+      } else {
+        parts.push(text);
+        pieces.push({ from: length, to: length + text.length, node: value.node });
+        length += text.length;
+      }
     });
-    if (allKnown) return { kind: 'literal', value: parts.join(''), node };
+    if (allKnown) return pieces.length > 0 ? { kind: 'literal', value: parts.join(''), node, pieces } : { kind: 'literal', value: parts.join(''), node };
     return { kind: 'template', parts: mergeStrings(parts), node };
   }
 
@@ -124,7 +132,11 @@ export class Evaluator extends MemoEvaluator<Node> {
       const l = left.value;
       const r = right.value;
       if (typeof l === 'number' && typeof r === 'number') return { kind: 'literal', value: l + r, node };
-      if (typeof l === 'string' || typeof r === 'string') return { kind: 'literal', value: `${String(l)}${String(r)}`, node };
+      if (typeof l === 'string' || typeof r === 'string') {
+        const text = String(l);
+        const pieces = [...piecesOf(left, 0), ...piecesOf(right, text.length)];
+        return { kind: 'literal', value: `${text}${String(r)}`, node, pieces };
+      }
       return { kind: 'unknown', node };
     }
     // Partly known string concatenation keeps its known text (`'redis://' + host`).
@@ -480,6 +492,12 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 }
 
+
+/** Where the text of a literal operand came from, shifted to its offset in a concatenation. */
+function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: number; to: number; node: Node }> {
+  if (value.pieces) return value.pieces.map((p) => ({ from: p.from + offset, to: p.to + offset, node: p.node }));
+  return [{ from: offset, to: offset + String(value.value).length, node: value.node }];
+}
 
 /** String methods that keep what a variable's value says (`trim`, `toLowerCase`). */
 const STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);

@@ -3,6 +3,7 @@ import { catalog, catalogModuleNames } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
+import { isServiceLocationEnvName } from '../policy/env-names';
 import { shapeWordsPattern } from '../policy/shapes';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
@@ -18,6 +19,7 @@ import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { unsetBranchOf } from './presence';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
@@ -96,6 +98,7 @@ export class FileAnalysis {
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
   private configurationPossible: boolean | undefined;
+  private readonly unsetBranches = new Map<Node, string | null>();
   private exportsConfiguration: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
@@ -215,6 +218,22 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     return (this.exportsConfiguration ??= SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
+  }
+
+  /**
+   * For a client built only while a location variable is unset
+   * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`):
+   * that variable. Its loopback location is a local fallback, not a hard-coded location.
+   */
+  fallbackVariable(site: ClientSite): string | undefined {
+    if (site.origin !== 'call') return undefined;
+    let found = this.unsetBranches.get(site.node);
+    if (found === undefined) {
+      const branch = unsetBranchOf(site.node, this.evaluator);
+      found = branch && (isServiceLocationEnvName(branch.name) || branch.otherPathReads) ? branch.name : null;
+      this.unsetBranches.set(site.node, found);
+    }
+    return found ?? undefined;
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */

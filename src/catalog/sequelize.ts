@@ -55,6 +55,8 @@ export const sequelize: CatalogEntry = {
         when: isMssql,
         values: { true: 'unverified', false: 'verified' },
         whenAbsent: 'unverified',
+        // Without encryption there is no certificate to trust (no-disabled-tls reports that).
+        unless: { path: 'dialectOptions.options.encrypt', equals: false },
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
     ],

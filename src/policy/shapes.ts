@@ -19,8 +19,11 @@ export function matchesShape<N>(object: ObjectValue<N>, signature: ShapeSignatur
   if (signature.allOf && !signature.allOf.every((path) => present(object, path))) return false;
   if (signature.discriminator) {
     const found = lookup(object, signature.discriminator.path);
-    if (found.status !== 'present' || found.value.kind !== 'literal' || typeof found.value.value !== 'string') return false;
-    return signature.discriminator.values.includes(found.value.value.toLowerCase());
+    if (found.status !== 'present') return false;
+    // `type: process.env.DB_TYPE || 'postgres'`: the default names the driver.
+    const value = found.value.kind === 'env' ? found.value.fallback : found.value;
+    if (value?.kind !== 'literal' || typeof value.value !== 'string') return false;
+    return signature.discriminator.values.includes(value.value.toLowerCase());
   }
   if (signature.names && context.name !== undefined && namesMatch(context.name, signature.names)) return true;
   if (signature.markers?.some((path) => present(object, path))) return true;
