@@ -10,6 +10,8 @@ import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
 export type EValue = Value<Node>;
+/** A bound argument: the caller's expression, or a value already known. */
+export type Argument = Node | EValue;
 
 
 /**
@@ -27,16 +29,18 @@ export class Evaluator extends MemoEvaluator<Node> {
     /** Asked only when a call is evaluated: most files never need it. */
     private readonly envLibraries: () => EnvLibraries,
     /**
-     * Values bound to the parameters of same-file functions (by function node, in parameter
-     * order), when a client built inside a helper is judged for one call of that helper.
+     * The arguments same-file functions were called with (by function node, in parameter
+     * order), when a client built inside a helper is judged for one call of that helper. An
+     * argument is the caller's expression, evaluated here so that the caller's own parameters
+     * may be bound too, or an already known value (an element of a mapped list).
      */
-    private readonly bindings: ReadonlyMap<Node, readonly EValue[]> = new Map(),
+    private readonly bindings: ReadonlyMap<Node, readonly Argument[]> = new Map(),
   ) {
     super();
   }
 
   /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
-  withBindings(fn: Node, args: readonly EValue[]): Evaluator {
+  withBindings(fn: Node, args: readonly Argument[]): Evaluator {
     return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]));
   }
 
@@ -253,7 +257,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     const index = params.findIndex((param) => contains(param, name));
     const param = params[index];
     if (!param || param.type === 'RestElement' || param.type === 'TSParameterProperty') return { kind: 'unknown', node };
-    let value: EValue = args[index] ?? { kind: 'literal', value: undefined, node };
+    const arg = args[index];
+    let value: EValue = arg === undefined ? { kind: 'literal', value: undefined, node } : 'type' in arg ? this.evaluate(arg) : arg;
     let pattern: Node = param;
     if (pattern.type === 'AssignmentPattern') {
       if (value.kind === 'literal' && value.value === undefined) value = this.evaluate(pattern.right);

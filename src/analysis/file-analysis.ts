@@ -115,7 +115,7 @@ export class FileAnalysis {
 
   /** The catalog entry an import specifier of this file resolves to, mapped modules first. */
   entryFor(specifier: string): CatalogEntry | undefined {
-    return entryForSpecifier(this.settings, specifier, this.context.filename);
+    return entryForSpecifier(this.settings, specifier, this.context.filename, this.context.cwd);
   }
 
   // Built on first use: most files pass no rule's gate and never evaluate anything.
