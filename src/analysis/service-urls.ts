@@ -21,6 +21,11 @@ const SCHEMES: readonly string[] = serviceSchemes(catalog);
 /** `scheme://` at the start of a string's text, case-insensitive; one alternation, no nesting. */
 const STARTS_WITH_SCHEME = new RegExp(`^(?:${SCHEMES.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})://`, 'i');
 
+/** Whether a string's text starts with `scheme://` for a service scheme. */
+export function startsWithServiceScheme(text: string): boolean {
+  return STARTS_WITH_SCHEME.test(text);
+}
+
 /** The longest scheme, for the backward scan from `://`. */
 const LONGEST_SCHEME = Math.max(...SCHEMES.map((s) => s.length));
 

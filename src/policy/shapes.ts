@@ -5,8 +5,10 @@
  */
 import type { CatalogEntry, ShapeSignature } from '../catalog/types';
 import { environmentKind } from './env-names';
+import { schemeRole } from './plaintext';
+import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
-import { lookup } from './value';
+import { lookup, textOf } from './value';
 
 /** Where an object sits: the key or variable name that holds it (`redis`, `mailConfig`). */
 export interface ShapeContext {
@@ -67,22 +69,44 @@ export function namesMatch(name: string, names: readonly string[]): boolean {
 
 /**
  * The option objects in an exported configuration value and the entry whose shape each has:
- * the value itself and its properties' objects, down to `maxDepth` levels, not looking inside
- * an object once it matched. Per-environment maps (`{ development: {...}, production: {...} }`)
- * pass their entries on with the parent's name.
+ * the value itself, its properties' objects and list elements, down to `maxDepth` levels, not
+ * looking inside an object once it matched. Per-environment maps
+ * (`{ development: {...}, production: {...} }`) pass their entries on with the parent's name. A
+ * service URL held by the configuration (`db: 'mongodb://...'`, or an environment read with
+ * such a default) stands for the options of the library its scheme belongs to.
  */
 export function shapedObjects<N>(
   value: Value<N>,
   name: string | undefined,
   entries: readonly CatalogEntry[],
   maxDepth = 3,
-): Array<{ object: ObjectValue<N>; entry: CatalogEntry }> {
-  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, name, entries, maxDepth));
+  holder?: N,
+): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
+  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, name, entries, maxDepth, holder));
+  if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, name, entries, maxDepth - 1));
+  const url = urlOptions(value, entries, holder ?? value.node);
+  if (url) return [url];
   if (value.kind !== 'object') return [];
   const entry = entryForShape(value, entries, name === undefined ? {} : { name });
   if (entry) return [{ object: value, entry }];
   if (maxDepth === 0) return [];
-  return value.props.flatMap((prop) => shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? name : prop.key, entries, maxDepth - 1));
+  return value.props.flatMap((prop) => shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? name : prop.key, entries, maxDepth - 1, prop.node));
+}
+
+/**
+ * A service URL (a literal, a template, or the literal default of an environment read) as the
+ * options of the client library its scheme belongs to, at that library's URL option; `holder`
+ * (the property that holds it) is where reports about the option go.
+ */
+function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder: N): { object: ObjectValue<N>; entry: CatalogEntry; url: true } | undefined {
+  const text = textOf(value.kind === 'env' ? value.fallback : value);
+  if (text === undefined || !hasUrlScheme(text)) return undefined;
+  const scheme = parseServiceUrl(text)?.scheme;
+  if (scheme === undefined || scheme === 'http' || scheme === 'https') return undefined;
+  const entry = entries.find((e) => e.wraps === undefined && schemeRole(e, scheme) !== undefined && (e.location.urlPaths.length > 0 || e.location.listPaths.length > 0));
+  if (!entry) return undefined;
+  const key = entry.location.urlPaths[0] ?? entry.location.listPaths[0]!;
+  return { entry, url: true, object: { kind: 'object', props: [{ key, value, node: holder }], open: false, node: holder } };
 }
 
 /** A test for the words some entry's shape needs (the last segment of each `anyOf` path). */
