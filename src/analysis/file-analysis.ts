@@ -230,7 +230,8 @@ export class FileAnalysis {
   }
 
   private get mayExportConfiguration(): boolean {
-    return (this.exportsConfiguration ??= !this.isJson && SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
+    const text = this.sourceCode.text;
+    return (this.exportsConfiguration ??= !this.isJson && (SHAPE_WORDS.test(text) || text.includes('://')) && exportedValues(this.sourceCode).length > 0);
   }
 
   /**

@@ -23,7 +23,9 @@ export function shapedConfigSites(sourceCode: TSESLint.SourceCode, evaluator: Ev
   const fileName = basename(filename).replace(/\..*$/, '');
   for (const exported of exportedValues(sourceCode)) {
     const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
-    for (const { object, entry, url } of shapedObjects(value, name ?? fileName, SHAPED)) {
+    // `config/redis.ts` exporting `connection`: the file's name says what the export configures.
+    const names = name === undefined ? [fileName] : [name, fileName];
+    for (const { object, entry, url } of shapedObjects(value, names, SHAPED)) {
       if (skip.has(object.node)) continue;
       sites.push({ entry, origin: url ? 'url' : 'shape', node: object.node, args: [object], options: object });
     }

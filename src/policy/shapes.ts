@@ -10,9 +10,12 @@ import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { lookup, textOf } from './value';
 
-/** Where an object sits: the key or variable name that holds it (`redis`, `mailConfig`). */
+/**
+ * Where an object sits: the names that hold it, nearest first: its key or variable name
+ * (`providerOptions`), the keys above it (`email`), the export's name, the file's name.
+ */
 export interface ShapeContext {
-  name?: string;
+  names: readonly string[];
 }
 
 /** Whether `object` has the shape `signature` describes (see `ShapeSignature`). */
@@ -27,7 +30,7 @@ export function matchesShape<N>(object: ObjectValue<N>, signature: ShapeSignatur
     if (value?.kind !== 'literal' || typeof value.value !== 'string') return false;
     return signature.discriminator.values.includes(value.value.toLowerCase());
   }
-  if (signature.names && context.name !== undefined && namesMatch(context.name, signature.names)) return true;
+  if (signature.names && context.names.some((name) => namesMatch(name, signature.names!))) return true;
   if (signature.markers?.some((path) => present(object, path))) return true;
   if (signature.ports) {
     const port = lookup(object, 'port');
@@ -70,27 +73,29 @@ export function namesMatch(name: string, names: readonly string[]): boolean {
 /**
  * The option objects in an exported configuration value and the entry whose shape each has:
  * the value itself, its properties' objects and list elements, down to `maxDepth` levels, not
- * looking inside an object once it matched. Per-environment maps
- * (`{ development: {...}, production: {...} }`) pass their entries on with the parent's name. A
+ * looking inside an object once it matched. `names` are the names holding the value, nearest
+ * first; each key below adds its own, except per-environment keys (`development`). A
  * service URL held by the configuration (`db: 'mongodb://...'`, or an environment read with
  * such a default) stands for the options of the library its scheme belongs to.
  */
 export function shapedObjects<N>(
   value: Value<N>,
-  name: string | undefined,
+  names: readonly string[],
   entries: readonly CatalogEntry[],
   maxDepth = 3,
   holder?: N,
 ): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
-  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, name, entries, maxDepth, holder));
-  if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, name, entries, maxDepth - 1));
+  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, maxDepth, holder));
+  if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
   const url = urlOptions(value, entries, holder ?? value.node);
   if (url) return [url];
   if (value.kind !== 'object') return [];
-  const entry = entryForShape(value, entries, name === undefined ? {} : { name });
+  const entry = entryForShape(value, entries, { names });
   if (entry) return [{ object: value, entry }];
   if (maxDepth === 0) return [];
-  return value.props.flatMap((prop) => shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? name : prop.key, entries, maxDepth - 1, prop.node));
+  return value.props.flatMap((prop) =>
+    shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? names : [prop.key, ...names], entries, maxDepth - 1, prop.node),
+  );
 }
 
 /**
