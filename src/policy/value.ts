@@ -267,7 +267,10 @@ export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue
         continue;
       }
       expanded = true;
-      for (const branch of found.choice.branches) next.push(withValueAt(variant, found.keys, branch));
+      // Every object branch, and one of the others (an env read, a URL) standing for them all.
+      const objects = found.choice.branches.filter((b) => b.kind === 'object');
+      const other = found.choice.branches.find((b) => b.kind !== 'object');
+      for (const branch of other ? [...objects, other] : objects) next.push(withValueAt(variant, found.keys, branch));
     }
     if (!expanded || next.length > max) break;
     variants = next;
