@@ -257,6 +257,7 @@ export function mergeObject<N>(object: ObjectValue<N>, value: Value<N>, node: N,
  */
 export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue<N>[] {
   let variants: ObjectValue<N>[] = [options];
+  let resolved = false;
   for (let round = 0; round < max; round++) {
     const next: ObjectValue<N>[] = [];
     let expanded = false;
@@ -274,8 +275,9 @@ export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue
     }
     if (!expanded || next.length > max) break;
     variants = next;
+    resolved = true;
   }
-  return variants.length > 1 ? variants : [];
+  return resolved ? variants : [];
 }
 
 /** The first conditional below the root with an object among its branches, and its keys. */
