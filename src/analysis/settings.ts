@@ -21,6 +21,9 @@ export class SettingsError extends Error {
   constructor(detail: string) {
     super(`Invalid settings['${SETTINGS_KEY}']: ${detail}`);
     this.name = 'SettingsError';
+    // ESLint prints what a rule throws with its stack; a settings mistake is the user's to fix,
+    // not a crash to debug, so the stack is the message alone (with what ESLint adds to it).
+    Object.defineProperty(this, 'stack', { get: () => `${this.name}: ${this.message}`, configurable: true });
   }
 }
 
@@ -60,7 +63,7 @@ function parse(own: Record<string, unknown>, cwd: string): PluginSettings {
   for (const [specifier, target] of Object.entries(modules as Record<string, unknown>)) {
     if (typeof target !== 'string') throw new SettingsError(`\`modules["${specifier}"]\` must be a catalog library name such as "pg".`);
     const entry = entryById(target) ?? entryForModule(target);
-    if (!entry) throw new SettingsError(`\`modules["${specifier}"]\`: "${target}" is not a library the plugin knows (see docs/configs.md for the list).`);
+    if (!entry) throw new SettingsError(`\`modules["${specifier}"]\`: "${target}" is not a library the plugin knows (see docs/clients.md for the list).`);
     if (specifier.trim() === '') throw new SettingsError('`modules` has an empty module specifier.');
     if (isRelative(specifier)) {
       files.set(withoutExtension(resolve(cwd, specifier)), entry);

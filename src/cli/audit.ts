@@ -20,8 +20,9 @@ const DEFAULT_CACHE_LOCATION = '.backing-services-cache';
 
 export const AUDIT_HELP = `Usage: backing-services audit [options] [paths...]
 
-Lints JavaScript and TypeScript files (js, mjs, cjs, jsx, ts, mts, cts, tsx) for insecure
-backing-service clients with the plugin's own config; the project's eslint.config.* is not used.
+Lints JavaScript and TypeScript files (js, mjs, cjs, jsx, ts, mts, cts, tsx), and the JSON
+config files tools read (config/config.json, ormconfig.json), for insecure backing-service
+clients with the plugin's own config; the project's eslint.config.* is not used.
 Paths default to "."; node_modules, .git, dist, build, coverage and .gitignore'd files are skipped.
 
 Options:

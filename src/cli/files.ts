@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
+import { JSON_CONFIG_FILES } from '../configs';
+import { globMatcher } from '../policy/environment';
+import { jsonLanguage } from '../util/json-language';
 import { describeFsError, InputError, UsageError } from './errors';
 
 /** What `audit` lints. Declaration files hold no runtime code and are skipped. */
@@ -31,6 +34,17 @@ export function isSourceFile(file: string): boolean {
 }
 
 /**
+ * JSON files the tools read as client configuration (`config/config.json`, `ormconfig.json`),
+ * audited when ESLint's JSON language is installed (the configs then hold a JSON block).
+ */
+const isJsonConfigFile: (file: string) => boolean = jsonLanguage ? globMatcher(JSON_CONFIG_FILES) : () => false;
+
+/** What `audit` lints: source files, and the JSON configuration files the configs cover. */
+export function isAuditedFile(file: string): boolean {
+  return isSourceFile(file) || isJsonConfigFile(file);
+}
+
+/**
  * The source files under `paths`, absolute, sorted and without duplicates.
  *
  * Folders are walked without following symbolic links, skipping `DEFAULT_IGNORED_DIRECTORIES`,
@@ -46,8 +60,8 @@ export function discoverFiles({ paths, cwd, ignorePatterns }: DiscoverOptions): 
     const target = resolve(cwd, path);
     const stats = statOrThrow(target, path);
     if (stats.isFile()) {
-      if (!isSourceFile(target)) {
-        throw new UsageError(`not a JavaScript or TypeScript source file: ${path}`);
+      if (!isAuditedFile(target)) {
+        throw new UsageError(`not a JavaScript or TypeScript source file (or a JSON config file such as config/config.json): ${path}`);
       }
       found.add(target);
     } else if (stats.isDirectory()) {
@@ -85,7 +99,7 @@ function walk(dir: string, inherited: IgnoreLevel[], found: Set<string>): void {
       if ((DEFAULT_IGNORED_DIRECTORIES as readonly string[]).includes(entry.name)) continue;
       if (isIgnored(levels, path, true)) continue;
       walk(path, levels, found);
-    } else if (entry.isFile() && isSourceFile(path) && !isIgnored(levels, path, false)) {
+    } else if (entry.isFile() && isAuditedFile(path) && !isIgnored(levels, path, false)) {
       found.add(path);
     }
   }

@@ -1,4 +1,6 @@
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index';
 import { readSettings, SettingsError } from '../../src/analysis/settings';
 import { withAnalysis } from './probe';
 
@@ -28,5 +30,22 @@ describe("settings['backing-services'].modules", () => {
     expect(readSettings({}, '/project').packages.size).toBe(0);
     // A catalog library by package name or by entry id.
     expect(readSettings(modules({ a: 'mysql2/promise', b: '@nestjs/typeorm' }), '/project').packages.get('a')?.id).toBe('mysql2');
+  });
+
+  it('reaches the user as a message, not a stack trace, through ESLint', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = [...plugin.configs.recommended, { settings: modules({ './lib/db': 'pgx' }) }];
+    let caught: unknown;
+    try {
+      linter.verify("const db = require('./lib/db');\nnew db.Pool({});", config, { filename: 'app.js' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SettingsError);
+    const { message, stack } = caught as Error;
+    expect(message).toMatch(/"pgx" is not a library the plugin knows/);
+    // What ESLint prints: the message it was given, with what ESLint added, and no frames.
+    expect(stack).toBe(`SettingsError: ${message}`);
+    expect(stack).not.toMatch(/\n\s+at /);
   });
 });

@@ -253,6 +253,16 @@ describe('backing-services audit --output', () => {
 });
 
 describe('backing-services audit: which files', () => {
+  it('audits the JSON files tools read as client configuration, and no other JSON', async () => {
+    const config = JSON.stringify({ production: { dialect: 'postgres', host: 'db.internal', dialectOptions: { ssl: { rejectUnauthorized: false } } } }, null, 2);
+    const cwd = project({ 'config/config.json': config, 'data/config.json': config, 'package.json': '{ "name": "x" }', 'tsconfig.json': '{}' });
+    const report = await auditJson(cwd);
+    expect(report.summary.filesScanned).toBe(1);
+    expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['config/config.json']));
+    expect(report.findings.map((f) => f.ruleId)).toContain(RULE);
+    expect((await auditJson(cwd, ['config/config.json'])).summary.filesScanned).toBe(1);
+  });
+
   it('skips node_modules, dist, build, coverage and .git at any depth', async () => {
     const cwd = project({
       'src/app.js': CLEAN,
@@ -385,7 +395,7 @@ describe('backing-services audit: bad arguments and I/O errors exit 2 with one l
     [['audit', '--concurrency', 'many'], /invalid --concurrency 'many'/],
     [['audit', '--concurrency', '0'], /invalid --concurrency '0'/],
     [['audit', 'missing-folder'], /^backing-services audit: no such file or folder: missing-folder$/],
-    [['audit', 'notes.txt'], /not a JavaScript or TypeScript source file: notes\.txt/],
+    [['audit', 'notes.txt'], /not a JavaScript or TypeScript source file \(or a JSON config file such as config\/config\.json\): notes\.txt/],
     [['frobnicate'], /^backing-services: unknown command 'frobnicate' \(commands: audit[,;]/],
     [['--bogus'], /^backing-services: unknown option '--bogus'/],
   ])('%j', async (args, message) => {
