@@ -137,7 +137,8 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       }
       let result;
       try {
-        result = runCodemod(codemod, source, file, { envVars });
+        result = runCodemod(codemod, source, file, { envVars, cwd: io.cwd });
+        if (result.skipped !== undefined) throw new Error(`it does not parse: ${result.skipped}`);
       } catch (error) {
         report.status = 'error';
         report.error = `cannot transform: ${firstLine(error)}`;
@@ -159,7 +160,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       }
       if (values.print) io.stdout.write(redact(result.output, result.secrets));
       if (dry) return;
-      if (!parses(result.output, file)) {
+      if (!parses(result.output, file, { cwd: io.cwd })) {
         report.status = 'error';
         report.error = 'the transformed text does not parse; left untouched';
         runProgress.log(`${shown}: ${report.error}\n`);

@@ -101,11 +101,15 @@ describe('jscodeshift entry points', () => {
 describe('engine', () => {
   it('skips files that mention no client library without parsing them', () => {
     const source = 'export const x = ;; not even valid';
-    expect(runCodemod('all', source, 'x.ts')).toEqual({ output: source, changed: false, sites: 0, markers: 0, variables: [], secrets: [] });
+    expect(runCodemod('all', source, 'x.ts')).toEqual({ output: source, changed: false, sites: 0, markers: 0, markerNotes: [], variables: [], secrets: [] });
   });
 
-  it('throws on a file that does not parse, so the runner can report it', () => {
-    expect(() => runCodemod('all', "import { Pool } from 'pg';\nconst = ;", 'bad.ts')).toThrow();
+  it('leaves a file the rules cannot parse untouched and says why, so the runner can report it', () => {
+    const source = "import { Pool } from 'pg';\nconst = ;";
+    const result = runCodemod('all', source, 'bad.ts');
+    expect(result.changed).toBe(false);
+    expect(result.output).toBe(source);
+    expect(result.skipped).toMatch(/./);
   });
 
   it('keeps double quotes in a double-quoted file', () => {
