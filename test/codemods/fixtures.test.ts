@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTransform } from 'jscodeshift/src/testUtils';
 import { runCodemod, type CodemodName } from '../../codemods/engine';
 import { codemodNames, codemods, codemodsMarkdownList } from '../../codemods/registry';
-import { lintWith } from './lint';
+import { lintWith, parsersFor } from './lint';
 import { rulesFor } from '../../codemods/registry';
 import { MARKER_PREFIX } from '../../codemods/analysis/edit';
 import envServiceUrl from '../../codemods/env-service-url';
@@ -68,16 +68,29 @@ for (const codemod of codemodNames) {
         });
 
         // Parity: the rules the codemod addresses report on a changed input and are silent
-        // on its output, except at markers.
-        it('leaves code the rules accept', () => {
-          const rules = rulesFor(codemod as CodemodName);
-          const before = lintWith(rules, c.input, c.file);
-          const after = lintWith(rules, c.output, c.file);
-          expect(after.filter((m) => m.ruleId === null)).toEqual([]);
-          if (c.output !== c.input) expect(before.length).toBeGreaterThan(0);
-          const marked = markedLines(c.output);
-          expect(after.filter((m) => !marked.has(m.line)).map((m) => `${m.line} ${m.ruleId}: ${m.message}`)).toEqual([]);
-        });
+        // on its output, except at markers, under every parser the file can be linted with.
+        for (const parser of parsersFor(c.file)) {
+          it(`leaves code the rules accept (${parser})`, () => {
+            const rules = rulesFor(codemod as CodemodName);
+            const before = lintWith(rules, c.input, c.file, parser);
+            const after = lintWith(rules, c.output, c.file, parser);
+            expect(after.filter((m) => m.ruleId === null)).toEqual([]);
+            if (c.output !== c.input) expect(before.length).toBeGreaterThan(0);
+            const marked = markedLines(c.output);
+            expect(after.filter((m) => !marked.has(m.line)).map((m) => `${m.line} ${m.ruleId}: ${m.message}`)).toEqual([]);
+          });
+        }
+
+        if (codemod === 'env-service-url' || codemod === 'all') {
+          it('keeps no secret of the input outside a marked statement', () => {
+            const { secrets } = runCodemod(codemod as CodemodName, c.input, c.file);
+            const marked = markedLines(c.output);
+            c.output.split('\n').forEach((line, i) => {
+              if (marked.has(i + 1)) return;
+              for (const secret of secrets) expect(line).not.toContain(secret);
+            });
+          });
+        }
       });
     }
   });
