@@ -102,7 +102,7 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
     const { entry } = plan.site;
     if (recipe.envOptions) {
       recipe.envOptions.forEach((option, k) => {
-        if (writtenOptions(plan.site, recipe).includes(option)) variables.push({ name: chosen[k]!, service: entry.service, library: entry.displayName, description: option.description, file: options.path });
+        if (writtenOptions(plan.site, recipe).includes(option) && !envOnlyAt(plan.site.options, option.path)) variables.push({ name: chosen[k]!, service: entry.service, library: entry.displayName, description: option.description, file: options.path });
       });
     } else {
       variables.push({ name: chosen[0]!, service: entry.service, library: entry.displayName, tlsScheme: recipe.tlsScheme, file: options.path });
