@@ -36,7 +36,10 @@ const PROBE_CONFIG: Linter.Config = {
   plugins: { 'backing-services-codemods': { rules: { probe } } } as unknown as Linter.Config['plugins'],
   rules: { 'backing-services-codemods/probe': 'error' },
 };
-const CONFIGS: Linter.Config[] = [...languageConfigs('backing-services/codemods'), PROBE_CONFIG];
+// ESLint ignores `node_modules` and `.git` by default; a codemod run on such a file (through
+// jscodeshift, or the bench corpus) must still see it.
+const UNIGNORE: Linter.Config = { name: 'backing-services/codemods/every-file', ignores: ['!**/node_modules/', '!.git/'] };
+const CONFIGS: Linter.Config[] = [UNIGNORE, ...languageConfigs('backing-services/codemods'), PROBE_CONFIG];
 /** For a `.js` file with JSX, which the rules' default espree options refuse. */
 const JSX_CONFIGS: Linter.Config[] = [...CONFIGS, { files: ['**/*.{js,mjs,cjs}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];
 
