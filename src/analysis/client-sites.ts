@@ -52,8 +52,9 @@ export function callSites(entry: CatalogEntry, factory: Factory, node: Call, eva
   const args = node.arguments.map((arg) => evaluator.evaluate(arg as Node));
   const slots = typeof factory.args === 'string' ? factory.args : factory.args.map((slot) => (slot === '$async' ? '$spread' : slot));
   const folded = { ...factory, args: slots };
-  const inputs = typeof factory.args === 'string' ? args : args.map((arg, i) => (factory.args[i] === '$async' ? asyncOptions(arg, evaluator, sourceCode) : arg));
-  const lists = factory.each === undefined ? [inputs] : listElements(inputs, factory.each);
+  const lists = (factory.each === undefined ? [args] : listElements(args, factory.each)).map((list) =>
+    typeof factory.args === 'string' ? list : list.map((arg, i) => (factory.args[i] === '$async' ? asyncOptions(arg, evaluator, sourceCode) : arg)),
+  );
   const sites: ClientSite[] = [];
   for (const list of lists) {
     for (const variant of variants(list)) {

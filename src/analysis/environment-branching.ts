@@ -9,6 +9,7 @@ import {
   valuesWithPaths,
 } from '../policy/environment';
 import type { Value } from '../policy/value';
+import { lookup } from '../policy/value';
 import { findVariable, staticPropertyName, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
@@ -96,7 +97,7 @@ export class EnvironmentBranching {
    * A test used directly as a service option's value: `tls: process.env.NODE_ENV === 'production'`.
    * Each comes as a branch of its own whose construct and test are the value.
    */
-  *directTests(): Generator<OptionSlot & { branch: EnvironmentBranch }> {
+  *directTests(): Generator<OptionSlot & { branch: EnvironmentBranch; at: Node }> {
     for (const site of this.sites) {
       for (const { path, value } of valuesWithPaths(site.options)) {
         if (value.kind !== 'unknown' && value.kind !== 'env') continue;
@@ -105,7 +106,11 @@ export class EnvironmentBranching {
         if (!touchesServiceConfig(site.entry, path, [])) continue;
         const verdict = environmentTestOf(this.sourceCode, node);
         if (!verdict) continue;
-        yield { site, path, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
+        // Reported at the option (`ssl: isProduction`), where the client is told to connect
+        // differently, not where the flag is defined.
+        const found = lookup(site.options, path);
+        const at = found.status === 'present' && found.value === value ? found.prop.node : node;
+        yield { site, path, at, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
       }
     }
   }

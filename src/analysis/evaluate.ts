@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { EnvSource, PropertyValue, Value } from '../policy/value';
+import type { EnvSource, LiteralValue, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
@@ -10,6 +10,8 @@ import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
 export type EValue = Value<Node>;
+/** A bound argument: the caller's expression, or a value already known. */
+export type Argument = Node | EValue;
 
 
 /**
@@ -27,16 +29,18 @@ export class Evaluator extends MemoEvaluator<Node> {
     /** Asked only when a call is evaluated: most files never need it. */
     private readonly envLibraries: () => EnvLibraries,
     /**
-     * Values bound to the parameters of same-file functions (by function node, in parameter
-     * order), when a client built inside a helper is judged for one call of that helper.
+     * The arguments same-file functions were called with (by function node, in parameter
+     * order), when a client built inside a helper is judged for one call of that helper. An
+     * argument is the caller's expression, evaluated here so that the caller's own parameters
+     * may be bound too, or an already known value (an element of a mapped list).
      */
-    private readonly bindings: ReadonlyMap<Node, readonly EValue[]> = new Map(),
+    private readonly bindings: ReadonlyMap<Node, readonly Argument[]> = new Map(),
   ) {
     super();
   }
 
   /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
-  withBindings(fn: Node, args: readonly EValue[]): Evaluator {
+  withBindings(fn: Node, args: readonly Argument[]): Evaluator {
     return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]));
   }
 
@@ -100,9 +104,13 @@ export class Evaluator extends MemoEvaluator<Node> {
 
   private template(node: TSESTree.TemplateLiteral): EValue {
     const parts: Array<string | EValue> = [];
+    const pieces: Array<{ from: number; to: number; node: Node }> = [];
+    let length = 0;
     let allKnown = true;
     node.quasis.forEach((quasi, i) => {
-      parts.push(quasi.value.cooked ?? quasi.value.raw);
+      const quasiText = quasi.value.cooked ?? quasi.value.raw;
+      parts.push(quasiText);
+      length += quasiText.length;
       const expression = node.expressions[i];
       if (!expression) return;
       const value = this.evaluate(expression);
@@ -110,9 +118,13 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (text === undefined) {
         allKnown = false;
         parts.push(value);
-      } else parts.push(text);
+      } else {
+        parts.push(text);
+        pieces.push({ from: length, to: length + text.length, node: value.node });
+        length += text.length;
+      }
     });
-    if (allKnown) return { kind: 'literal', value: parts.join(''), node };
+    if (allKnown) return pieces.length > 0 ? { kind: 'literal', value: parts.join(''), node, pieces } : { kind: 'literal', value: parts.join(''), node };
     return { kind: 'template', parts: mergeStrings(parts), node };
   }
 
@@ -124,7 +136,11 @@ export class Evaluator extends MemoEvaluator<Node> {
       const l = left.value;
       const r = right.value;
       if (typeof l === 'number' && typeof r === 'number') return { kind: 'literal', value: l + r, node };
-      if (typeof l === 'string' || typeof r === 'string') return { kind: 'literal', value: `${String(l)}${String(r)}`, node };
+      if (typeof l === 'string' || typeof r === 'string') {
+        const text = String(l);
+        const pieces = [...piecesOf(left, 0), ...piecesOf(right, text.length)];
+        return { kind: 'literal', value: `${text}${String(r)}`, node, pieces };
+      }
       return { kind: 'unknown', node };
     }
     // Partly known string concatenation keeps its known text (`'redis://' + host`).
@@ -241,7 +257,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     const index = params.findIndex((param) => contains(param, name));
     const param = params[index];
     if (!param || param.type === 'RestElement' || param.type === 'TSParameterProperty') return { kind: 'unknown', node };
-    let value: EValue = args[index] ?? { kind: 'literal', value: undefined, node };
+    const arg = args[index];
+    let value: EValue = arg === undefined ? { kind: 'literal', value: undefined, node } : 'type' in arg ? this.evaluate(arg) : arg;
     let pattern: Node = param;
     if (pattern.type === 'AssignmentPattern') {
       if (value.kind === 'literal' && value.value === undefined) value = this.evaluate(pattern.right);
@@ -480,6 +497,12 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 }
 
+
+/** Where the text of a literal operand came from, shifted to its offset in a concatenation. */
+function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: number; to: number; node: Node }> {
+  if (value.pieces) return value.pieces.map((p) => ({ from: p.from + offset, to: p.to + offset, node: p.node }));
+  return [{ from: offset, to: offset + String(value.value).length, node: value.node }];
+}
 
 /** String methods that keep what a variable's value says (`trim`, `toLowerCase`). */
 const STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);

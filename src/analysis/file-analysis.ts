@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalogModuleNames } from '../catalog';
+import { catalog, catalogModuleNames } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
+import { isServiceLocationEnvName } from '../policy/env-names';
+import { shapeWordsPattern } from '../policy/shapes';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
@@ -10,9 +12,14 @@ import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
+import { configFileConvention, configFileSites } from './config-files';
+import { exportedValues } from './exports';
+import { shapedConfigSites } from './shaped-configs';
+import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { unsetBranchOf } from './presence';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
@@ -90,6 +97,9 @@ export class FileAnalysis {
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
+  private configurationPossible: boolean | undefined;
+  private readonly unsetBranches = new Map<Node, string | null>();
+  private exportsConfiguration: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -105,7 +115,7 @@ export class FileAnalysis {
 
   /** The catalog entry an import specifier of this file resolves to, mapped modules first. */
   entryFor(specifier: string): CatalogEntry | undefined {
-    return entryForSpecifier(this.settings, specifier, this.context.filename);
+    return entryForSpecifier(this.settings, specifier, this.context.filename, this.context.cwd);
   }
 
   // Built on first use: most files pass no rule's gate and never evaluate anything.
@@ -158,7 +168,7 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
+    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
   }
 
   get sites(): ClientSite[] {
@@ -179,13 +189,51 @@ export class FileAnalysis {
   }
 
   private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    return (this.resolved ??= this.namesCatalogModule ? this.resolveClients() : { sites: [], assignments: [] });
+    return (this.resolved ??= this.mayHoldConfiguration ? this.resolveClients() : { sites: [], assignments: [] });
   }
 
   private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    const found = resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m));
+    const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
+    if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
+    found.sites.push(...configFileSites(this.sourceCode, this.evaluator, this.context.filename));
+    // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
+    const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
+    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
     return found;
+  }
+
+  private get namesTypedModule(): boolean {
+    return [...this.mentionedModules].some((m) => TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text);
+  }
+
+  /**
+   * Whether the file can hold client configuration at all: it names a catalog module, follows a
+   * tool's config-file convention, or exports a value next to words an option shape needs.
+   * Rules that judge configuration return no listeners otherwise.
+   */
+  get mayHoldConfiguration(): boolean {
+    return (this.configurationPossible ??= this.namesCatalogModule || configFileConvention(this.context.filename) !== undefined || this.mayExportConfiguration);
+  }
+
+  private get mayExportConfiguration(): boolean {
+    return (this.exportsConfiguration ??= SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
+  }
+
+  /**
+   * For a client built only while a location variable is unset
+   * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`):
+   * that variable. Its loopback location is a local fallback, not a hard-coded location.
+   */
+  fallbackVariable(site: ClientSite): string | undefined {
+    if (site.origin !== 'call') return undefined;
+    let found = this.unsetBranches.get(site.node);
+    if (found === undefined) {
+      const branch = unsetBranchOf(site.node, this.evaluator);
+      found = branch && (isServiceLocationEnvName(branch.name) || branch.otherPathReads) ? branch.name : null;
+      this.unsetBranches.set(site.node, found);
+    }
+    return found ?? undefined;
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */
@@ -245,7 +293,10 @@ export class FileAnalysis {
  * most files in most projects.
  */
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
-const MODULE_MENTION = moduleMentionPattern([...catalogModuleNames, ...ENV_MODULES].sort((a, b) => b.length - a.length), 'g');
+const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
+/** Words some option shape needs (its `anyOf` keys), for the cheap test before any export is evaluated. */
+const SHAPE_WORDS = shapeWordsPattern(catalog);
+const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();

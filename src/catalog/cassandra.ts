@@ -44,6 +44,8 @@ export const cassandra: CatalogEntry = {
       { path: 'credentials.password', envVar: 'CASSANDRA_PASSWORD', ifPresent: true, description: 'password of the Cassandra user' },
     ],
   },
+  optionTypes: [{ path: 'ClientOptions' }, { path: 'DseClientOptions' }],
+  shape: { markers: ['contactPoints'], anyOf: ['contactPoints'] },
   notes: [
     '`sslOptions: {}` does not verify the server certificate: the driver defaults `rejectUnauthorized` to false. Write `rejectUnauthorized: true`.',
     'Contact points are often IPs, so host-name checks may need an IP SAN or a `checkServerIdentity`.',

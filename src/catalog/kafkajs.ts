@@ -44,6 +44,8 @@ export const kafkajs: CatalogEntry = {
       { path: 'sasl.password', envVar: 'KAFKA_PASSWORD', ifPresent: true, description: 'SASL password for the Kafka brokers' },
     ],
   },
+  optionTypes: [{ path: 'KafkaConfig' }],
+  shape: { markers: ['brokers'], anyOf: ['brokers'] },
   notes: [
     'TLS is off unless `ssl` is set; `ssl: true` is verified TLS.',
     '`sasl` without `ssl` sends PLAIN or SCRAM credentials over plaintext, with no warning.',

@@ -71,6 +71,9 @@ export const mssql: CatalogEntry = {
       { path: 'database', envVar: 'MSSQL_DATABASE', ifPresent: true, description: 'SQL Server database name' },
     ],
   },
+  optionTypes: [{ path: 'config' }],
+  // `server` plus SQL Server's `options.encrypt` or `options.trustServerCertificate` is unmistakable.
+  shape: { names: ['mssql', 'sqlserver'], ports: [1433], markers: ['options.encrypt', 'options.trustServerCertificate'], anyOf: ['server', 'user', 'password'] },
   notes: [
     '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
     '`options.trustServerCertificate: true` (or `TrustServerCertificate=true`) turns certificate verification off.',

@@ -68,6 +68,7 @@ export const mysql: CatalogEntry = {
     residual:
       'mysqljs verifies the certificate chain with `ssl: { rejectUnauthorized: true }` but never the server host name: migrate to mysql2 and write `ssl: { rejectUnauthorized: true, verifyIdentity: true }`.',
   },
+  optionTypes: [{ path: 'PoolConfig' }, { path: 'ConnectionConfig' }],
   notes: [
     '`ssl: true` (or `?ssl=true`) enables TLS without any certificate verification.',
     'mysqljs never checks the server host name, so it cannot be made fully verified; mysql2 with `verifyIdentity: true` can.',

@@ -61,6 +61,8 @@ export const pg: CatalogEntry = {
     tlsOptions: { ssl: '{ rejectUnauthorized: true }' },
     supersededOptions: ['host', 'port', 'user', 'password', 'database'],
   },
+  optionTypes: [{ path: 'PoolConfig' }, { path: 'ClientConfig' }],
+  shape: { names: ['pg', 'postgres', 'postgresql', 'pgsql', 'psql'], ports: [5432], anyOf: ['host', 'connectionString', 'user', 'password'] },
   notes: [
     'A URL carrying `sslmode`, `sslcert`, `sslkey` or `sslrootcert` replaces an explicit `ssl` object.',
     '`?ssl=false` enables TLS: pg reads the string as truthy. Only `ssl=0` or `sslmode=disable` turn it off.',

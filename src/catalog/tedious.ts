@@ -47,6 +47,7 @@ export const tedious: CatalogEntry = {
       { path: 'authentication.options.password', envVar: 'MSSQL_PASSWORD', ifPresent: true, description: 'password of the SQL Server login' },
     ],
   },
+  optionTypes: [{ path: 'ConnectionConfiguration' }, { path: 'ConnectionConfig' }],
   notes: [
     '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
     '`options.trustServerCertificate: true` turns certificate verification off; the default is false despite the typings comment.',

@@ -98,7 +98,8 @@ export interface ConfigFileConvention {
  * dev-server and HTTP-agent objects never match:
  * - `discriminator`: a key whose literal value names this library's driver (`dialect: 'postgres'`);
  * - otherwise `names`: the object's own key or variable name matches one of these words
- *   (`redis`, `smtp`), or `ports`: its `port` is one of these;
+ *   (`redis`, `smtp`), or `ports`: its `port` is one of these, or `markers`: one of these
+ *   paths, which only this library's options have, is present (`brokers`);
  * - `anyOf`: at least one of these option paths is present (a location or a credential);
  * - `allOf`: every one of these paths is present (optional).
  */
@@ -106,6 +107,7 @@ export interface ShapeSignature {
   discriminator?: { path: string; values: string[] };
   names?: string[];
   ports?: number[];
+  markers?: string[];
   anyOf: string[];
   allOf?: string[];
 }

@@ -19,6 +19,12 @@ export interface LiteralValue<N = unknown> {
   kind: 'literal';
   value: Literal;
   node: N;
+  /**
+   * For a string built from parts (`\`mongodb://${HOST}:27017\``, `'redis://' + host`): where
+   * each part came from, by offset in `value`, so a report can land on the literal that wrote
+   * the host. Optional.
+   */
+  pieces?: Array<{ from: number; to: number; node: N }>;
 }
 
 /** A string whose parts are partly unknown, such as `` `redis://${host}:6379` ``. */

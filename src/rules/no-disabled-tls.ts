@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ requireTls: false }],
   create(context, [options]) {
-    if (!getFileAnalysis(context).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
     const requireTls = options.requireTls === true;
 

@@ -30,7 +30,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!getFileAnalysis(context).namesCatalogModule && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
     const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
       context.report({
         node: issue.node,

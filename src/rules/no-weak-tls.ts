@@ -46,7 +46,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
 
     const reportWeak = (client: string, setting: WeakTlsSetting<Node>, scope: Node): void => {

@@ -48,6 +48,21 @@ describe('static evaluation', () => {
     expect(evaluateProbe("const probe = () => { throw new Error('x'); };")).toEqual({ function: 'may-fail' });
   });
 
+  it('properties written after the object is built', () => {
+    expect(evaluateProbe("const o = { a: 1 };\no.b = 'x';\no.a = 2;\nconst probe = o;")).toEqual({ a: 2, b: 'x' });
+    expect(evaluateProbe('const o = { ssl: { ca } };\no.ssl.rejectUnauthorized = false;\nconst probe = o;')).toEqual({ ssl: { ca: '?', rejectUnauthorized: false } });
+    // A write that may not run leaves either value possible.
+    expect(evaluateProbe('const o = { tls: true };\nif (x) o.tls = false;\nconst probe = o;')).toEqual({ tls: { conditional: [true, false] } });
+    expect(evaluateProbe('const o = load();\no.ssl = false;\nconst probe = o;')).toEqual({ ssl: false, '...': true });
+    expect(evaluateProbe("const o = {};\nObject.assign(o, { host: 'h' });\nconst probe = o;")).toEqual({ host: 'h' });
+  });
+
+  it('awaited values, string methods on env reads, members of either object', () => {
+    expect(evaluateProbe("const probe = await { host: 'h' };")).toEqual({ host: 'h' });
+    expect(evaluateProbe("const probe = process.env.REDIS_HOST?.trim() || 'localhost';")).toEqual({ env: 'REDIS_HOST', source: 'process.env', fallback: 'localhost' });
+    expect(evaluateProbe("const cfg = x ? { host: 'a' } : { host: 'b' };\nconst probe = cfg.host;")).toEqual({ conditional: ['a', 'b'] });
+  });
+
   it('conditionals keep both branches', () => {
     expect(evaluateProbe('const probe = isProd ? { ca } : false;')).toEqual({ conditional: [{ ca: '?' }, false] });
     expect(evaluateProbe('const probe = isProd && { rejectUnauthorized: false };')).toEqual({ conditional: [{ rejectUnauthorized: false }] });
