@@ -228,12 +228,16 @@ export class Editor {
         if (sameText(existing.value as BNode, value)) return false;
         existing.value = value;
         existing.shorthand = false;
+        this.tree.moved(value, { container: existing, key: 'value', parent: existing });
         this.changes++;
         return true;
       }
       const prop = j.objectProperty(j.identifier(key), value as never) as unknown as BNode;
       if (at !== undefined && i === 0) properties.splice(Math.min(at, properties.length), 0, prop);
       else properties.push(prop);
+      // New nodes can be edited again in this pass (a nested object that gets a second key).
+      this.tree.moved(prop, { container: properties, key: properties.indexOf(prop), parent: current });
+      this.tree.moved(value, { container: prop, key: 'value', parent: prop });
       this.editedObjects.add(current);
       this.changes++;
       return true;

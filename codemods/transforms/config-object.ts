@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, unwrap } from '../../src/analysis/ast';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { ObjectValue, Value } from '../../src/policy/value';
-import { asCall } from '../analysis/estree';
+import { asCall, within } from '../analysis/estree';
 
 type Node = TSESTree.Node;
 
@@ -19,10 +19,11 @@ export interface ConfigObject {
 
 /**
  * The options object of a site when the codemod may edit it: for a client call, an object
- * literal argument (in the call, or in the call of the helper it was built through) or a
- * same-file `const` holding one that nothing else reads; for a configuration object found with
- * no call (a typed object, a config file's export), that object itself, which is where the
- * configuration is defined. Anything else (shared or imported options) is undefined.
+ * literal written inside the call (as an argument, a branch of a conditional argument, or what
+ * an inline `useFactory` returns), in the call of the helper it was built through, or in a
+ * same-file variable that only this call reads; for a configuration object found with no call
+ * (a typed object, a config file's export, an app config module), that object itself, which is
+ * where the configuration is defined. Anything else (shared or imported options) is undefined.
  */
 export function configObject(site: ClientSite, sourceCode: TSESLint.SourceCode): ConfigObject | undefined {
   if (site.origin !== 'call') {
@@ -35,13 +36,14 @@ export function configObject(site: ClientSite, sourceCode: TSESLint.SourceCode):
   for (let i = 0; i < site.args.length; i++) {
     const value = objectArgument(site, site.args[i]!);
     if (!value) continue;
-    const node = unwrap(value.node);
-    if (node.type !== 'ObjectExpression') return undefined;
-    const argument = call?.arguments[i];
-    const direct = argument !== undefined && unwrap(argument as Node) === node;
-    if (direct || ownedByCall(node, site, sourceCode)) return { node, argIndex: i, direct };
-    // One branch of a whole-argument conditional (`new Pool(isProd ? {...} : {...})`), judged on its own.
-    if (argument !== undefined && isBranchOf(node, argument as Node)) return { node, argIndex: i, direct: false, argument: node };
+    const node = holderObject(site, value);
+    if (!node) return undefined;
+    const argument = call?.arguments[i] as Node | undefined;
+    const direct = argument !== undefined && unwrap(argument) === node;
+    if (direct) return { node, argIndex: i, direct };
+    // Inside the call: a branch of a conditional argument, the object an inline `useFactory` returns.
+    if (argument !== undefined && within(node, argument)) return { node, argIndex: i, direct: false, argument: isBranchOf(node, argument) ? node : undefined };
+    if (ownedByCall(node, site, sourceCode)) return { node, argIndex: i, direct: false };
     return undefined;
   }
   return undefined;
@@ -55,6 +57,19 @@ function objectArgument(site: ClientSite, value: Value<Node>): ObjectValue<Node>
   if (value.kind === 'object') return value;
   if (value.kind !== 'conditional') return undefined;
   return value.branches.find((b): b is ObjectValue<Node> => b.kind === 'object' && b.props.some((p) => site.options.props.includes(p)));
+}
+
+/**
+ * The object literal the site's options are written in: the argument's own literal, or, when
+ * the options are what a function returns (`forRootAsync({ useFactory: () => ({...}) })`), the
+ * literal holding the options' keys.
+ */
+function holderObject(site: ClientSite, value: ObjectValue<Node>): TSESTree.ObjectExpression | undefined {
+  const own = unwrap(value.node);
+  const holders = new Set(site.options.props.map((p) => p.node.parent).filter((n): n is TSESTree.ObjectExpression => n?.type === 'ObjectExpression'));
+  if (holders.size === 1) return [...holders][0];
+  if (own.type === 'ObjectExpression' && (holders.size === 0 || holders.has(own))) return own;
+  return undefined;
 }
 
 /** `object` is a branch (at any depth) of the conditional or logical expression `argument`. */
@@ -72,20 +87,26 @@ function isBranchOf(object: Node, argument: Node): boolean {
 }
 
 /**
- * Whether an object literal serves only this site: an argument of the helper call the site was
- * built through, or the initializer of a non-exported variable that only this call reads (other
- * reads may only write properties into it: `options.ssl = ...`).
+ * Whether an object literal serves only this site: written in the call of the helper the site
+ * was built through, or the value of a non-exported variable (its initializer or a later
+ * `x = {...}`) that only this call reads (other reads may only write properties into it).
  */
 function ownedByCall(object: TSESTree.ObjectExpression, site: ClientSite, sourceCode: TSESLint.SourceCode): boolean {
+  if (site.via && within(object, site.via)) return true;
   let holder: Node | undefined = object.parent;
   while (holder && unwrap(holder) !== holder) holder = holder.parent;
-  if (site.via && holder === site.via) return true;
-  if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier' || unwrap(holder.init as Node) !== object) return false;
-  if (holder.parent.parent?.type === 'ExportNamedDeclaration') return false;
-  const variable = findVariable(sourceCode.getScope(holder.id), holder.id);
-  if (!variable || variable.defs.length !== 1) return false;
-  const uses = variable.references.filter((r) => !r.init && !writesProperty(r.identifier as Node));
-  return uses.length === 1;
+  let id: TSESTree.Identifier | undefined;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && holder.init && unwrap(holder.init) === object) {
+    if (holder.parent.parent?.type === 'ExportNamedDeclaration') return false;
+    id = holder.id;
+  } else if (holder?.type === 'AssignmentExpression' && holder.operator === '=' && holder.left.type === 'Identifier' && unwrap(holder.right) === object) {
+    id = holder.left;
+  }
+  if (!id) return false;
+  const variable = findVariable(sourceCode.getScope(id), id);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.node.parent?.parent?.type === 'ExportNamedDeclaration') return false;
+  const uses = variable.references.filter((r) => r.isRead() && !writesProperty(r.identifier as Node));
+  return uses.length === 1 && within(uses[0]!.identifier as Node, site.node);
 }
 
 /** `options.ssl = ...` or `options.ssl.ca = ...`: a read that only writes into the object. */

@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
+import { configFileConvention } from '../../src/analysis/config-files';
+import { environmentKind } from '../../src/policy/env-names';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { possibleValues, tlsIssues } from '../../src/policy/tls';
@@ -54,6 +56,8 @@ interface Plan {
   /** The variable names this site's rewrite reads, before prefixes (`DATABASE_URL`, or one per env option). */
   bases: string[];
   prefix: string;
+  /** Entries of one per-environment config file: every one reads the same variables. */
+  shared?: boolean;
   apply: (names: string[]) => boolean;
 }
 
@@ -69,7 +73,11 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   const plans: Plan[] = [];
   // One rewrite per configuration object: several sites can share a call (one per branch).
   const seen = new Set<string>();
+  // A client built in a helper is rewritten per caller (`via`) when the analysis bound its
+  // parameters; the helper's own site, with its parameters unknown, is not rewritten apart.
+  const helpers = new Set(editor.analysis.sites.filter((s) => s.via).map((s) => s.node));
   for (const site of editor.analysis.sites) {
+    if (!site.via && helpers.has(site.node)) continue;
     if (options.only && !touches(site, options.only, options.discarded ?? new Set())) continue;
     const key = siteKey(site);
     if (seen.has(key)) continue;
@@ -182,7 +190,19 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
       },
     };
   }
-  return { site, prefix, bases: [override(entry.envVar)], apply: (names) => rewrite(editor, site, names[0]!, options.isTypeScript) };
+  const variableOption = site.origin === 'config-file' ? configFileConvention(options.path)?.convention.urlVariableOption : undefined;
+  return { site, prefix, shared: environmentEntry(site), bases: [override(entry.envVar)], apply: (names) => rewrite(editor, site, names[0]!, options.isTypeScript, variableOption) };
+}
+
+/**
+ * A configuration for one environment in a map of them (`production: {...}` in a knexfile, a
+ * sequelize-cli config or a typed `Record<string, Knex.Config>`): every entry reads the same
+ * variables, or the environments would still connect differently.
+ */
+function environmentEntry(site: ClientSite): boolean {
+  if (site.origin === 'call') return false;
+  const property = unwrap(site.options.node).parent;
+  return property?.type === 'Property' && environmentKind(propertyKey(property) ?? '') !== undefined;
 }
 
 function firstHardNode(site: ClientSite): Node | undefined {
@@ -253,9 +273,11 @@ function ownArguments(site: ClientSite): { call: TSESTree.CallExpression | TSEST
   return call ? { call, args: call.arguments as Node[] } : undefined;
 }
 
-function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: boolean | undefined): boolean {
+function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: boolean | undefined, variableOption?: string): boolean {
   const { entry, options, factory } = site;
-  const recipe = recipeFor(entry, options);
+  const base = recipeFor(entry, options);
+  // sequelize-cli's config names the variable (`use_env_variable: 'DATABASE_URL'`) where the client takes a URL argument.
+  const recipe = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
   const removable = new Set([
     ...locationPaths(entry),
     ...entry.location.portPaths,
@@ -287,7 +309,7 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
     const found = lookup(options, path);
     if (found.status !== 'present') continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
-    if (!config || !editablePath(config, path, found.prop.node)) {
+    if (!config || !editablePath(config, path, found.prop.node, found.value.node)) {
       editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead`);
       return false;
     }
@@ -338,7 +360,7 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
   }
   if (positional.size > 0 && own) editor.setArguments(own.call, own.args.filter((_, i) => !positional.has(i)));
   const at = removePaths(editor, config.node, removable, new Set([recipe.urlOption, ...Object.keys(recipe.tlsOptions)]));
-  editor.setPath(config.node, recipe.urlOption, () => editor.envRead(name), at);
+  editor.setPath(config.node, recipe.urlOption, () => (recipe.urlOption === variableOption ? editor.stringLiteral(name) : editor.envRead(name)), at);
   applyTls(editor, config.node, recipe.tlsOptions, issues);
   editor.changes++;
   return true;
@@ -372,7 +394,7 @@ function rewriteOptions(editor: Editor, site: ClientSite, recipe: SecureRecipe, 
     const found = lookup(options, path);
     if (found.status !== 'present' || envOnlyAt(options, path)) continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
-    if (!config || !editablePath(config, path, found.prop.node)) {
+    if (!config || !editablePath(config, path, found.prop.node, found.value.node)) {
       editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead`);
       return false;
     }
@@ -419,11 +441,15 @@ function writtenOptions(site: ClientSite, recipe: SecureRecipe): EnvOption[] {
   return (recipe.envOptions ?? []).filter((o) => !o.ifPresent || fromString || [o.path, ...(o.replaces ?? [])].some((p) => lookup(site.options, p).status !== 'absent'));
 }
 
-/** A value at `path` that is written in the object the codemod edits (not spread in from elsewhere). */
-function editablePath(config: ConfigObject, path: string, propNode: Node): boolean {
+/**
+ * A value at `path` that is written in the object the codemod edits: not spread in from
+ * elsewhere, and not a helper's parameter whose value the caller passes (`{ host }` in
+ * `function makePool(host)`), which removing the key would leave passed and unused.
+ */
+function editablePath(config: ConfigObject, path: string, propNode: Node, valueNode: Node): boolean {
   const prop = findPath(config.node, path);
-  if (prop) return prop === propNode || within(propNode, prop);
-  return false;
+  if (!prop || !(prop === propNode || within(propNode, prop))) return false;
+  return within(valueNode, config.node);
 }
 
 function removedCount(object: TSESTree.ObjectExpression, paths: Set<string>): number {
@@ -511,16 +537,26 @@ function prefixOf(name: string | undefined): string {
  */
 function assignNames(plans: readonly Plan[], taken: Set<string>): string[][] {
   const counts = new Map<string, number>();
-  for (const plan of plans) if (plan.bases[0]) counts.set(plan.bases[0], (counts.get(plan.bases[0]) ?? 0) + 1);
+  const sharedBases = new Set<string>();
+  for (const plan of plans) {
+    const first = plan.bases[0];
+    if (!first || (plan.shared && sharedBases.has(first))) continue;
+    if (plan.shared) sharedBases.add(first);
+    counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
   const used = new Set(taken);
+  const sharedNames = new Map<string, string[]>();
   return plans.map((plan) => {
     const first = plan.bases[0];
+    const known = plan.shared && first !== undefined ? sharedNames.get(first) : undefined;
+    if (known) return known;
     const prefixed = first !== undefined && ((counts.get(first) ?? 0) > 1 || taken.has(first)) && plan.prefix !== '';
     let suffix = '';
     const build = (base: string): string => `${prefixed ? `${plan.prefix}_` : ''}${base}${suffix}`;
     for (let n = 2; plan.bases.some((base) => used.has(build(base))); n++) suffix = `_${n}`;
     const names = plan.bases.map(build);
     for (const name of names) used.add(name);
+    if (plan.shared && first !== undefined) sharedNames.set(first, names);
     return names;
   });
 }

@@ -3,8 +3,9 @@ import { findVariable, outerParent, stringLiteralValue, unwrap } from '../../src
 import { environmentKind, isEnvironmentFlagVariable, isEnvironmentNameVariable } from '../../src/policy/env-names';
 import type { CatalogEntry } from '../../src/catalog/types';
 import { walkValues } from '../../src/policy/value';
+import { configFileConvention } from '../../src/analysis/config-files';
 import type { Editor } from '../analysis/edit';
-import { statementOf } from '../analysis/estree';
+import { propertyKey, statementOf } from '../analysis/estree';
 
 type Node = TSESTree.Node;
 
@@ -56,6 +57,39 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
         }
       }
     }
+  }
+  return count + collapseEnvironmentMaps(editor, kept, discarded);
+}
+
+/**
+ * A knexfile's `{ development: {...}, production: {...} }` becomes its production entry, one
+ * configuration for every environment (the env phase then makes it read the environment). A
+ * tool whose CLI needs the per-environment keys (sequelize-cli reads `config[NODE_ENV]`) keeps
+ * them; the env phase makes every entry read the same variable instead.
+ */
+function collapseEnvironmentMaps(editor: Editor, kept: Set<Node>, discarded: Set<Node>): number {
+  const match = configFileConvention(editor.tree.path);
+  if (!match || match.convention.layout === 'per-environment') return 0;
+  const maps = new Set<TSESTree.ObjectExpression>();
+  for (const site of editor.analysis.sites) {
+    if (site.origin !== 'config-file') continue;
+    const property = unwrap(site.options.node).parent;
+    const map = property?.type === 'Property' ? property.parent : undefined;
+    if (map?.type === 'ObjectExpression' && environmentKind(propertyKey(property!) ?? '') !== undefined) maps.add(map);
+  }
+  let count = 0;
+  for (const map of maps) {
+    const entries = map.properties.filter((p): p is Extract<typeof p, { type: 'Property' }> => p.type === 'Property');
+    const production = entries.filter((p) => environmentKind(propertyKey(p) ?? '') === 'production');
+    if (production.length !== 1 || entries.length !== map.properties.length) {
+      editor.marker(map, `keep one ${match.entry.displayName} configuration for every environment, read from the environment (DATABASE_URL), instead of one entry per environment`);
+      continue;
+    }
+    const keep = production[0]!.value;
+    if (!editor.replace(map, keep)) continue;
+    kept.add(keep);
+    for (const p of entries) if (p !== production[0]) discarded.add(p.value);
+    count++;
   }
   return count;
 }

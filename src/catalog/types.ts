@@ -90,6 +90,11 @@ export interface ConfigFileConvention {
    * map from environment names to options. `'either'`: whichever it is.
    */
   layout: 'options' | 'per-environment' | 'either';
+  /**
+   * The option that names the environment variable holding the URL (sequelize-cli
+   * `use_env_variable`): a codemod writes the variable's name there instead of a URL. Optional.
+   */
+  urlVariableOption?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyTransform } from 'jscodeshift/src/testUtils';
 import { runCodemod, type CodemodName } from '../../codemods/engine';
@@ -16,15 +16,24 @@ const transforms: Record<string, unknown> = { 'env-service-url': envServiceUrl, 
 
 const root = join(__dirname, 'fixtures');
 
-/** Every `<case>.input.<ext>` with its `<case>.output.<ext>`, per codemod folder. */
+/**
+ * Every `<case>.input.<ext>` with its `<case>.output.<ext>`, per codemod folder and its
+ * subfolders. `file` is the name the codemod and the rules see: without `.input`, so a tool's
+ * config file keeps its conventional name (`knexfile.js`, `config/config.js`).
+ */
 export function fixtureCases(codemod: string): Array<{ name: string; input: string; output: string; file: string }> {
-  return readdirSync(join(root, codemod))
+  const dir = join(root, codemod);
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(folder, e.name)) : [join(folder, e.name)]));
+  return walk(dir)
     .filter((f) => f.includes('.input.'))
     .sort()
-    .map((f) => {
-      const file = join(root, codemod, f);
-      return { name: f.replace('.input', ''), file, input: readFileSync(file, 'utf8'), output: readFileSync(file.replace('.input.', '.output.'), 'utf8') };
-    });
+    .map((path) => ({
+      name: relative(dir, path).replace('.input', ''),
+      file: join(codemod, relative(dir, path).replace('.input.', '.')),
+      input: readFileSync(path, 'utf8'),
+      output: readFileSync(path.replace('.input.', '.output.'), 'utf8'),
+    }));
 }
 
 /** Lines where a marker's statement sits (the marker line up to the next blank line). */

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { rules } from '../../src/rules';
@@ -14,7 +13,7 @@ export function parsersFor(filename: string): Array<'espree' | 'typescript-eslin
   return /\.[cm]?tsx?$/.test(filename) ? ['typescript-eslint'] : ['espree', 'typescript-eslint'];
 }
 
-/** Lints `code` with the given plugin rules (those that are registered) under one parser. */
+/** Lints `code` with the given plugin rules (those that are registered) under one parser; `filename` is relative. */
 export function lintWith(ruleIds: readonly string[], code: string, filename: string, parser: 'espree' | 'typescript-eslint' = parsersFor(filename)[0]!): LintMessage[] {
   const registered = ruleIds.filter((id) => id in rules);
   if (registered.length === 0) return [];
@@ -36,7 +35,7 @@ export function lintWith(ruleIds: readonly string[], code: string, filename: str
         rules: Object.fromEntries(registered.map((id) => [`backing-services/${id}`, 'error'])),
       },
     ],
-    basename(filename),
+    filename,
   );
   return messages.map((m) => ({ ruleId: m.ruleId, line: m.line, message: m.message }));
 }
