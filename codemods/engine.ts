@@ -1,13 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../src/analysis/file-analysis';
+import { configFileConvention } from '../src/analysis/config-files';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
-import { catalog, catalogModuleNames } from '../src/catalog';
+import { catalogModuleNames } from '../src/catalog';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
 import { lookup, textOf, walkValues } from '../src/policy/value';
 import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis/analyze';
 import { Editor, MARKER_PREFIX } from './analysis/edit';
 import { parserFor, RecastTree } from './analysis/recast-tree';
+import { rewriteSequelizeConfig } from './json/sequelize-cli';
 import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
 import { removeEnvironmentBranching } from './transforms/environment-branching';
 import { verifyTls } from './transforms/verify-tls';
@@ -62,9 +64,6 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
-/** Base names of the tools' config files (`knexfile`, `ormconfig`), which need not name a module. */
-const CONFIG_FILE_NAMES = new Set(catalog.flatMap((entry) => (entry.configFiles ?? []).map((f) => f.name)));
-
 /**
  * Text that must occur for any codemod to have work: a catalog module name in quotes (or a
  * module the settings map to one), the process-wide TLS switch, or a tool's config-file name.
@@ -72,8 +71,7 @@ const CONFIG_FILE_NAMES = new Set(catalog.flatMap((entry) => (entry.configFiles 
  */
 export function mayNeedWork(source: string, path = '', options: AnalysisOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
-  const base = /([^/\\]+?)(\.[^./\\]+)?$/.exec(path)?.[1];
-  if (base !== undefined && CONFIG_FILE_NAMES.has(base)) return true;
+  if (configFileConvention(path) !== undefined) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
 
@@ -96,6 +94,7 @@ function quoteStyle(source: string): 'single' | 'double' {
 export function runCodemod(name: CodemodName, source: string, path: string, options: CodemodOptions = {}): CodemodResult {
   const unchanged: CodemodResult = { output: source, changed: false, sites: 0, markers: 0, markerNotes: [], variables: [], secrets: [] };
   if (!mayNeedWork(source, path, options)) return unchanged;
+  if (path.endsWith('.json')) return runJsonConfig(name, source, path, options, unchanged);
   let analyzed = analyzeText(source, path, options);
   if ('error' in analyzed) return { ...unchanged, skipped: analyzed.error };
   const secrets = collectSecrets(analyzed.analysis);
@@ -150,6 +149,27 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
   const markerNotes = markersIn(text);
   if (text === source) return { ...unchanged, markers: markerNotes.length, markerNotes, secrets };
   return { output: text, changed: true, sites, markers: markerNotes.length, markerNotes, variables, secrets };
+}
+
+/**
+ * A tool's JSON config file (sequelize-cli's `config/config.json`), which the rules read with a
+ * JSON parser: edited as text by its own editor, keeping the file's formatting.
+ */
+function runJsonConfig(name: CodemodName, source: string, path: string, options: CodemodOptions, unchanged: CodemodResult): CodemodResult {
+  const match = configFileConvention(path);
+  const option = match?.convention.urlVariableOption;
+  if (!match || !option || name === 'remove-environment-branching') return unchanged;
+  const { entry } = match;
+  const envVars = options.envVars ?? {};
+  const variable = envVars[entry.service] ?? envVars[entry.id] ?? envVars[entry.envVar] ?? entry.envVar;
+  let result;
+  try {
+    result = rewriteSequelizeConfig(source, entry, option, variable, path, name !== 'verify-tls');
+  } catch (error) {
+    return { ...unchanged, skipped: (error as Error).message };
+  }
+  if (result.output === source) return { ...unchanged, secrets: result.secrets };
+  return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
 }
 
 /** The `/* backing-services: ... *\/` comments of a text, with their lines. */

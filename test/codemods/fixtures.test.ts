@@ -90,6 +90,12 @@ for (const codemod of codemodNames) {
           });
         }
 
+        if (c.file.endsWith('.json')) {
+          it('writes JSON', () => {
+            expect(() => JSON.parse(c.output) as unknown).not.toThrow();
+          });
+        }
+
         if (codemod === 'env-service-url' || codemod === 'all') {
           it('keeps no secret of the input outside a marked statement', () => {
             const { secrets } = runCodemod(codemod as CodemodName, c.input, c.file);

@@ -10,6 +10,8 @@ export interface LintMessage {
 
 /** The parsers a file is linted with: both for JavaScript (users run either), the TS one for TypeScript. */
 export function parsersFor(filename: string): Array<'espree' | 'typescript-eslint'> {
+  // JSON config files (sequelize-cli's config/config.json) are not JavaScript for either parser.
+  if (filename.endsWith('.json')) return [];
   return /\.[cm]?tsx?$/.test(filename) ? ['typescript-eslint'] : ['espree', 'typescript-eslint'];
 }
 
