@@ -1,5 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
 import { environmentKind } from '../../src/policy/env-names';
 import type { ClientSite } from '../../src/analysis/file-analysis';
@@ -309,7 +309,7 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
     const found = lookup(options, path);
     if (found.status !== 'present') continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
-    if (!config || !editablePath(config, path, found.prop.node, found.value.node)) {
+    if (!config || !editablePath(config, path, found.prop.node, found.value.node, editor.sourceCode)) {
       editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead`);
       return false;
     }
@@ -394,7 +394,7 @@ function rewriteOptions(editor: Editor, site: ClientSite, recipe: SecureRecipe, 
     const found = lookup(options, path);
     if (found.status !== 'present' || envOnlyAt(options, path)) continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
-    if (!config || !editablePath(config, path, found.prop.node, found.value.node)) {
+    if (!config || !editablePath(config, path, found.prop.node, found.value.node, editor.sourceCode)) {
       editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead`);
       return false;
     }
@@ -446,10 +446,25 @@ function writtenOptions(site: ClientSite, recipe: SecureRecipe): EnvOption[] {
  * elsewhere, and not a helper's parameter whose value the caller passes (`{ host }` in
  * `function makePool(host)`), which removing the key would leave passed and unused.
  */
-function editablePath(config: ConfigObject, path: string, propNode: Node, valueNode: Node): boolean {
+function editablePath(config: ConfigObject, path: string, propNode: Node, valueNode: Node, sourceCode: TSESLint.SourceCode): boolean {
   const prop = findPath(config.node, path);
   if (!prop || !(prop === propNode || within(propNode, prop))) return false;
-  return within(valueNode, config.node);
+  return within(valueNode, config.node) || ownConstant(valueNode, config.node, sourceCode);
+}
+
+/**
+ * A value written in a `const` that only this object reads (`const node = 'https://...';
+ * new Client({ node })`): removing the key leaves the constant unread, and it goes with it.
+ */
+function ownConstant(valueNode: Node, object: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let current: Node = valueNode;
+  while (current.parent && (current.parent.type === 'ConditionalExpression' || current.parent.type === 'LogicalExpression' || unwrap(current.parent) !== current.parent)) current = current.parent;
+  const declarator = current.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== current || declarator.id.type !== 'Identifier' || declarator.parent.kind !== 'const') return false;
+  if (declarator.parent.parent?.type === 'ExportNamedDeclaration') return false;
+  const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const reads = variable?.references.filter((r) => r.isRead()) ?? [];
+  return reads.length > 0 && reads.every((r) => within(r.identifier as Node, object));
 }
 
 function removedCount(object: TSESTree.ObjectExpression, paths: Set<string>): number {
