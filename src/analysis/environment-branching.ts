@@ -53,6 +53,8 @@ export class EnvironmentBranching {
     readonly sites: readonly ClientSite[],
     private readonly findBranches: () => EnvironmentBranch[],
     private readonly mayExportMap: () => boolean,
+    /** The file's exported values (a JSON document is one), evaluated. */
+    private readonly exported: () => Value<Node>[],
   ) {}
 
   /** Sites that construct a client here (not configuration objects, not helper instantiations). */
@@ -203,9 +205,8 @@ export class EnvironmentBranching {
   differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
     if (!this.mayExportMap()) return [];
     const found: Array<{ node: Node; name: string; client: string }> = [];
-    for (const statement of this.sourceCode.ast.body) {
-      const node = exportedExpression(statement);
-      const entry = node && differingEnvironmentEntry(this.evaluator.evaluate(node), unknownKey);
+    for (const value of this.exported()) {
+      const entry = differingEnvironmentEntry(value, unknownKey);
       if (entry) found.push(entry);
     }
     return found;
@@ -294,7 +295,7 @@ function assignmentsIn(roots: readonly Node[], sourceCode: TSESLint.SourceCode):
 }
 
 /** The value of `module.exports = ...` or `export default ...` (not a declaration). */
-function exportedExpression(statement: TSESTree.ProgramStatement): Node | undefined {
+export function exportedExpression(statement: TSESTree.ProgramStatement): Node | undefined {
   if (statement.type === 'ExportDefaultDeclaration') {
     return statement.declaration.type.endsWith('Declaration') ? undefined : (statement.declaration as Node);
   }

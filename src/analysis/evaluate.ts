@@ -427,6 +427,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     const callee = unwrap(node.callee);
     const fromLibrary = envLibraryRead(this.envLibraries(), node, (n) => this.evaluate(n));
     if (fromLibrary) return fromLibrary;
+    const fromParameter = this.configFunctionEnvRead(node, callee);
+    if (fromParameter) return fromParameter;
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);
       const object = unwrap(callee.object);
@@ -451,6 +453,28 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (body) return this.evaluate(body);
     }
     return { kind: 'unknown', node };
+  }
+
+  /**
+   * `module.exports = ({ env }) => ({ host: env('DATABASE_HOST', '127.0.0.1') })`: a config
+   * module exporting a function that is handed an environment reader (Strapi's convention):
+   * `env(name, default)` and `env.int(name, default)` read the environment.
+   */
+  private configFunctionEnvRead(node: TSESTree.CallExpression, callee: Node): EValue | undefined {
+    const root = callee.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+    if (root.type !== 'Identifier' || root.name !== 'env') return undefined;
+    const variable = findVariable(this.scopeOf(root), root);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter') return undefined;
+    const property = def.name.parent;
+    const fn = def.node as Node;
+    if (property?.type !== 'Property' || property.parent?.type !== 'ObjectPattern' || (fn as { params?: Node[] }).params?.[0] !== property.parent) return undefined;
+    if (!isExportedFunction(fn)) return undefined;
+    const name = node.arguments[0] && primitiveText(this.evaluate(node.arguments[0] as Node));
+    if (name === undefined) return undefined;
+    const fallbackNode = node.arguments[1] as Node | undefined;
+    const read: EValue = { kind: 'env', name, source: 'parameter', node };
+    return fallbackNode ? { ...read, fallback: this.evaluate(fallbackNode), fallbackNode } : read;
   }
 
   private objectAssign(node: TSESTree.CallExpression): EValue {
@@ -497,6 +521,13 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 }
 
+
+/** `module.exports = fn` or `export default fn`. */
+function isExportedFunction(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type === 'ExportDefaultDeclaration') return true;
+  return parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression' && unwrap(parent.left.object).type === 'Identifier' && (unwrap(parent.left.object) as TSESTree.Identifier).name === 'module' && staticPropertyName(parent.left) === 'exports';
+}
 
 /** Where the text of a literal operand came from, shifted to its offset in a concatenation. */
 function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: number; to: number; node: Node }> {

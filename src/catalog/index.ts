@@ -32,6 +32,7 @@ import { typeorm } from './typeorm';
 import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
 import { bull } from './bull';
+import { cacheManagerRedis } from './cache-manager-redis';
 import { connectMongo } from './connect-mongo';
 import { connectRedis } from './connect-redis';
 import { drizzleMysql2, drizzleNodePostgres, drizzlePostgresJs } from './drizzle';
@@ -105,6 +106,7 @@ export const catalog: readonly CatalogEntry[] = [
   nestjsMailer,
   connectRedis,
   connectMongo,
+  cacheManagerRedis,
   socketIoRedis,
   drizzleNodePostgres,
   drizzlePostgresJs,

@@ -32,6 +32,8 @@ export const nestjsMicroservices: CatalogEntry = {
   envVar: 'REDIS_URL',
   envVarAliases: [],
   privilegedAccounts: ioredis.privilegedAccounts,
+  // `{ transport, options }` objects typed with the union types: judged by their transport.
+  optionTypes: [{ path: 'ClientOptions' }, { path: 'MicroserviceOptions' }, { path: 'ClientProviderOptions' }],
   wraps: 'ioredis',
   notes: ['`transport` chooses the library: Redis options go to ioredis, RMQ to amqplib, Kafka `options.client` to kafkajs, NATS to nats.'],
 };
