@@ -8,7 +8,7 @@ import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
 import { lookup, textOf, walkValues } from '../src/policy/value';
 import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis/analyze';
 import { Editor, MARKER_PREFIX } from './analysis/edit';
-import { parserFor, RecastTree } from './analysis/recast-tree';
+import { parserFor, PrintingParseError, RecastTree } from './analysis/recast-tree';
 import { rewriteSequelizeConfig } from './json/sequelize-cli';
 import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
 import { removeEnvironmentBranching } from './transforms/environment-branching';
@@ -113,7 +113,7 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
     const count = edit(editor);
     editor.keepInlineObjects();
     if (editor.changes === 0 || !tree.used) return 0;
-    text = tree.j(tree.file as never).toSource({ quote, reuseWhitespace: true, wrapColumn: 120, trailingComma: /,\s*\n\s*[}\]]/.test(source) });
+    text = tree.j(tree.file as never).toSource({ quote, reuseWhitespace: true, wrapColumn: 120, trailingComma: /,\s*\r?\n\s*[}\]]/.test(source), lineTerminator: tree.lineTerminator, useTabs: /^\t/m.test(source) });
     const next = analyzeText(text, path, options);
     if ('error' in next) throw new Error(`the rewritten text does not parse (${next.error}); left untouched`);
     analyzed = next;
@@ -121,21 +121,31 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
     return editor.changes;
   };
 
-  for (const phase of PHASES[name]) {
-    if (phase === 'branching') {
-      round((editor) => {
-        const kept = new Set<Node>();
-        const discarded = new Set<Node>();
-        let count = removeEnvironmentBranching(editor, kept, discarded);
-        // Run alone, the codemod also makes the kept production configuration read the environment.
-        if (name === 'remove-environment-branching' && kept.size > 0) count += envPhase(editor, { only: kept, discarded });
-        return count;
-      });
-    } else if (phase === 'env') {
-      round((editor) => envPhase(editor, {}));
-    } else {
-      // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
-      for (let pass = 0; pass < 3; pass++) if (round(verifyTls) === 0) break;
+  try {
+    runPhases();
+  } catch (error) {
+    // Nothing was written yet: the file is left as it was, and the caller says why.
+    if (error instanceof PrintingParseError) return { ...unchanged, secrets, skipped: error.message };
+    throw error;
+  }
+
+  function runPhases(): void {
+    for (const phase of PHASES[name]) {
+      if (phase === 'branching') {
+        round((editor) => {
+          const kept = new Set<Node>();
+          const discarded = new Set<Node>();
+          let count = removeEnvironmentBranching(editor, kept, discarded);
+          // Run alone, the codemod also makes the kept production configuration read the environment.
+          if (name === 'remove-environment-branching' && kept.size > 0) count += envPhase(editor, { only: kept, discarded });
+          return count;
+        });
+      } else if (phase === 'env') {
+        round((editor) => envPhase(editor, {}));
+      } else {
+        // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
+        for (let pass = 0; pass < 3; pass++) if (round(verifyTls) === 0) break;
+      }
     }
   }
 

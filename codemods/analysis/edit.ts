@@ -317,7 +317,8 @@ export class Editor {
   }
 
   private multilineText(object: BNode): string | undefined {
-    const source = this.text;
+    // Printing nodes' offsets and lines are those of the text their parser read.
+    const source = this.tree.parsedText;
     const lines = source.split('\n');
     const lineIndent = (line: number): string => /^\s*/.exec(lines[line - 1] ?? '')![0];
     const properties = object.properties as BNode[];

@@ -15,6 +15,14 @@ export interface Slot {
   parent: BNode | undefined;
 }
 
+/** The printing parser (Babel, through recast) refuses a text the rules' parser read. */
+export class PrintingParseError extends Error {
+  constructor(detail: string) {
+    super(`the printing parser cannot read it: ${detail}`);
+    this.name = 'PrintingParseError';
+  }
+}
+
 /** jscodeshift's parser for a file name, as next-codemod chooses it. */
 export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.[cm]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';
@@ -42,7 +50,9 @@ const SKIPPED_KEYS = new Set(['loc', 'comments', 'leadingComments', 'trailingCom
  * found here by their source range.
  */
 export class RecastTree {
-  private parsed: { j: JSCodeshift; file: BNode } | undefined;
+  private parsed: { j: JSCodeshift; file: BNode; parsedText?: string } | undefined;
+  private lineStarts: number[] | undefined;
+  private parsedStarts: number[] | undefined;
   private byStart: Map<number, BNode[]> | undefined;
   private readonly slots = new Map<BNode, Slot>();
 
@@ -65,27 +75,72 @@ export class RecastTree {
     return this.parsed !== undefined;
   }
 
-  private tree(): { j: JSCodeshift; file: BNode } {
+  private tree(): { j: JSCodeshift; file: BNode; parsedText?: string } {
     if (this.parsed) return this.parsed;
     let j = jscodeshift.withParser(parserFor(this.path));
     let file: BNode;
     try {
-      file = j(this.text).get().node as BNode;
+      try {
+        file = j(this.text).get().node as BNode;
+      } catch (error) {
+        // Plain JavaScript with syntax the TS parser refuses (`<T>x` casts are TS-only).
+        if (!/\.(c|m)?jsx?$/.test(this.path)) throw error;
+        j = jscodeshift.withParser('babylon');
+        file = j(this.text).get().node as BNode;
+      }
     } catch (error) {
-      // Plain JavaScript with syntax the TS parser refuses (`<T>x` casts are TS-only).
-      if (!/\.(c|m)?jsx?$/.test(this.path)) throw error;
-      j = jscodeshift.withParser('babylon');
-      file = j(this.text).get().node as BNode;
+      throw new PrintingParseError((error as Error).message);
     }
     return (this.parsed = { j, file });
+  }
+
+  /**
+   * The text the printing parser read. recast hands its parser the source with every line break
+   * as `\n` and each line's leading white space as spaces (tabs expanded), so a file with CRLF
+   * line ends or tab indentation has other offsets there than in the analysed text.
+   */
+  get parsedText(): string {
+    if (this.parsed?.parsedText !== undefined) return this.parsed.parsedText;
+    const lines = (this.file.loc as { lines?: { toString(options: object): string } } | undefined)?.lines;
+    return (this.tree().parsedText = lines ? lines.toString({ tabWidth: 4, reuseWhitespace: false, useTabs: false }) : this.text);
+  }
+
+  /** An offset of the analysed text as an offset of the parsed text (see `parsedText`). */
+  private offset(original: number): number {
+    if (this.parsedText === this.text) return original;
+    this.lineStarts ??= lineStarts(this.text, /\r\n|\r|\n|\u2028|\u2029/g);
+    const parsedStarts = (this.parsedStarts ??= lineStarts(this.parsedText, /\n/g));
+    let line = 0;
+    for (let lo = 0, hi = this.lineStarts.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (this.lineStarts[mid]! <= original) {
+        line = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const start = this.lineStarts[line]!;
+    const column = original - start;
+    const source = this.text.slice(start, this.lineStarts[line + 1] ?? this.text.length).replace(/[\r\n\u2028\u2029]+$/, '');
+    const parsed = this.parsedText.slice(parsedStarts[line], (parsedStarts[line + 1] ?? this.parsedText.length + 1) - 1);
+    const indent = /^\s*/.exec(source)![0].length;
+    const parsedIndent = parsed.length - (source.length - indent);
+    return parsedStarts[line]! + (column >= indent ? parsedIndent + column - indent : Math.min(column, parsedIndent));
+  }
+
+  /** The line ending most lines of the text use, for printing. */
+  get lineTerminator(): string {
+    const crlf = this.text.split('\r\n').length - 1;
+    return crlf > 0 && crlf >= (this.text.split('\n').length - 1) / 2 ? '\r\n' : '\n';
   }
 
   /** The printing node for an analysis node: same source range, a type that prints it. */
   nodeFor(node: TSESTree.Node | undefined): BNode | undefined {
     if (!node) return undefined;
-    const candidates = this.index().get(node.range[0]) ?? [];
+    const start = this.offset(node.range[0]);
+    const end = this.offset(node.range[1]);
+    const candidates = this.index().get(start) ?? [];
     const types = BABEL_TYPES[node.type] ?? [node.type];
-    const matches = candidates.filter((c) => c.end === node.range[1] && types.includes(c.type));
+    const matches = candidates.filter((c) => c.end === end && types.includes(c.type));
     // Nested nodes with one range (`a?.b` in a chain): the outermost is the one in the code.
     return matches[0];
   }
@@ -134,4 +189,11 @@ export class RecastTree {
     const program = this.j(`[${text}];`).get().node.program as BNode;
     return ((program.body as BNode[])[0]!.expression as BNode).elements[0] as BNode;
   }
+}
+
+/** The offset at which each line of `text` starts. */
+function lineStarts(text: string, breaks: RegExp): number[] {
+  const starts = [0];
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
+  return starts;
 }
