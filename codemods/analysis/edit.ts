@@ -27,6 +27,8 @@ export class Editor {
   markers = 0;
   /** Printing objects whose properties were added or removed (see `keepInlineObjects`). */
   private readonly editedObjects = new Set<BNode>();
+  /** Environment reads whose literal default was taken out (each once). */
+  readonly stripped = new Set<Node>();
   /** Analysis nodes taken out of the code; constants only they read are removed with them. */
   readonly dropped: Node[] = [];
   /** Statements that got (or already had) a marker in this run. */

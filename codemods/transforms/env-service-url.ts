@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
-import { environmentKind } from '../../src/policy/env-names';
+import { accountDefault, locationDefault, secretDefault } from '../../src/policy/env-defaults';
+import { environmentKind, isServiceLocationEnvName } from '../../src/policy/env-names';
+import { localLocationIn } from '../../src/policy/environment';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { possibleValues, tlsIssues } from '../../src/policy/tls';
@@ -94,6 +96,7 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
     }
     if (plan) plans.push(plan);
   }
+  count += stripEnvDefaults(editor);
   const planned = new Set(plans.map((p) => p.site));
   const taken = new Set<string>();
   for (const site of editor.analysis.sites) {
@@ -226,10 +229,34 @@ function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
   return out;
 }
 
+/**
+ * Literal defaults of environment reads anywhere in the file that the rules judge by the
+ * variable's name (`process.env.DB_HOST || 'localhost'`, `process.env.DB_PASSWORD ?? 'secret'`,
+ * `process.env.DB_USER || 'root'`), as in a configuration module that builds no client: the
+ * variable becomes required, so a missing one fails instead of connecting somewhere else.
+ */
+function stripEnvDefaults(editor: Editor): number {
+  const values = editor.analysis.envReads
+    .filter((read) => {
+      const fallback = read.value.fallback;
+      if (read.value.source !== 'process.env' || fallback?.kind !== 'literal' || fallback.value === undefined) return false;
+      const local = isServiceLocationEnvName(read.name) && localLocationIn(fallback) !== undefined;
+      return local || locationDefault(read.name, fallback) !== undefined || secretDefault(read.name, fallback) !== undefined || accountDefault(read.name, fallback) !== undefined;
+    })
+    .map((read) => read.value);
+  return stripValues(editor, values) ? 1 : 0;
+}
+
 /** `process.env.X || 'localhost'` → `process.env.X` (and the `? :` and destructuring forms). */
 function stripFallbacks(editor: Editor, site: ClientSite): boolean {
+  return stripValues(editor, fallbackValues(site));
+}
+
+function stripValues(editor: Editor, values: ReadonlyArray<EValue & { kind: 'env' }>): boolean {
   let changed = false;
-  for (const value of fallbackValues(site)) {
+  for (const value of values) {
+    if (editor.stripped.has(value.node)) continue;
+    editor.stripped.add(value.node);
     const node = unwrap(value.node);
     if (node.type === 'LogicalExpression') {
       editor.dropped.push(node.right);

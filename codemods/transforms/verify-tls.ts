@@ -5,26 +5,14 @@ import type { CatalogEntry, TlsSwitch } from '../../src/catalog/types';
 import { classifyHost } from '../../src/policy/host';
 import { possibleValues, tlsIssues, type TlsIssue } from '../../src/policy/tls';
 import { hasUrlScheme, parseServiceUrl } from '../../src/policy/url';
-import { lookup, type ObjectValue, type PropertyValue, type Value } from '../../src/policy/value';
+import { lookup, type ObjectValue, type Value } from '../../src/policy/value';
+import { weakTlsSettings } from '../../src/policy/weak-tls';
 import type { Editor } from '../analysis/edit';
 import { configObject } from './config-object';
 import { recipeFor } from './recipe';
 
 type Node = TSESTree.Node;
 type EValue = Value<Node>;
-
-/** Node's weak protocol names and the legacy `secureProtocol` methods. */
-const WEAK_VERSIONS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
-const WEAK_METHOD = /^(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)(?:_client|_server)?_method$/;
-const WEAK_CIPHER_WORDS = new Set(['RC4', 'DES', '3DES', 'NULL', 'EXPORT', 'EXP', 'MD5', 'ANULL', 'ENULL', 'ADH', 'AECDH']);
-
-/** A cipher list that enables a weak suite (an excluded one, `!RC4`, does not count). */
-function hasWeakCipher(list: string): boolean {
-  return list
-    .split(/[:\s,]+/)
-    .filter((token) => token !== '' && !token.startsWith('!') && !token.startsWith('-'))
-    .some((token) => token.replace(/^\+/, '').toUpperCase().split('-').some((word) => WEAK_CIPHER_WORDS.has(word)));
-}
 
 /**
  * `verify-tls`: every TLS off switch becomes the library's verified form, per its catalog
@@ -205,36 +193,20 @@ function urlValues(value: EValue): EValue[] {
   return out;
 }
 
-/** Weak `minVersion`, legacy `secureProtocol` and weak `ciphers` in the client's TLS bags. */
+/**
+ * Weak `minVersion`, `maxVersion`, legacy `secureProtocol` and weak `ciphers` in the client's TLS
+ * bags, judged by the same policy as `no-weak-tls`: a weak floor becomes `TLSv1.2`; the others
+ * go, so Node's defaults apply.
+ */
 function weakSettings(editor: Editor, entry: CatalogEntry, options: ObjectValue<Node>, done: Set<Node>): number {
   let count = 0;
-  for (const bagPath of entry.tls.bags) {
-    const bag = bagPath === '' ? options : lookup(options, bagPath).status === 'present' ? (lookup(options, bagPath) as { value: EValue }).value : undefined;
-    if (!bag || bag.kind !== 'object') continue;
-    const take = (key: string): PropertyValue<Node> | undefined => {
-      const found = lookup(bag, key);
-      return found.status === 'present' && !done.has(found.prop.node) ? found.prop : undefined;
-    };
-    const min = take('minVersion');
-    if (min && min.value.kind === 'literal' && WEAK_VERSIONS.has(String(min.value.value))) {
-      done.add(min.node);
-      if (editor.replace(min.value.node, editor.stringLiteral('TLSv1.2'))) count++;
-    }
-    const max = take('maxVersion');
-    if (max && max.value.kind === 'literal' && WEAK_VERSIONS.has(String(max.value.value)) && isOwnProperty(max.node)) {
-      done.add(max.node);
-      if (editor.removeProperty(max.node)) count++;
-    }
-    const method = take('secureProtocol');
-    if (method && method.value.kind === 'literal' && WEAK_METHOD.test(String(method.value.value)) && isOwnProperty(method.node)) {
-      done.add(method.node);
-      if (editor.removeProperty(method.node)) count++;
-    }
-    const ciphers = take('ciphers');
-    if (ciphers && ciphers.value.kind === 'literal' && typeof ciphers.value.value === 'string' && hasWeakCipher(ciphers.value.value) && isOwnProperty(ciphers.node)) {
-      done.add(ciphers.node);
-      if (editor.removeProperty(ciphers.node)) count++;
-    }
+  for (const setting of weakTlsSettings(entry, options)) {
+    if (done.has(setting.valueNode)) continue;
+    done.add(setting.valueNode);
+    if (setting.key === 'minVersion') {
+      if (editor.replace(setting.valueNode, editor.stringLiteral('TLSv1.2'))) count++;
+    } else if (setting.propNode && isOwnProperty(setting.propNode) && editor.removeProperty(setting.propNode)) count++;
+    else editor.marker(setting.node, `remove \`${setting.path}\` (${setting.weak} is weak): Node's defaults are safe`);
   }
   return count;
 }
