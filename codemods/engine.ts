@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
-import { catalogModuleNames } from '../src/catalog';
+import { catalog, catalogModuleNames } from '../src/catalog';
+import { shapeWordsPattern } from '../src/policy/shapes';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
 import { lookup, textOf, walkValues } from '../src/policy/value';
@@ -21,6 +22,12 @@ type Node = TSESTree.Node;
 export type CodemodName = 'env-service-url' | 'verify-tls' | 'remove-environment-branching' | 'all';
 
 export interface CodemodOptions extends AnalysisOptions {
+  /**
+   * Also read exported app configuration that names no client library (`export const config =
+   * { redis: { host } }`), which the rules find by its shape. Off by default: it means parsing
+   * many more files of a large tree.
+   */
+  configModules?: boolean;
   /** Variable name overrides: keys are a service kind (`postgres`), a library id (`pg`) or a default variable (`DATABASE_URL`). */
   envVars?: Record<string, string>;
 }
@@ -64,14 +71,39 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
+/** A literal default after an environment read (`process.env.DB_HOST || 'localhost'`), which the rules judge by the variable's name. */
+const ENV_DEFAULT = /process\.env(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]/;
+
+/**
+ * An exported app configuration the rules can recognise by a catalog option shape with no
+ * client in sight: an object is exported, a shape's option word is written, and so is one of the
+ * names, ports or marker options that make a shape (`redis: { host }`, `port: 6379`, `brokers`).
+ * Narrower than the analysis's own test (which parses to see what is exported), so that library
+ * code full of `host` and `export` is not parsed for nothing.
+ */
+// An object literal exported as it is, or as what an exported function returns (`module.exports
+// = ({ env }) => ({...})`, `export default registerAs('db', () => ({...}))`).
+const EXPORTS = /(?:module\.exports|\bexports\.[\w$]+|\bexport\s+default|\bexport\s+const\s+[\w$]+(?:\s*:[^=]+)?)\s*=?\s*(?:(?:async\s*)?\([^)]*\)\s*=>\s*\(?\s*|[\w$.]+\(\s*)?\{/;
+const SHAPE_WORDS = shapeWordsPattern(catalog);
+const SHAPE_NAMES = (() => {
+  const shapes = catalog.flatMap((entry) => (entry.shape ? [entry.shape] : []));
+  const names = [...new Set(shapes.flatMap((s) => s.names ?? []))];
+  const ports = [...new Set(shapes.flatMap((s) => s.ports ?? []))];
+  const markers = [...new Set(shapes.flatMap((s) => (s.markers ?? []).map((m) => m.slice(m.lastIndexOf('.') + 1))))];
+  return new RegExp(`(?:\\b|_)(?:${names.join('|')})\\w{0,3}['"]?\\s*[:=]|\\bport['"]?\\s*[:=]\\s*['"]?(?:${ports.join('|')})\\b|\\b(?:${markers.join('|')})\\b`, 'i');
+})();
+
 /**
  * Text that must occur for any codemod to have work: a catalog module name in quotes (or a
- * module the settings map to one), the process-wide TLS switch, or a tool's config-file name.
- * Files without any are returned untouched without parsing.
+ * module the settings map to one), the process-wide TLS switch, a tool's config-file name, a
+ * literal default after an environment read, or (with `configModules`) an exported
+ * configuration with a catalog option shape. Files without any are returned untouched without
+ * parsing.
  */
-export function mayNeedWork(source: string, path = '', options: AnalysisOptions = {}): boolean {
+export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
-  if (configFileConvention(path) !== undefined) return true;
+  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source)) return true;
+  if (options.configModules && EXPORTS.test(source) && SHAPE_WORDS.test(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
 

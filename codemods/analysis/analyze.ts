@@ -22,11 +22,17 @@ export interface AnalysisOptions {
  * see exactly the sites, values and verdicts the rules see, parsed by the same parser.
  */
 let captured: TSESLint.SourceCode | undefined;
+/**
+ * Thrown by the probe once it has the file's SourceCode: by then ESLint has parsed the text,
+ * analysed its scopes, applied the globals and set every node's parent, and what it would do
+ * next (code-path analysis, a traversal for listeners) the codemods do not need.
+ */
+const CAPTURED = new Error('backing-services: the codemod probe has what it needs');
 const probe = {
   meta: { type: 'problem' as const, schema: [] },
   create(context: { sourceCode: TSESLint.SourceCode }) {
     captured = context.sourceCode;
-    return {};
+    throw CAPTURED;
   },
 };
 
@@ -61,7 +67,12 @@ export function analyzeText(text: string, path: string, options: AnalysisOptions
   let error = '';
   for (const configs of /\.[cm]?js$/.test(filename) ? [CONFIGS, JSX_CONFIGS] : [CONFIGS]) {
     captured = undefined;
-    const messages = linter.verify(text, configs, filename);
+    let messages: Linter.LintMessage[] = [];
+    try {
+      messages = linter.verify(text, configs, filename);
+    } catch (error) {
+      if (error !== CAPTURED) throw error;
+    }
     const sourceCode = captured as TSESLint.SourceCode | undefined;
     captured = undefined;
     if (sourceCode) {

@@ -297,7 +297,14 @@ export class Editor {
       if (!loc) continue;
       const text = loc.start.line === loc.end.line ? this.inlineText(object) : this.multilineText(object);
       if (text === undefined) continue;
-      if (this.replacePrinted(object, this.tree.expression(text))) this.changes--;
+      let rebuilt: BNode;
+      try {
+        rebuilt = this.tree.expression(text);
+      } catch {
+        // Some property recast prints in a form its own parser refuses: let recast lay it out.
+        continue;
+      }
+      if (this.replacePrinted(object, rebuilt)) this.changes--;
     }
     this.editedObjects.clear();
   }

@@ -566,10 +566,12 @@ function prefixOf(name: string | undefined): string {
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
+  // A variable name must not start with a digit (`process.env.126_SMTP_URL` does not parse).
   return words
     .filter((w) => !GENERIC_WORDS.has(w))
     .join('_')
-    .toUpperCase();
+    .toUpperCase()
+    .replace(/^[\d_]+/, '');
 }
 
 /**

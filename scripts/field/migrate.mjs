@@ -5,7 +5,7 @@
 // and whether each sits below a marker, findings the output has that the input had not, outputs
 // that do not parse, a second run that changes something, and secrets of the input in the output.
 //
-//   node scripts/field/migrate.mjs [--manifest FILE ...] [--json FILE] [--quiet]
+//   node scripts/field/migrate.mjs [--manifest FILE ...] [--config-modules] [--json FILE] [--quiet]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const args = process.argv.slice(2);
 const values = (name) => args.flatMap((a, i) => (args[i - 1] === name ? [a] : []));
 const manifests = values('--manifest').length > 0 ? values('--manifest') : [join(ROOT, 'test/field/manifest.json')];
 const quiet = args.includes('--quiet');
+const configModules = args.includes('--config-modules');
 const OUT = join(ROOT, '.field');
 const NOT_MIGRATED = 'backing-services/no-client-outside-resource-module';
 
@@ -57,7 +58,7 @@ for (const entry of entries) {
   totals.before += before.findings.length;
   let result;
   try {
-    result = runCodemod('all', text, file, { cwd: root });
+    result = runCodemod('all', text, file, { cwd: root, configModules });
   } catch (error) {
     totals.errors++;
     problems.push(`${entry.repo}:${entry.path}: the codemod threw: ${String(error.message ?? error).split('\n')[0]}`);
@@ -72,7 +73,7 @@ for (const entry of entries) {
     problems.push(`${entry.repo}:${entry.path}: the output does not parse: ${after.fatal}`);
   }
   if (result.changed) {
-    const again = runCodemod('all', output, file, { cwd: root });
+    const again = runCodemod('all', output, file, { cwd: root, configModules });
     if (again.changed) {
       totals.notIdempotent++;
       problems.push(`${entry.repo}:${entry.path}: a second run changes the output again`);
@@ -102,7 +103,7 @@ for (const entry of entries) {
 }
 
 const gone = totals.before === 0 ? 0 : (100 * (totals.before - totals.after)) / totals.before;
-console.log(`field corpus, migrate all: ${totals.files} files (${totals.missing} not rebuilt: run npm run field first), ${totals.changed} changed`);
+console.log(`field corpus, migrate all${configModules ? ' --config-modules' : ''}: ${totals.files} files (${totals.missing} not rebuilt: run npm run field first), ${totals.changed} changed`);
 console.log(`findings (every rule but no-client-outside-resource-module): ${totals.before} before, ${totals.after} after: ${gone.toFixed(1)}% gone; of those left, ${totals.atMarkers} below a marker, ${totals.after - totals.atMarkers} not`);
 console.log(`new findings ${totals.newFindings}, outputs that do not parse ${totals.unparsable}, second runs that change something ${totals.notIdempotent}, secrets left in outputs ${totals.secretsLeft}, codemod errors ${totals.errors}`);
 if (!quiet) {

@@ -35,6 +35,8 @@ Options:
   --report <file.json>         write a JSON report (per file: what changed, the variables it
                                now reads, every marker with its line, findings before/after)
   --no-findings                do not run the rules before and after (faster; no counts)
+  --config-modules             also read exported app configuration that names no client
+                               library (found by its shape; parses many more files)
   --env-example <path>         where new variables are listed (default .env.example at the
                                repository root, or the working directory)
   --env-var <SERVICE=NAME>     variable name for a service, library or default variable
@@ -85,6 +87,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
     'ignore-pattern': { type: 'string', multiple: true },
     force: { type: 'boolean' },
     'no-findings': { type: 'boolean' },
+    'config-modules': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -130,6 +133,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
   const reports: FileReport[] = [];
   const variables: EnvVariable[] = [];
   const counter = values['no-findings'] ? undefined : new FindingCounter();
+  const configModules = values['config-modules'] === true;
   const runProgress = new Progress(io.stderr, io.env);
   try {
     files.forEach((file, i) => {
@@ -148,7 +152,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       }
       let result;
       try {
-        result = runCodemod(codemod, source, file, { envVars, cwd: io.cwd });
+        result = runCodemod(codemod, source, file, { envVars, cwd: io.cwd, configModules });
         if (result.skipped !== undefined) throw new Error(`it does not parse: ${result.skipped}`);
       } catch (error) {
         report.status = 'error';
@@ -159,13 +163,13 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       report.sites = result.sites;
       report.markers = result.markerNotes;
       // Files that cannot hold a client are not even parsed (nor linted: the codemods never touch them).
-      if (counter && mayNeedWork(source, file)) {
+      if (counter && mayNeedWork(source, file, { configModules })) {
         const before = counter.findings(source, file, io.cwd).length;
         const after = result.changed ? counter.findings(result.output, file, io.cwd) : undefined;
         report.findings = { before, after: after?.length ?? before, atMarkers: belowMarkers(after ?? counter.findings(source, file, io.cwd), result.output) };
       }
       if (!result.changed) {
-        report.status = mayNeedWork(source, file) ? 'unchanged' : 'skipped';
+        report.status = mayNeedWork(source, file, { configModules }) ? 'unchanged' : 'skipped';
         return;
       }
       report.status = 'changed';
