@@ -55,8 +55,10 @@ export function configObject(site: ClientSite, sourceCode: TSESLint.SourceCode):
  */
 function objectArgument(site: ClientSite, value: Value<Node>): ObjectValue<Node> | undefined {
   if (value.kind === 'object') return value;
-  if (value.kind !== 'conditional') return undefined;
-  return value.branches.find((b): b is ObjectValue<Node> => b.kind === 'object' && b.props.some((p) => site.options.props.includes(p)));
+  // A branch of a whole-argument conditional, or the element of a list argument
+  // (`ClientsModule.register([{ transport, options }])`) that this site was folded from.
+  const candidates = value.kind === 'conditional' ? value.branches : value.kind === 'array' ? value.elements : [];
+  return candidates.find((b): b is ObjectValue<Node> => b.kind === 'object' && b.props.some((p) => site.options.props.includes(p)));
 }
 
 /**
