@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { EnvSource, LiteralValue, PropertyValue, Value } from '../policy/value';
+import type { ConditionalValue, EnvSource, LiteralValue, ObjectValue, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
@@ -334,9 +334,20 @@ export class Evaluator extends MemoEvaluator<Node> {
     if (this.isEnvObjectItself(node)) {
       return { kind: 'env', name: undefined, source: node.property.type === 'Identifier' && node.object.type === 'MetaProperty' ? 'import.meta.env' : 'process.env', node };
     }
-    if (name === undefined) return { kind: 'unknown', node };
+    if (name === undefined) return this.anyMember(node);
     if (unwrap(node.object).type === 'ThisExpression') return this.thisField(node, name);
     return memberOf(this.evaluate(node.object), name, node);
+  }
+
+  /**
+   * `configs[process.env.NODE_ENV]`: with an unknown key, any value of a known map or list (of
+   * a few entries).
+   */
+  private anyMember(node: TSESTree.MemberExpression): EValue {
+    const object = this.evaluate(node.object);
+    const values = object.kind === 'object' && !object.open ? object.props.map((p) => p.value) : object.kind === 'array' && !object.open ? object.elements : [];
+    if (values.length === 0 || values.length > 12) return { kind: 'unknown', node };
+    return { kind: 'conditional', test: node.property, branches: values, node };
   }
 
   /**
@@ -403,7 +414,8 @@ export class Evaluator extends MemoEvaluator<Node> {
       props.push(...value.props);
       return value.open;
     }
-    if (value.kind === 'literal' && (value.value === undefined || value.value === null)) return false;
+    if (value.kind === 'literal' && (value.value === undefined || value.value === null || value.value === false)) return false;
+    if (value.kind === 'conditional') return spreadConditional(props, value);
     return true;
   }
 
@@ -449,8 +461,12 @@ export class Evaluator extends MemoEvaluator<Node> {
         const text = primitiveText(arg);
         return text === undefined ? (isStringish(arg) ? arg : { kind: 'unknown', node }) : { kind: 'literal', value: text, node };
       }
-      const body = this.functionResult(callee);
-      if (body) return this.evaluate(body);
+      const fn = this.calledFunction(callee, node);
+      // The callee's returns, with its parameters bound to this call's arguments.
+      if (fn && !this.binds(fn) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+        const bound = (fn as TSESTree.FunctionLike).params.length > 0 ? this.withBindings(fn, node.arguments as Node[]) : this;
+        return bound.returned(fn);
+      }
     }
     return { kind: 'unknown', node };
   }
@@ -498,10 +514,11 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 
   /**
-   * The returned expression of a same-file function with a single `return` (or an arrow with an
-   * expression body), so `new Pool(dbOptions())` sees the object literal it builds.
+   * The same-file function a call calls (`function options() {...}`, `const options = () => ...`),
+   * so `new Pool(dbOptions())` sees what it returns. Not generators; an async function only
+   * when awaited (its result is otherwise a promise).
    */
-  private functionResult(callee: TSESTree.Identifier): Node | undefined {
+  private calledFunction(callee: TSESTree.Identifier, call: TSESTree.CallExpression): Node | undefined {
     const variable = findVariable(this.scopeOf(callee), callee);
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
@@ -509,18 +526,29 @@ export class Evaluator extends MemoEvaluator<Node> {
     if (def.type === 'FunctionName') fn = def.node;
     else if (def.type === 'Variable' && def.node.parent.kind === 'const') fn = def.node.init;
     if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return undefined;
-    if (fn.async || fn.generator) return undefined;
-    if (fn.body.type !== 'BlockStatement') return fn.body;
-    // Straight-line bodies only: declarations and expressions, then one return. Control flow
-    // could return something else.
-    const statements = fn.body.body;
-    const last = statements[statements.length - 1];
-    if (last?.type !== 'ReturnStatement' || !last.argument) return undefined;
-    const straight = statements.slice(0, -1).every((s) => s.type === 'VariableDeclaration' || s.type === 'ExpressionStatement');
-    return straight ? last.argument : undefined;
+    if (fn.generator || (fn.async && call.parent?.type !== 'AwaitExpression')) return undefined;
+    return fn;
   }
 }
 
+
+/**
+ * `...(useSsl ? { ssl } : {})` or `...(isProd && { ssl })`: every key of the branches that are
+ * objects, each holding its value in that branch or nothing in the others. Returns whether an
+ * unknown branch may add keys.
+ */
+function spreadConditional(props: PropertyValue<Node>[], value: ConditionalValue<Node>): boolean {
+  const objects = value.branches.filter((b): b is ObjectValue<Node> => b.kind === 'object');
+  const other = value.branches.filter((b) => b.kind !== 'object');
+  if (objects.length === 0 || !other.every((b) => b.kind === 'literal' && !b.value)) return true;
+  const keys = [...new Set(objects.flatMap((o) => o.props.map((p) => p.key)))];
+  for (const key of keys) {
+    const holder = objects.map((o) => getProperty(o, key)).find((p) => p !== undefined)!;
+    const branches = value.branches.map((b): EValue => (b.kind === 'object' ? (getProperty(b, key)?.value ?? { kind: 'literal', value: undefined, node: b.node }) : { kind: 'literal', value: undefined, node: b.node }));
+    props.push({ key, value: { kind: 'conditional', test: value.test, branches, node: value.node }, node: holder.node });
+  }
+  return objects.some((o) => o.open);
+}
 
 /** `module.exports = fn` or `export default fn`. */
 function isExportedFunction(fn: Node): boolean {

@@ -6,7 +6,7 @@ import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName } from '../policy/env-names';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { shapeWordsPattern } from '../policy/shapes';
-import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
+import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
@@ -205,7 +205,7 @@ export class FileAnalysis {
   }
 
   private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    if (this.isJson) return { sites: jsonConfigFileSites(this.document, this.context.filename), assignments: [] };
+    if (this.isJson) return { sites: withVariants(jsonConfigFileSites(this.document, this.context.filename)), assignments: [] };
     const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
     if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
@@ -213,7 +213,7 @@ export class FileAnalysis {
     // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
     const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
     if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
-    return found;
+    return { sites: withVariants(found.sites), assignments: found.assignments };
   }
 
   private get namesTypedModule(): boolean {
@@ -267,7 +267,7 @@ export class FileAnalysis {
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
+    return (this.reads ??= this.isJson ? [] : findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
@@ -308,6 +308,14 @@ export class FileAnalysis {
   get serviceUrls(): ServiceUrlLiteral[] {
     return (this.urls ??= this.isJson ? jsonServiceUrls(this.document, startsWithServiceScheme) : findServiceUrls(this.sourceCode, this.evaluator));
   }
+}
+
+/**
+ * Each site, then one more per way its nested choices between option objects resolve
+ * (`connection: isProd ? url : { host: 'localhost' }`), so each branch is judged whole.
+ */
+function withVariants(sites: ClientSite[]): ClientSite[] {
+  return sites.flatMap((site) => [site, ...optionVariants(site.options).map((options) => ({ ...site, options }))]);
 }
 
 /**

@@ -39,6 +39,7 @@ import { drizzleMysql2, drizzleNodePostgres, drizzlePostgresJs } from './drizzle
 import { drizzleKit } from './drizzle-kit';
 import { elasticsearchLegacy } from './elasticsearch-legacy';
 import { mikroOrm } from './mikro-orm';
+import { mqtt } from './mqtt';
 import { nestjsBull } from './nestjs-bull';
 import { nestjsBullmq } from './nestjs-bullmq';
 import { nestjsMailer } from './nestjs-mailer';
@@ -46,6 +47,7 @@ import {
   nestjsCoreMicroservice,
   nestjsMicroservices,
   nestTransportKafka,
+  nestTransportMqtt,
   nestTransportNats,
   nestTransportRedis,
   nestTransportRmq,
@@ -89,6 +91,7 @@ export const catalog: readonly CatalogEntry[] = [
   ws,
   socketIoClient,
   nodeTls,
+  mqtt,
   // Legacy clients, framework wrappers and config conventions, judged by the facts of the
   // client they configure (`wraps`).
   bull,
@@ -103,6 +106,7 @@ export const catalog: readonly CatalogEntry[] = [
   nestTransportRmq,
   nestTransportKafka,
   nestTransportNats,
+  nestTransportMqtt,
   nestjsMailer,
   connectRedis,
   connectMongo,

@@ -109,7 +109,8 @@ export const sequelize: CatalogEntry = {
   // sequelize-cli: `config/config.json` (or `.js`) maps environments to options.
   // The CLI reads `config[NODE_ENV]`, and `use_env_variable` names the variable with the URL.
   configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment', urlVariableOption: 'use_env_variable' }],
-  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle'] }, anyOf: ['host', 'url', 'username', 'password'] },
+  // sqlite too: a password written there is still a password in code.
+  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle', 'sqlite'] }, anyOf: ['host', 'url', 'username', 'password'] },
   notes: [
     'A top-level `ssl: true` is ignored for postgres, mysql, mariadb and mssql; TLS goes in `dialectOptions.ssl`.',
     '`dialectOptions: { ssl: { require: true } }`: `require` is a no-op; TLS is on only because the object is truthy.',

@@ -65,16 +65,16 @@ export default createRule<[], MessageIds>({
           report(branch, 'buildsClient', { client: built.entry.displayName });
           continue;
         }
+        // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
+        if (branch.construct.type === 'MemberExpression') {
+          const picked = flow.mapPick(branch);
+          if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) report(branch, 'map', { client: picked.site.entry.displayName }, picked.at);
+          continue;
+        }
         // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
         const fed = flow.conditionals.get(branch.construct);
         if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
           report(branch, 'config', { client: fed.site.entry.displayName, setting: describePath(fed.path) });
-          continue;
-        }
-        // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
-        if (branch.construct.type === 'MemberExpression') {
-          const picked = flow.mapPick(branch);
-          if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) report(branch, 'map', { client: picked.site.entry.displayName });
           continue;
         }
         // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`

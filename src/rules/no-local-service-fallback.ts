@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { parameterDefault } from '../analysis/env-reads';
 import { getFileAnalysis, type ClientSite } from '../analysis/file-analysis';
+import { isServiceLocationRead } from '../policy/env-defaults';
 import { isServiceLocationEnvName } from '../policy/env-names';
 import { isAttachedResource, localLocationIn, valuesWithPaths, type LocalLocation } from '../policy/environment';
 import { isLoopbackLocation, serviceLocations } from '../policy/location';
@@ -118,8 +119,8 @@ export default createRule<[], MessageIds>({
       }
 
       for (const read of analysis.envReads) {
-        if (!isServiceLocationEnvName(read.name)) continue;
         const candidate = read.presence ? read.presence.whenUnset : read.value.fallback;
+        if (!isServiceLocationRead(read.name, candidate)) continue;
         const local = localLocationIn(candidate);
         if (!local) continue;
         report(local.node, 'variableFallback', { name: read.name, host: local.host });

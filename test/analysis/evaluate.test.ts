@@ -37,7 +37,10 @@ describe('static evaluation', () => {
   it('options built by a same-file function', () => {
     expect(evaluateProbe("function options() { return { ssl: false }; }\nconst probe = options();")).toEqual({ ssl: false });
     expect(evaluateProbe("const options = () => ({ host: 'db' });\nconst probe = options();")).toEqual({ host: 'db' });
-    expect(evaluateProbe("function options(x) { if (x) return { a: 1 }; return { b: 2 }; }\nconst probe = options();")).toBe('?');
+    // Any of its returns, with the parameters bound to the call's arguments.
+    expect(evaluateProbe("function options(x) { if (x) return { a: 1 }; return { b: 2 }; }\nconst probe = options();")).toEqual({ conditional: [{ a: 1 }, { b: 2 }] });
+    expect(evaluateProbe("const options = (host, port = 5432) => ({ host, port });\nconst probe = options('db');")).toEqual({ host: 'db', port: 5432 });
+    expect(evaluateProbe('function* options() { return { a: 1 }; }\nconst probe = options();')).toBe('?');
   });
 
   it('functions that can never fail', () => {
