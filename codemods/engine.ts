@@ -71,8 +71,12 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
-/** A literal default after an environment read (`process.env.DB_HOST || 'localhost'`), which the rules judge by the variable's name. */
-const ENV_DEFAULT = /process\.env(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]/;
+/**
+ * A literal default after an environment read (`process.env.DB_HOST || 'localhost'`, through an
+ * alias `env.DB_HOST || ...`, or a reader's `env('DB_HOST', 'localhost')`), which the rules
+ * judge by the variable's name.
+ */
+const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]|\benv\(\s*['"][A-Z][A-Z0-9_]*['"]\s*,\s*['"`]/;
 
 /**
  * An exported app configuration the rules can recognise by a catalog option shape with no

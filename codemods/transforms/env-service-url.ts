@@ -239,7 +239,7 @@ function stripEnvDefaults(editor: Editor): number {
   const values = editor.analysis.envReads
     .filter((read) => {
       const fallback = read.value.fallback;
-      if (read.value.source !== 'process.env' || fallback?.kind !== 'literal' || fallback.value === undefined) return false;
+      if (fallback?.kind !== 'literal' || fallback.value === undefined) return false;
       const local = isServiceLocationEnvName(read.name) && localLocationIn(fallback) !== undefined;
       return local || locationDefault(read.name, fallback) !== undefined || secretDefault(read.name, fallback) !== undefined || accountDefault(read.name, fallback) !== undefined;
     })
@@ -265,8 +265,13 @@ function stripValues(editor: Editor, values: ReadonlyArray<EValue & { kind: 'env
       editor.dropped.push(node.alternate);
       changed = editor.replace(node, node.consequent) || changed;
     } else if (value.fallbackNode) {
-      const pattern = value.fallbackNode.parent;
-      if (pattern?.type === 'AssignmentPattern' && pattern.right === value.fallbackNode) changed = editor.replace(pattern, pattern.left) || changed;
+      const holder = value.fallbackNode.parent;
+      if (holder?.type === 'AssignmentPattern' && holder.right === value.fallbackNode) changed = editor.replace(holder, holder.left) || changed;
+      // A reader's default argument (Strapi's `env('DATABASE_HOST', '127.0.0.1')`).
+      else if (holder?.type === 'CallExpression' && holder === node && holder.arguments.at(-1) === value.fallbackNode) {
+        editor.dropped.push(value.fallbackNode);
+        changed = editor.setArguments(holder, holder.arguments.slice(0, -1) as Node[]) || changed;
+      }
     }
   }
   return changed;
