@@ -106,3 +106,34 @@ export function childNodes(node: Node): Node[] {
   }
   return out;
 }
+
+/**
+ * Whether `node` is written inside the default of a `||`/`??` (`opts.connection ?? { host:
+ * 'localhost' }`, `config.dbs || { redis: 'redis://127.0.0.1' }`): through the object literals,
+ * arrays and casts that hold it, it is the right operand.
+ */
+export function isInDefaultOperand(node: Node): boolean {
+  let child: Node = node;
+  let inLiteral = false;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    // A bare literal default (`process.env.X || 'localhost'`) is an environment read's.
+    if (parent.type === 'LogicalExpression') return inLiteral && parent.right === child && parent.operator !== '&&';
+    if (parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression') inLiteral = true;
+    if (parent.type === 'Property' || parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression' || unwrap(parent) !== parent) continue;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The object literal whose option `node` is the value of, through the calls, defaults and casts
+ * that read it (`host: env('DATABASE_HOST', 'localhost')`), or undefined.
+ */
+export function enclosingOptions(node: Node): TSESTree.ObjectExpression | undefined {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'Property') return parent.value === child && parent.parent.type === 'ObjectExpression' ? parent.parent : undefined;
+    const reads = parent.type === 'CallExpression' || parent.type === 'LogicalExpression' || parent.type === 'ConditionalExpression' || parent.type === 'MemberExpression';
+    if (!reads && unwrap(parent) === parent) return undefined;
+  }
+  return undefined;
+}

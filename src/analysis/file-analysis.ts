@@ -4,6 +4,7 @@ import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName } from '../policy/env-names';
+import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { shapeWordsPattern } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
@@ -18,8 +19,10 @@ import { exportedValues } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
+import { enclosingOptions } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
@@ -90,11 +93,12 @@ export class FileAnalysis {
   private catalogNamed: boolean | undefined;
   private processEnvInText: boolean | undefined;
   private environmentMapExported: boolean | undefined;
-  private envObjects: TSESTree.MemberExpression[] | undefined;
+  private envObjects: Array<TSESTree.MemberExpression | TSESTree.Identifier> | undefined;
   private libraries: EnvLibraries | undefined;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
   private reads: EnvRead[] | undefined;
+  private serverReads: EnvRead[] | undefined;
   private branches: EnvironmentBranch[] | undefined;
   private branching: EnvironmentBranching | undefined;
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
@@ -102,6 +106,7 @@ export class FileAnalysis {
   private urls: ServiceUrlLiteral[] | undefined;
   private configurationPossible: boolean | undefined;
   private readonly unsetBranches = new Map<Node, string | null>();
+  private settingsOfFile: NamedSetting[] | undefined;
   private exportsConfiguration: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
@@ -165,7 +170,7 @@ export class FileAnalysis {
   }
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */
-  private get processEnv(): TSESTree.MemberExpression[] {
+  private get processEnv(): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
     return (this.envObjects ??= this.mayReadProcessEnv ? processEnvNodes(this.sourceCode) : []);
   }
 
@@ -260,6 +265,13 @@ export class FileAnalysis {
     }));
   }
 
+  /** Literal settings of exported configuration named for a service (`redis_host`, `mail: { pass }`). */
+  get namedSettings(): NamedSetting[] {
+    if (this.settingsOfFile) return this.settingsOfFile;
+    if (!this.mayExportConfiguration) return (this.settingsOfFile = []);
+    return (this.settingsOfFile = namedSettings(this.sourceCode, this.evaluator));
+  }
+
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
     return (this.writes ??= findEnvWrites(this.processEnv, this.evaluator));
@@ -267,7 +279,32 @@ export class FileAnalysis {
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= this.isJson ? [] : findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
+    return (this.reads ??= this.isJson
+      ? []
+      : [...findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries), ...(this.mayExportConfiguration ? definitionReads(this.sourceCode, this.evaluator) : [])]);
+  }
+
+  /**
+   * The environment reads whose value may reach a server: not those beside a file-backed driver.
+   * Where a service is and who logs in mean nothing there; a secret written down still leaks.
+   */
+  get serverEnvReads(): EnvRead[] {
+    return (this.serverReads ??= this.envReads.filter((read) => !this.inFileDatabaseOptions(read.node)));
+  }
+
+  /**
+   * Whether `node` is an option beside a file-backed driver (`{ client: 'sqlite', host: env('DATABASE_HOST', 'localhost') }`):
+   * no server receives it, so its name says nothing.
+   */
+  private inFileDatabaseOptions(node: TSESTree.Node): boolean {
+    const options = enclosingOptions(node);
+    if (!options) return false;
+    return options.properties.some((property) => {
+      if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') return false;
+      const value = this.evaluator.evaluate(property.value);
+      const driver = value.kind === 'env' ? value.fallback : value;
+      return driver?.kind === 'literal' && namesFileDatabase(property.key.name, driver.value);
+    });
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
