@@ -1,14 +1,15 @@
 import { isAbsolute, parse, resolve } from 'node:path';
 import { Linter } from 'eslint';
+import { NAMESPACE, ruleEntries } from '../../configs';
 import plugin from '../../index';
 import { languageConfigs } from '../language-config';
 
 /** Where the rule does not judge a migration: where clients are built is an architecture choice. */
 export const NOT_MIGRATED_RULES: readonly string[] = ['no-client-outside-resource-module'];
 
-/** Every rule of the plugin but those a migration does not address, at their `all` options. */
+/** Every rule of the plugin but those a migration does not address, as the `all` config turns them on. */
 const RULES: Linter.RulesRecord = Object.fromEntries(
-  Object.entries(plugin.configs.all.at(-1)?.rules ?? {}).filter((pair): pair is [string, Linter.RuleEntry] => pair[1] !== undefined && !NOT_MIGRATED_RULES.some((r) => pair[0].endsWith(`/${r}`))),
+  Object.entries(ruleEntries(plugin.rules as Parameters<typeof ruleEntries>[0], 'all')).filter(([id]) => !NOT_MIGRATED_RULES.some((r) => id === `${NAMESPACE}/${r}`)),
 );
 
 const CONFIGS: Linter.Config[] = [
