@@ -1,18 +1,42 @@
-import jscodeshift, { type JSCodeshift } from 'jscodeshift';
-import type { BNode } from './analysis/ast';
-import { Editor } from './analysis/edit';
-import { BabelAnalysis, MODULE_MENTION } from './analysis/sites';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileAnalysis } from '../src/analysis/file-analysis';
+import { configFileConvention } from '../src/analysis/config-files';
+import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
+import { catalog, catalogModuleNames } from '../src/catalog';
+import { shapeWordsPattern } from '../src/policy/shapes';
+import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
 import { lookup, textOf, walkValues } from '../src/policy/value';
+import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis/analyze';
+import { Editor, MARKER_PREFIX } from './analysis/edit';
+import { parserFor, PrintingParseError, RecastTree } from './analysis/recast-tree';
+import { rewriteSequelizeConfig } from './json/sequelize-cli';
 import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
 import { removeEnvironmentBranching } from './transforms/environment-branching';
 import { verifyTls } from './transforms/verify-tls';
 
+export { parserFor };
+
+type Node = TSESTree.Node;
+
 export type CodemodName = 'env-service-url' | 'verify-tls' | 'remove-environment-branching' | 'all';
 
-export interface CodemodOptions {
+export interface CodemodOptions extends AnalysisOptions {
+  /**
+   * Also read exported app configuration that names no client library (`export const config =
+   * { redis: { host } }`), which the rules find by its shape. Off by default: it means parsing
+   * many more files of a large tree.
+   */
+  configModules?: boolean;
   /** Variable name overrides: keys are a service kind (`postgres`), a library id (`pg`) or a default variable (`DATABASE_URL`). */
   envVars?: Record<string, string>;
+}
+
+/** A marker comment in the output: where a rewrite was unsafe and what to do by hand. */
+export interface MarkerNote {
+  /** 1-based line in the output. */
+  line: number;
+  text: string;
 }
 
 export interface CodemodResult {
@@ -21,8 +45,10 @@ export interface CodemodResult {
   changed: boolean;
   /** Places rewritten. */
   sites: number;
-  /** Marker comments left (new or already present) where a rewrite was unsafe. */
+  /** Marker comments the output holds (new or already present) where a rewrite was unsafe. */
   markers: number;
+  /** Each marker with its line in the output. */
+  markerNotes: MarkerNote[];
   /** Environment variables the output reads that the input did not write for. */
   variables: EnvVariable[];
   /**
@@ -30,9 +56,11 @@ export interface CodemodResult {
    * written: the CLI uses them only to blank them out of diffs.
    */
   secrets: string[];
+  /** Why the file was left alone without a rewrite being tried (the rules' parser refuses it). */
+  skipped?: string;
 }
 
-/** The phases each codemod runs, in order, on one parse of the file. */
+/** The phases each codemod runs, in order; the text is analysed again after a phase that edits it. */
 const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
   'remove-environment-branching': ['branching'],
   'env-service-url': ['env'],
@@ -40,17 +68,47 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
   all: ['branching', 'env', 'tls'],
 };
 
-/**
- * Text that must occur for any codemod to have work: a catalog module name in quotes, or the
- * process-wide TLS switch. Files without it are returned untouched without parsing.
- */
-export function mayNeedWork(source: string): boolean {
-  return MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED');
-}
+/** A quoted catalog module name: files without one cannot build a client. */
+const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
-/** jscodeshift's parser for a file name, as next-codemod chooses it. */
-export function parserFor(path: string): 'ts' | 'tsx' {
-  return /\.[cm]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';
+/**
+ * A literal default after an environment read (`process.env.DB_HOST || 'localhost'`, through an
+ * alias `env.DB_HOST || ...`, or a reader's `env('DB_HOST', 'localhost')`), which the rules
+ * judge by the variable's name.
+ */
+const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]|\benv\(\s*['"][A-Z][A-Z0-9_]*['"]\s*,\s*['"`]/;
+
+/**
+ * An exported app configuration the rules can recognise by a catalog option shape with no
+ * client in sight: an object is exported, a shape's option word is written, and so is one of the
+ * names, ports or marker options that make a shape (`redis: { host }`, `port: 6379`, `brokers`).
+ * Narrower than the analysis's own test (which parses to see what is exported), so that library
+ * code full of `host` and `export` is not parsed for nothing.
+ */
+// An object literal exported as it is, or as what an exported function returns (`module.exports
+// = ({ env }) => ({...})`, `export default registerAs('db', () => ({...}))`).
+const EXPORTS = /(?:module\.exports|\bexports\.[\w$]+|\bexport\s+default|\bexport\s+const\s+[\w$]+(?:\s*:[^=]+)?)\s*=?\s*(?:(?:async\s*)?\([^)]*\)\s*=>\s*\(?\s*|[\w$.]+\(\s*)?\{/;
+const SHAPE_WORDS = shapeWordsPattern(catalog);
+const SHAPE_NAMES = (() => {
+  const shapes = catalog.flatMap((entry) => (entry.shape ? [entry.shape] : []));
+  const names = [...new Set(shapes.flatMap((s) => s.names ?? []))];
+  const ports = [...new Set(shapes.flatMap((s) => s.ports ?? []))];
+  const markers = [...new Set(shapes.flatMap((s) => (s.markers ?? []).map((m) => m.slice(m.lastIndexOf('.') + 1))))];
+  return new RegExp(`(?:\\b|_)(?:${names.join('|')})\\w{0,3}['"]?\\s*[:=]|\\bport['"]?\\s*[:=]\\s*['"]?(?:${ports.join('|')})\\b|\\b(?:${markers.join('|')})\\b`, 'i');
+})();
+
+/**
+ * Text that must occur for any codemod to have work: a catalog module name in quotes (or a
+ * module the settings map to one), the process-wide TLS switch, a tool's config-file name, a
+ * literal default after an environment read, or (with `configModules`) an exported
+ * configuration with a catalog option shape. Files without any are returned untouched without
+ * parsing.
+ */
+export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
+  if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
+  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source)) return true;
+  if (options.configModules && EXPORTS.test(source) && SHAPE_WORDS.test(source) && SHAPE_NAMES.test(source)) return true;
+  return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
 
 /** The quote style most string literals in the file use, for new literals. */
@@ -64,98 +122,115 @@ function quoteStyle(source: string): 'single' | 'double' {
   return double > single ? 'double' : 'single';
 }
 
-function parseWith(j: JSCodeshift, source: string): BNode {
-  return j(source).get().node as BNode;
+/**
+ * Runs one codemod over one file's text, in memory. The file is analysed as the rules see it;
+ * a second parse for printing happens only when something is to be edited. Throws when the
+ * rewrite would not parse; the caller reports that and leaves the file alone.
+ */
+export function runCodemod(name: CodemodName, source: string, path: string, options: CodemodOptions = {}): CodemodResult {
+  const unchanged: CodemodResult = { output: source, changed: false, sites: 0, markers: 0, markerNotes: [], variables: [], secrets: [] };
+  if (!mayNeedWork(source, path, options)) return unchanged;
+  if (path.endsWith('.json')) return runJsonConfig(name, source, path, options, unchanged);
+  let analyzed = analyzeText(source, path, options);
+  if ('error' in analyzed) return { ...unchanged, skipped: analyzed.error };
+  const secrets = collectSecrets(analyzed.analysis);
+  const quote = quoteStyle(source);
+  const isTypeScript = /\.[cm]?tsx?$/.test(path);
+  const envVars = options.envVars ?? {};
+  let text = source;
+  let sites = 0;
+  const variables: EnvVariable[] = [];
+
+  /** One edit pass on the current text; when it changed anything, the text is printed and analysed again. */
+  const round = (edit: (editor: Editor) => number): number => {
+    const current = analyzed as AnalyzedText;
+    const tree = new RecastTree(text, path);
+    const editor = new Editor(current.analysis, current.sourceCode, tree, quote);
+    const count = edit(editor);
+    editor.keepInlineObjects();
+    if (editor.changes === 0 || !tree.used) return 0;
+    text = tree.j(tree.file as never).toSource({ quote, reuseWhitespace: true, wrapColumn: 120, trailingComma: /,\s*\r?\n\s*[}\]]/.test(source), lineTerminator: tree.lineTerminator, useTabs: /^\t/m.test(source) });
+    const next = analyzeText(text, path, options);
+    if ('error' in next) throw new Error(`the rewritten text does not parse (${next.error}); left untouched`);
+    analyzed = next;
+    sites += count;
+    return editor.changes;
+  };
+
+  try {
+    runPhases();
+  } catch (error) {
+    // Nothing was written yet: the file is left as it was, and the caller says why.
+    if (error instanceof PrintingParseError) return { ...unchanged, secrets, skipped: error.message };
+    throw error;
+  }
+
+  function runPhases(): void {
+    for (const phase of PHASES[name]) {
+      if (phase === 'branching') {
+        round((editor) => {
+          const kept = new Set<Node>();
+          const discarded = new Set<Node>();
+          let count = removeEnvironmentBranching(editor, kept, discarded);
+          // Run alone, the codemod also makes the kept production configuration read the environment.
+          if (name === 'remove-environment-branching' && kept.size > 0) count += envPhase(editor, { only: kept, discarded });
+          return count;
+        });
+      } else if (phase === 'env') {
+        round((editor) => envPhase(editor, {}));
+      } else {
+        // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
+        for (let pass = 0; pass < 3; pass++) if (round(verifyTls) === 0) break;
+      }
+    }
+  }
+
+  function envPhase(editor: Editor, extra: { only?: Set<Node>; discarded?: Set<Node> }): number {
+    const result = envServiceUrl(editor, { envVars, path, isTypeScript, ...extra });
+    editor.removeDeadDeclarations();
+    variables.push(...result.variables);
+    return result.sites;
+  }
+
+  const markerNotes = markersIn(text);
+  if (text === source) return { ...unchanged, markers: markerNotes.length, markerNotes, secrets };
+  return { output: text, changed: true, sites, markers: markerNotes.length, markerNotes, variables, secrets };
 }
 
 /**
- * Runs one codemod over one file's text, in memory. Throws when the file does not parse; the
- * caller reports that and leaves the file alone.
+ * A tool's JSON config file (sequelize-cli's `config/config.json`), which the rules read with a
+ * JSON parser: edited as text by its own editor, keeping the file's formatting.
  */
-export function runCodemod(name: CodemodName, source: string, path: string, options: CodemodOptions = {}): CodemodResult {
-  const unchanged: CodemodResult = { output: source, changed: false, sites: 0, markers: 0, variables: [], secrets: [] };
-  if (!mayNeedWork(source)) return unchanged;
-  let j = jscodeshift.withParser(parserFor(path));
-  let file: BNode;
+function runJsonConfig(name: CodemodName, source: string, path: string, options: CodemodOptions, unchanged: CodemodResult): CodemodResult {
+  const match = configFileConvention(path);
+  const option = match?.convention.urlVariableOption;
+  if (!match || !option || name === 'remove-environment-branching') return unchanged;
+  const { entry } = match;
+  const envVars = options.envVars ?? {};
+  const variable = envVars[entry.service] ?? envVars[entry.id] ?? envVars[entry.envVar] ?? entry.envVar;
+  let result;
   try {
-    file = parseWith(j, source);
+    result = rewriteSequelizeConfig(source, entry, option, variable, path, name !== 'verify-tls');
   } catch (error) {
-    // Plain JavaScript with syntax the TS parser refuses (`<T>x` casts are TS-only): try Babel's own.
-    if (/\.(c|m)?jsx?$/.test(path)) {
-      j = jscodeshift.withParser('babylon');
-      file = parseWith(j, source);
-    } else throw error;
+    return { ...unchanged, skipped: (error as Error).message };
   }
-  const parseExpression = (text: string): BNode => {
-    // In an array, not parentheses: recast would keep the parentheses as part of the text.
-    const program = j(`[${text}];`).get().node.program as BNode;
-    return ((program.body as BNode[])[0]!.expression as BNode).elements[0] as BNode;
-  };
+  if (result.output === source) return { ...unchanged, secrets: result.secrets };
+  return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
+}
 
-  let sites = 0;
-  let markers = 0;
-  let changes = 0;
-  const variables: EnvVariable[] = [];
-  const kept = new Set<BNode>();
-  // One analysis (a scope walk, most of a file's cost) serves every phase until one edits the file.
-  let analysis = new BabelAnalysis(file, source);
-  let stale = false;
-  const current = (): BabelAnalysis => {
-    if (stale) {
-      analysis = new BabelAnalysis(file, source);
-      stale = false;
-    }
-    return analysis;
-  };
-  const secrets = collectSecrets(analysis);
-  const quote = quoteStyle(source);
-  const marked = new Set<BNode>();
-  for (const phase of PHASES[name]) {
-    const editor = new Editor(j, current(), parseExpression, quote, marked);
-    if (phase === 'branching') {
-      sites += removeEnvironmentBranching(editor, kept);
-    } else if (phase === 'env') {
-      const result = envServiceUrl(editor, { envVars: options.envVars ?? {}, path, isTypeScript: /\.[cm]?tsx?$/.test(path), only: name === 'remove-environment-branching' ? kept : undefined });
-      sites += result.sites;
-      variables.push(...result.variables);
-      editor.removeDeadDeclarations();
-    } else {
-      sites += verifyTls(editor);
-      stale ||= editor.changes > 0;
-      // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
-      for (let pass = 0; pass < 2 && editor.changes > 0; pass++) {
-        const again = new Editor(j, current(), parseExpression, quote, marked);
-        verifyTls(again);
-        again.keepInlineObjects();
-        if (again.changes === 0) break;
-        stale = true;
-        changes += again.changes;
-        markers += again.markers;
-      }
-    }
-    editor.keepInlineObjects();
-    stale ||= editor.changes > 0;
-    markers += editor.markers;
-    changes += editor.changes;
-    if (phase === 'branching' && name === 'remove-environment-branching' && kept.size > 0) {
-      const follow = new Editor(j, current(), parseExpression, quote, marked);
-      const result = envServiceUrl(follow, { envVars: options.envVars ?? {}, path, isTypeScript: /\.[cm]?tsx?$/.test(path), only: kept });
-      follow.removeDeadDeclarations();
-      follow.keepInlineObjects();
-      stale ||= follow.changes > 0;
-      sites += result.sites;
-      variables.push(...result.variables);
-      markers += follow.markers;
-      changes += follow.changes;
-    }
+/** The `/* backing-services: ... *\/` comments of a text, with their lines. */
+export function markersIn(text: string): MarkerNote[] {
+  const notes: MarkerNote[] = [];
+  const pattern = /\/\*\s*backing-services:([\s\S]*?)\*\//g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const line = text.slice(0, match.index).split('\n').length;
+    notes.push({ line, text: `${MARKER_PREFIX} ${match[1]!.trim()}` });
   }
-  if (changes === 0) return { ...unchanged, markers, secrets };
-  const output = j(file as never).toSource({ quote, reuseWhitespace: true, wrapColumn: 120, trailingComma: /,\s*\n\s*[}\]]/.test(source) });
-  return { output, changed: output !== source, sites, markers, variables, secrets };
+  return notes;
 }
 
 /** Literal passwords and URL passwords in the file's client configuration. */
-function collectSecrets(analysis: BabelAnalysis): string[] {
+function collectSecrets(analysis: FileAnalysis): string[] {
   const found = new Set<string>();
   for (const site of analysis.sites) {
     for (const value of walkValues(site.options)) {
@@ -167,9 +242,9 @@ function collectSecrets(analysis: BabelAnalysis): string[] {
       }
     }
     for (const path of site.entry.credentials.secretPaths) {
-      const found2 = lookup(site.options, path);
-      if (found2.status !== 'present') continue;
-      for (const value of walkValues(found2.value)) {
+      const at = lookup(site.options, path);
+      if (at.status !== 'present') continue;
+      for (const value of walkValues(at.value)) {
         const text = textOf(value);
         if (text) found.add(text);
       }
@@ -178,18 +253,15 @@ function collectSecrets(analysis: BabelAnalysis): string[] {
   return [...found];
 }
 
-/** True when `source` parses with the parser chosen for `path` (checked before a file is written). */
-export function parses(source: string, path: string): boolean {
+/**
+ * True when `source` parses both for printing (jscodeshift) and as the rules read it (checked
+ * before a file is written).
+ */
+export function parses(source: string, path: string, options: AnalysisOptions = {}): boolean {
   try {
-    jscodeshift.withParser(parserFor(path))(source);
-    return true;
+    void new RecastTree(source, path).file;
   } catch {
-    if (!/\.(c|m)?jsx?$/.test(path)) return false;
-    try {
-      jscodeshift.withParser('babylon')(source);
-      return true;
-    } catch {
-      return false;
-    }
+    return false;
   }
+  return !('error' in analyzeText(source, path, options));
 }

@@ -12,7 +12,8 @@ export interface CodemodInfo {
 export const codemods: readonly CodemodInfo[] = [
   {
     name: 'env-service-url',
-    description: 'Clients with a literal host, URL or password read one URL from the environment (DATABASE_URL, REDIS_URL, ...) with TLS on and verified; literal local fallbacks go.',
+    description:
+      'Clients and configuration objects with a literal host, URL or password read one URL from the environment (DATABASE_URL, REDIS_URL, ...), or one variable per setting where the library takes no URL (KAFKA_BROKERS, MSSQL_SERVER, ...), with TLS on and verified; literal local fallbacks go.',
     rules: ['no-hardcoded-service-location', 'no-hardcoded-service-credentials', 'no-local-service-fallback'],
   },
   {

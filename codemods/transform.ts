@@ -19,7 +19,8 @@ export function parseEnvVarOption(raw: unknown): Record<string, string> {
 /** A jscodeshift transform for one codemod; markers are reported through `api.report` when available. */
 export function createTransform(name: CodemodName) {
   return function transform(file: FileInfo, api: API, options: Options): string {
-    const result = runCodemod(name, file.source, file.path ?? '', { envVars: parseEnvVarOption(options.envVar ?? options['env-var']) });
+    const configModules = options.configModules === true || options['config-modules'] === true;
+    const result = runCodemod(name, file.source, file.path ?? '', { envVars: parseEnvVarOption(options.envVar ?? options['env-var']), configModules });
     const report = (api as Partial<API>).report;
     if (result.markers > 0) report?.(`${result.markers} place(s) left with a /* backing-services: */ marker to fix by hand`);
     for (const variable of result.variables) report?.(`reads ${variable.name} (${variable.library}); add it to .env.example`);

@@ -1,44 +1,295 @@
 import type { JSCodeshift } from 'jscodeshift';
-import type { BNode, BPath } from './ast';
-import { isProperty, propertyKeyName, unwrap } from './ast';
-import type { BabelAnalysis } from './sites';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../../src/analysis/ast';
+import type { FileAnalysis } from '../../src/analysis/file-analysis';
+import type { BNode, RecastTree } from './recast-tree';
+import { isInert, statementOf } from './estree';
+
+type Node = TSESTree.Node;
 
 export const MARKER_PREFIX = 'backing-services:';
 
-/** Statement containers: a node directly inside one of these is a statement we can comment. */
-const BODIES = new Set(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock', 'SwitchCase']);
+/** What an edit puts in place: a node of the analysed text (moved) or a new printing node. */
+export type Replacement = Node | BNode;
+
+function isAnalysisNode(node: Replacement): node is Node {
+  return Array.isArray((node as { range?: unknown }).range);
+}
 
 /**
- * Mutations on the parsed file, by node identity (never by index, so several edits to one
- * object in a pass stay correct). Counts what it did for the report.
+ * Edits one analysed text. The transforms decide on the analysis's nodes (ESTree, as the rules
+ * read them) and name those nodes here; each edit is applied to the node of the printing tree
+ * (recast) with the same source range, by identity, so several edits to one object in a pass
+ * stay correct. Counts what it did for the report.
  */
 export class Editor {
   changes = 0;
   markers = 0;
-  /** Object literals whose properties were added or removed (see `keepInlineObjects`). */
-  readonly editedObjects = new Set<BNode>();
-  /** Expressions taken out of the code; constants only they used are removed with them. */
-  readonly dropped: BNode[] = [];
+  /** Printing objects whose properties were added or removed (see `keepInlineObjects`). */
+  private readonly editedObjects = new Set<BNode>();
+  /** Environment reads whose literal default was taken out (each once). */
+  readonly stripped = new Set<Node>();
+  /** Analysis nodes taken out of the code; constants only they read are removed with them. */
+  readonly dropped: Node[] = [];
+  /** Statements that got (or already had) a marker in this run. */
+  private readonly marked: Set<number>;
 
   constructor(
-    readonly j: JSCodeshift,
-    readonly analysis: BabelAnalysis,
-    private readonly parse: (text: string) => BNode,
+    readonly analysis: FileAnalysis,
+    readonly sourceCode: TSESLint.SourceCode,
+    readonly tree: RecastTree,
     private readonly quote: 'single' | 'double',
-    private readonly markedStatements: Set<BNode> = new Set(),
-  ) {}
+    marked: Set<number> = new Set(),
+  ) {
+    this.marked = marked;
+  }
+
+  get j(): JSCodeshift {
+    return this.tree.j;
+  }
+
+  get text(): string {
+    return this.sourceCode.text;
+  }
 
   /**
-   * An expression node from source text (catalog recipes use single quotes). It keeps its own
-   * text, so recast prints `{ rejectUnauthorized: true }` as written rather than reformatted.
+   * A printing node from source text (catalog recipes use single quotes). It keeps its own text,
+   * so recast prints `{ rejectUnauthorized: true }` as written rather than reformatted.
    */
   expression(text: string): BNode {
-    return this.parse(this.quote === 'double' ? text.replace(/'/g, '"') : text);
+    return this.tree.expression(this.quote === 'double' ? text.replace(/'/g, '"') : text);
+  }
+
+  /** `process.env.NAME`. */
+  envRead(name: string): BNode {
+    const j = this.j;
+    return j.memberExpression(j.memberExpression(j.identifier('process'), j.identifier('env')), j.identifier(name)) as unknown as BNode;
+  }
+
+  /** A string literal (printed in the file's quote style). */
+  stringLiteral(text: string): BNode {
+    return this.j.stringLiteral(text) as unknown as BNode;
+  }
+
+  /** The printing twin of an analysis node (undefined if the two parsers disagree on it). */
+  printed(node: Node): BNode | undefined {
+    return this.tree.nodeFor(node);
+  }
+
+  private toPrinted(node: Replacement): BNode | undefined {
+    return isAnalysisNode(node) ? this.tree.nodeFor(node) : node;
+  }
+
+  /** Puts `replacement` where `old` is. */
+  replace(old: Node, replacement: Replacement): boolean {
+    const target = this.tree.nodeFor(old);
+    const next = this.toPrinted(replacement);
+    if (!target || !next) return false;
+    return this.replacePrinted(target, next);
+  }
+
+  private replacePrinted(target: BNode, next: BNode): boolean {
+    const slot = this.tree.slotOf(target);
+    if (!slot) return false;
+    if (Array.isArray(slot.container)) {
+      const i = slot.container.indexOf(target);
+      if (i < 0) return false;
+      slot.container[i] = next;
+    } else if (slot.container[slot.key as string] === target) {
+      slot.container[slot.key as string] = next;
+    } else return false;
+    this.tree.moved(next, slot);
+    // Keep the comments that sat on the old node.
+    if (target.comments && !next.comments) next.comments = target.comments;
+    this.changes++;
+    return true;
+  }
+
+  /** The arguments of a call, replaced by these (kept analysis nodes or new ones). */
+  setArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, args: Replacement[]): boolean {
+    const printed = this.tree.nodeFor(call);
+    const list = printed?.arguments as BNode[] | undefined;
+    if (!list) return false;
+    const next = args.map((a) => this.toPrinted(a));
+    if (next.some((a) => a === undefined)) return false;
+    list.splice(0, list.length, ...(next as BNode[]));
+    this.changes++;
+    return true;
+  }
+
+  /**
+   * Removes a property: from the object literal that holds it, or, for a key written after
+   * construction (`options.ssl = false;`), the statement that writes it.
+   */
+  removeProperty(property: Node): boolean {
+    if (property.type === 'AssignmentExpression') {
+      const statement = property.parent;
+      return statement?.type === 'ExpressionStatement' ? this.removeStatement(statement) : false;
+    }
+    const printed = this.tree.nodeFor(property);
+    const object = printed && this.tree.slotOf(printed)?.parent;
+    if (!printed || !object || object.type !== 'ObjectExpression') return false;
+    const properties = object.properties as BNode[];
+    const i = properties.indexOf(printed);
+    if (i < 0) return false;
+    properties.splice(i, 1);
+    this.editedObjects.add(object);
+    this.dropped.push(property);
+    this.changes++;
+    return true;
+  }
+
+  /** Removes a statement from the block that holds it. */
+  removeStatement(statement: Node): boolean {
+    const printed = this.tree.nodeFor(statement);
+    const slot = printed && this.tree.slotOf(printed);
+    if (!printed || !slot || !Array.isArray(slot.container)) return false;
+    const i = slot.container.indexOf(printed);
+    if (i < 0) return false;
+    slot.container.splice(i, 1);
+    this.dropped.push(statement);
+    this.changes++;
+    return true;
+  }
+
+  /** Replaces a statement by others of the analysed text (an `if` by the branch it keeps). */
+  replaceStatement(statement: Node, replacements: Node[]): boolean {
+    const printed = this.tree.nodeFor(statement);
+    const slot = printed && this.tree.slotOf(printed);
+    const next = replacements.map((r) => this.tree.nodeFor(r));
+    if (!printed || !slot || !Array.isArray(slot.container) || next.some((n) => !n)) return false;
+    const i = slot.container.indexOf(printed);
+    if (i < 0) return false;
+    const nodes = next as BNode[];
+    if (printed.comments && nodes[0]) nodes[0].comments = [...(printed.comments as BNode[]), ...((nodes[0].comments as BNode[] | undefined) ?? [])];
+    slot.container.splice(i, 1, ...nodes);
+    for (const n of nodes) this.tree.moved(n, slot);
+    this.changes++;
+    return true;
+  }
+
+  /**
+   * Writes `path` (`ssl`, `socket.tls`) into an object literal of the analysed text, creating
+   * nested objects as needed; `make` builds the value. `at` places a new top-level key.
+   */
+  setPath(object: TSESTree.ObjectExpression, path: string, make: () => BNode, at?: number): boolean {
+    const printed = this.tree.nodeFor(object);
+    return printed ? this.setPrintedPath(printed, path, make, at) : false;
+  }
+
+  /**
+   * Writes several `path: text` entries into an object literal of the analysed text. Entries
+   * under one absent key are written as one nested literal (`options: { encrypt: true,
+   * trustServerCertificate: false }`), so it prints on one line.
+   */
+  setPaths(object: TSESTree.ObjectExpression, entries: ReadonlyArray<readonly [string, string]>, at?: number): boolean {
+    const printed = this.tree.nodeFor(object);
+    return printed ? this.setPrintedPaths(printed, entries, at) : false;
+  }
+
+  private setPrintedPaths(object: BNode, entries: ReadonlyArray<readonly [string, string]>, at?: number): boolean {
+    let changed = false;
+    const groups = new Map<string, Array<readonly [string, string]>>();
+    for (const [path, text] of entries) {
+      const [first, ...rest] = path.split('.');
+      const list = groups.get(first!) ?? [];
+      list.push([rest.join('.'), text]);
+      groups.set(first!, list);
+    }
+    let position = at;
+    for (const [key, list] of groups) {
+      const existing = (object.properties as BNode[]).filter((p) => p.type === 'ObjectProperty' && !p.computed && printedKey(p) === key).pop();
+      const nested = list.filter(([rest]) => rest !== '');
+      const leaf = list.find(([rest]) => rest === '');
+      if (existing && nested.length > 0 && unwrapPrinted(existing.value as BNode).type === 'ObjectExpression') {
+        changed = this.setPrintedPaths(unwrapPrinted(existing.value as BNode), nested) || changed;
+        continue;
+      }
+      const text = leaf && nested.length === 0 ? leaf[1] : objectText(nested);
+      changed = this.setPrintedPath(object, key, () => this.expression(text), existing ? undefined : position) || changed;
+      if (!existing && position !== undefined) position++;
+    }
+    return changed;
+  }
+
+  private setPrintedPath(object: BNode, path: string, make: () => BNode, at?: number): boolean {
+    const j = this.j;
+    const keys = path.split('.');
+    let current = object;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const properties = current.properties as BNode[];
+      const existing = properties.filter((p) => p.type === 'ObjectProperty' && !p.computed && printedKey(p) === key).pop();
+      if (existing && i < keys.length - 1 && unwrapPrinted(existing.value as BNode).type === 'ObjectExpression') {
+        current = unwrapPrinted(existing.value as BNode);
+        continue;
+      }
+      // The rest of the path as one literal (`socket: { tls: true }`), so it prints on one line.
+      const value = i === keys.length - 1 ? make() : this.expression(nestedText(keys.slice(i + 1), j(make() as never).toSource()));
+      if (existing) {
+        if (sameText(existing.value as BNode, value)) return false;
+        existing.value = value;
+        existing.shorthand = false;
+        this.tree.moved(value, { container: existing, key: 'value', parent: existing });
+        this.changes++;
+        return true;
+      }
+      const prop = j.objectProperty(j.identifier(key), value as never) as unknown as BNode;
+      if (at !== undefined && i === 0) properties.splice(Math.min(at, properties.length), 0, prop);
+      else properties.push(prop);
+      // New nodes can be edited again in this pass (a nested object that gets a second key).
+      this.tree.moved(prop, { container: properties, key: properties.indexOf(prop), parent: current });
+      this.tree.moved(value, { container: prop, key: 'value', parent: prop });
+      this.editedObjects.add(current);
+      this.changes++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Leaves `/* backing-services: <text> *\/` before the statement holding `node`, once: a
+   * statement that already carries a marker gets no second one. Counts the marker either way.
+   */
+  marker(node: Node, text: string): void {
+    const statement = statementOf(node);
+    if (!statement || this.marked.has(statement.range[0])) return;
+    this.marked.add(statement.range[0]);
+    this.markers++;
+    if (this.sourceCode.getCommentsBefore(statement).some((c) => c.value.trim().startsWith(MARKER_PREFIX))) return;
+    const printed = this.tree.nodeFor(statement);
+    if (!printed) return;
+    const value = ` ${MARKER_PREFIX} ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} `;
+    const comment = this.j.commentBlock(value, true, false) as unknown as BNode;
+    printed.comments = [...((printed.comments as BNode[] | undefined) ?? []), comment];
+    this.changes++;
+  }
+
+  /**
+   * Removes `const X = <literal>` declarations whose only reader was an expression this editor
+   * took out (`process.env.AMQP_URL ?? BROKER_URL`), so no dead hard-coded URL or password is left.
+   */
+  removeDeadDeclarations(): void {
+    const done = new Set<Node>();
+    for (const node of this.dropped) {
+      for (const id of identifiersIn(node)) {
+        const variable = findVariable(this.sourceCode.getScope(id), id);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (!variable || def?.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.id.type !== 'Identifier' || !def.node.init) continue;
+        const reads = variable.references.filter((r) => !r.init);
+        if (reads.length !== 1 || reads[0]!.identifier !== id || !isInert(def.node.init)) continue;
+        const declaration = def.node.parent;
+        if (declaration.declarations.length !== 1 || declaration.parent?.type === 'ExportNamedDeclaration' || done.has(declaration)) continue;
+        done.add(declaration);
+        this.removeStatement(declaration);
+      }
+    }
   }
 
   /**
    * recast prints every edited object literal over several lines; an object that was on one
-   * line is rebuilt from its properties' own text so it stays on one line.
+   * line is rebuilt from its properties' own text so it stays on one line, and a multi-line one
+   * line by line, so its comments stay where they were.
    */
   keepInlineObjects(): void {
     for (const object of this.editedObjects) {
@@ -46,8 +297,16 @@ export class Editor {
       if (!loc) continue;
       const text = loc.start.line === loc.end.line ? this.inlineText(object) : this.multilineText(object);
       if (text === undefined) continue;
-      if (this.replace(object, this.parse(text))) this.changes--;
+      let rebuilt: BNode;
+      try {
+        rebuilt = this.tree.expression(text);
+      } catch {
+        // Some property recast prints in a form its own parser refuses: let recast lay it out.
+        continue;
+      }
+      if (this.replacePrinted(object, rebuilt)) this.changes--;
     }
+    this.editedObjects.clear();
   }
 
   private propertyText(property: BNode): string {
@@ -66,13 +325,9 @@ export class Editor {
     return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
   }
 
-  /**
-   * A multi-line object rebuilt line by line: each property's own text at the original
-   * indentation, with the comments written on its lines, so recast's reprint does not move
-   * comments or add blank lines.
-   */
   private multilineText(object: BNode): string | undefined {
-    const source = this.analysis.source;
+    // Printing nodes' offsets and lines are those of the text their parser read.
+    const source = this.tree.parsedText;
     const lines = source.split('\n');
     const lineIndent = (line: number): string => /^\s*/.exec(lines[line - 1] ?? '')![0];
     const properties = object.properties as BNode[];
@@ -96,7 +351,8 @@ export class Editor {
       const text = this.propertyText(p).split('\n').join(`\n${indent}`);
       let trailing = '';
       if (original) {
-        const rest = source.slice(p.end as number, source.indexOf('\n', p.end as number) === -1 ? undefined : source.indexOf('\n', p.end as number));
+        const lineEnd = source.indexOf('\n', p.end as number);
+        const rest = source.slice(p.end as number, lineEnd === -1 ? undefined : lineEnd);
         const comment = /^\s*,?\s*(\/\/.*|\/\*.*\*\/)\s*$/.exec(rest);
         if (comment) trailing = ` ${comment[1]!.trimEnd()}`;
       }
@@ -105,181 +361,68 @@ export class Editor {
     out.push('}');
     return out.join('\n');
   }
-
-  /** `process.env.NAME`. */
-  envRead(name: string): BNode {
-    const j = this.j;
-    return j.memberExpression(j.memberExpression(j.identifier('process'), j.identifier('env')), j.identifier(name)) as unknown as BNode;
-  }
-
-  replace(old: BNode, replacement: BNode): boolean {
-    const path = this.analysis.pathOf(old);
-    if (!path?.parentPath) return false;
-    const container = path.parentPath.value as unknown;
-    if (Array.isArray(container)) {
-      const i = container.indexOf(old);
-      if (i < 0) return false;
-      container[i] = replacement;
-    } else if (container && typeof container === 'object' && (container as Record<string, unknown>)[path.name as string] === old) {
-      (container as Record<string, unknown>)[path.name as string] = replacement;
-    } else return false;
-    // Keep the comments that sat on the old node.
-    if (old.comments && !replacement.comments) replacement.comments = old.comments;
-    this.changes++;
-    return true;
-  }
-
-  /** Removes a property from whatever object holds it. */
-  removeProperty(property: BNode): boolean {
-    const path = this.analysis.pathOf(property);
-    const object = path?.parent?.node as BNode | undefined;
-    if (!object || object.type !== 'ObjectExpression') return false;
-    const properties = object.properties as BNode[];
-    const i = properties.indexOf(property);
-    if (i < 0) return false;
-    properties.splice(i, 1);
-    this.editedObjects.add(object);
-    this.changes++;
-    return true;
-  }
-
-  /**
-   * Removes `const X = <literal>` declarations whose only reader was an expression this editor
-   * took out (`process.env.AMQP_URL ?? BROKER_URL`), so no dead hard-coded URL or password is left.
-   */
-  removeDeadDeclarations(): void {
-    for (const node of this.dropped) {
-      for (const id of identifiersIn(node)) {
-        const binding = this.analysis.index.bindingOf(id);
-        if (!binding || binding.scope === null || binding.references.length !== 2 || !binding.references.some((r) => r.node === id)) continue;
-        const found = this.analysis.evaluator.declaratorOf(id);
-        if (!found || found.kind !== 'const' || found.declarator.id.type !== 'Identifier' || !found.declarator.init || !isInert(found.declarator.init as BNode)) continue;
-        const declaration = this.analysis.pathOf(found.declarator)?.parent;
-        if (!declaration || (declaration.node.declarations as BNode[]).length !== 1 || declaration.parent?.node.type === 'ExportNamedDeclaration') continue;
-        this.removeStatement(declaration.node as BNode);
-      }
-    }
-  }
-
-  /** Removes a statement (an expression statement such as `process.env.X = '0'`). */
-  removeStatement(statement: BNode): boolean {
-    const path = this.analysis.pathOf(statement);
-    const body = path?.parentPath?.value as unknown;
-    if (!Array.isArray(body)) return false;
-    const i = body.indexOf(statement);
-    if (i < 0) return false;
-    body.splice(i, 1);
-    this.changes++;
-    return true;
-  }
-
-  /** The statement that holds `node`, for markers. */
-  statementOf(node: BNode): BNode | undefined {
-    let path: BPath | null | undefined = this.analysis.pathOf(node);
-    while (path) {
-      if (path.parent && BODIES.has(path.parent.node.type as string) && Array.isArray(path.parentPath?.value)) return path.node as BNode;
-      path = path.parent;
-    }
-    return undefined;
-  }
-
-  /**
-   * Leaves `/* backing-services: <text> *\/` before the statement holding `node`, once: a
-   * statement that already carries a marker gets no second one. Counts the marker either way.
-   */
-  marker(node: BNode, text: string): void {
-    const statement = this.statementOf(node);
-    if (!statement) return;
-    if (this.markedStatements.has(statement)) return;
-    this.markedStatements.add(statement);
-    this.markers++;
-    if (hasMarker(statement)) return;
-    const value = ` ${MARKER_PREFIX} ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} `;
-    const comment = this.j.commentBlock(value, true, false) as unknown as BNode;
-    statement.comments = [...((statement.comments as BNode[] | undefined) ?? []), comment];
-    this.changes++;
-  }
 }
 
-function identifiersIn(node: BNode): BNode[] {
-  const out: BNode[] = [];
+function printedKey(property: BNode): string | undefined {
+  const key = property.key as BNode;
+  if (key.type === 'Identifier') return key.name as string;
+  if (key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal') return String(key.value);
+  return undefined;
+}
+
+const PRINTED_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+
+function unwrapPrinted(node: BNode): BNode {
+  let current = node;
+  while (PRINTED_WRAPPERS.has(current.type)) current = current.expression as BNode;
+  return current;
+}
+
+function sameText(a: BNode, b: BNode): boolean {
+  const ua = unwrapPrinted(a);
+  if (ua.type !== b.type) return false;
+  if ('value' in ua && 'value' in b && typeof ua.value !== 'object') return ua.value === b.value;
+  if (ua.type === 'ObjectExpression') return (ua.properties as BNode[]).length === 0 && (b.properties as BNode[]).length === 0;
+  return false;
+}
+
+/** An object literal's text from option paths and value texts: `{ url: ..., socket: { tls: true } }`. */
+export function objectText(entries: ReadonlyArray<readonly [string, string]>): string {
+  interface Tree {
+    [key: string]: Tree | string;
+  }
+  const root: Tree = {};
+  for (const [path, text] of entries) {
+    const keys = path.split('.');
+    let node = root;
+    keys.slice(0, -1).forEach((key) => {
+      const next = node[key];
+      node = typeof next === 'object' ? next : (node[key] = {});
+    });
+    node[keys[keys.length - 1]!] = text;
+  }
+  const print = (tree: Tree): string => {
+    const parts = Object.entries(tree).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : print(value)}`);
+    return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
+  };
+  return print(root);
+}
+
+/** `['a', 'b']`, `'x'` → `{ a: { b: x } }`. */
+export function nestedText(keys: string[], valueText: string): string {
+  return keys.reduceRight((inner, key) => `{ ${key}: ${inner} }`, valueText);
+}
+
+function identifiersIn(node: Node): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object' && typeof (value as BNode).type === 'string') {
-      const n = value as BNode;
+    else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+      const n = value as Node;
       if (n.type === 'Identifier') out.push(n);
-      for (const key of Object.keys(n)) if (key !== 'loc' && key !== 'comments' && key !== 'original' && key !== 'extra') visit(n[key]);
+      for (const key of Object.keys(n)) if (key !== 'parent' && key !== 'loc' && key !== 'range') visit((n as unknown as Record<string, unknown>)[key]);
     }
   };
   visit(node);
   return out;
-}
-
-/** An expression with no effects: literals, templates, operators and environment reads. */
-function isInert(node: BNode): boolean {
-  let inert = true;
-  const visit = (value: unknown): void => {
-    if (!inert) return;
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object' && typeof (value as BNode).type === 'string') {
-      const n = value as BNode;
-      if (/Call|New|Await|Yield|Function|Assignment|Update|Class|TaggedTemplate/.test(n.type)) {
-        inert = false;
-        return;
-      }
-      for (const key of Object.keys(n)) if (key !== 'loc' && key !== 'comments' && key !== 'original' && key !== 'extra') visit(n[key]);
-    }
-  };
-  visit(node);
-  return inert;
-}
-
-export function hasMarker(node: BNode): boolean {
-  const comments = [...((node.comments as BNode[] | undefined) ?? []), ...((node.leadingComments as BNode[] | undefined) ?? [])];
-  return comments.some((c) => String(c.value).trim().startsWith(MARKER_PREFIX));
-}
-
-export function stripLocations<T>(node: T): T {
-  if (Array.isArray(node)) {
-    for (const child of node) stripLocations(child);
-  } else if (node && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    delete record.loc;
-    delete record.start;
-    delete record.end;
-    delete record.range;
-    delete record.tokens;
-    if (record.extra && typeof record.extra === 'object') {
-      delete (record.extra as Record<string, unknown>).raw;
-      delete (record.extra as Record<string, unknown>).rawValue;
-      delete (record.extra as Record<string, unknown>).parenthesized;
-    }
-    for (const key of Object.keys(record)) if (key !== 'comments' && key !== 'original') stripLocations(record[key]);
-  }
-  return node;
-}
-
-/** The last direct property named `key` of an object expression. */
-export function findProperty(object: BNode, key: string): BNode | undefined {
-  const properties = object.properties as BNode[];
-  for (let i = properties.length - 1; i >= 0; i--) {
-    const p = properties[i]!;
-    if (isProperty(p) && propertyKeyName(p) === key) return p;
-  }
-  return undefined;
-}
-
-/** The property at a dotted path through nested object literals, if written in place. */
-export function findPath(object: BNode, path: string): BNode | undefined {
-  const keys = path.split('.');
-  let current: BNode = object;
-  for (let i = 0; i < keys.length; i++) {
-    const prop = findProperty(current, keys[i]!);
-    if (!prop) return undefined;
-    if (i === keys.length - 1) return prop;
-    const value = unwrap(prop.value as BNode);
-    if (value.type !== 'ObjectExpression') return undefined;
-    current = value;
-  }
-  return undefined;
 }

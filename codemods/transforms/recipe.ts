@@ -1,10 +1,9 @@
 import type { CatalogEntry, SecureRecipe } from '../../src/catalog/types';
 import { conditionHolds } from '../../src/policy/tls';
 import type { ObjectValue } from '../../src/policy/value';
-import type { BNode } from '../analysis/ast';
 
 /** The catalog recipe that applies to these options: the first matching variant, else the base. */
-export function recipeFor(entry: CatalogEntry, options: ObjectValue<BNode>): SecureRecipe {
+export function recipeFor<N>(entry: CatalogEntry, options: ObjectValue<N>): SecureRecipe {
   const variant = entry.recipe.variants?.find((v) => conditionHolds(options, v.when));
   return variant ?? entry.recipe;
 }

@@ -37,8 +37,12 @@ export const cassandra: CatalogEntry = {
     urlOption: 'contactPoints',
     tlsOptions: { sslOptions: '{ rejectUnauthorized: true }' },
     supersededOptions: [],
-    noUrl:
-      "cassandra-driver takes a contact-point list, not a URL: write `contactPoints: process.env.CASSANDRA_CONTACT_POINTS.split(',')` with `sslOptions: { rejectUnauthorized: true }`.",
+    // A contact-point list, not a URL: each setting from its own variable.
+    envOptions: [
+      { path: 'contactPoints', envVar: 'CASSANDRA_CONTACT_POINTS', form: 'list', description: 'comma-separated list of Cassandra contact points (host or host:port)' },
+      { path: 'credentials.username', envVar: 'CASSANDRA_USERNAME', ifPresent: true, description: 'Cassandra user name (not cassandra)' },
+      { path: 'credentials.password', envVar: 'CASSANDRA_PASSWORD', ifPresent: true, description: 'password of the Cassandra user' },
+    ],
   },
   optionTypes: [{ path: 'ClientOptions' }, { path: 'DseClientOptions' }],
   shape: { markers: ['contactPoints'], anyOf: ['contactPoints'] },

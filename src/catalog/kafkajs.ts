@@ -37,8 +37,12 @@ export const kafkajs: CatalogEntry = {
     urlOption: 'brokers',
     tlsOptions: { ssl: 'true' },
     supersededOptions: [],
-    noUrl:
-      "kafkajs takes a broker list, not a URL: write `brokers: process.env.KAFKA_BROKERS.split(',')` (strip `kafka+ssl://` from Heroku's KAFKA_URL) with `ssl: true`.",
+    // A broker list, not a URL: each setting from its own variable.
+    envOptions: [
+      { path: 'brokers', envVar: 'KAFKA_BROKERS', form: 'list', description: "comma-separated host:port list of the Kafka brokers, without a scheme (strip kafka+ssl:// from Heroku's KAFKA_URL)" },
+      { path: 'sasl.username', envVar: 'KAFKA_USERNAME', ifPresent: true, description: 'SASL user name for the Kafka brokers' },
+      { path: 'sasl.password', envVar: 'KAFKA_PASSWORD', ifPresent: true, description: 'SASL password for the Kafka brokers' },
+    ],
   },
   optionTypes: [{ path: 'KafkaConfig' }],
   shape: { markers: ['brokers'], anyOf: ['brokers'] },

@@ -122,7 +122,13 @@ export const knex: CatalogEntry = {
         urlOption: 'connection',
         tlsOptions: { 'connection.options.encrypt': 'true', 'connection.options.trustServerCertificate': 'false' },
         supersededOptions: [],
-        noUrl: 'tedious takes no URL: read `connection.server`, `user` and `password` from separate environment variables.',
+        // tedious takes no URL: each setting from its own variable.
+        envOptions: [
+          { path: 'connection.server', envVar: 'MSSQL_SERVER', replaces: ['connection.host', 'connection.connectionString'], description: 'SQL Server host name, as its certificate names it' },
+          { path: 'connection.user', envVar: 'MSSQL_USER', ifPresent: true, description: 'SQL Server login (not sa)' },
+          { path: 'connection.password', envVar: 'MSSQL_PASSWORD', ifPresent: true, description: 'password of the SQL Server login' },
+          { path: 'connection.database', envVar: 'MSSQL_DATABASE', ifPresent: true, description: 'SQL Server database name' },
+        ],
       },
     ],
   },

@@ -62,8 +62,14 @@ export const mssql: CatalogEntry = {
     urlOption: 'connectionString',
     tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
     supersededOptions: ['server', 'port', 'user', 'password', 'database'],
-    noUrl:
-      'mssql takes ADO.NET connection strings (`Server=h,1433;Database=d;User Id=u;Password=p;Encrypt=true;TrustServerCertificate=false`), not URLs: a `mssql://` URL silently becomes an empty config. Keep such a string in the environment and pass it as the argument.',
+    // ADO.NET strings, not URLs (a `mssql://` URL silently becomes an empty config): each
+    // setting from its own variable, so TLS can be set in options the code shows.
+    envOptions: [
+      { path: 'server', envVar: 'MSSQL_SERVER', required: true, replaces: ['connectionString'], description: 'SQL Server host name, as its certificate names it' },
+      { path: 'user', envVar: 'MSSQL_USER', ifPresent: true, description: 'SQL Server login (not sa)' },
+      { path: 'password', envVar: 'MSSQL_PASSWORD', ifPresent: true, description: 'password of the SQL Server login' },
+      { path: 'database', envVar: 'MSSQL_DATABASE', ifPresent: true, description: 'SQL Server database name' },
+    ],
   },
   optionTypes: [{ path: 'config' }],
   // `server` plus SQL Server's `options.encrypt` or `options.trustServerCertificate` is unmistakable.

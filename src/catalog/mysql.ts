@@ -57,8 +57,16 @@ export const mysql: CatalogEntry = {
     urlOption: '$arg',
     tlsOptions: { ssl: '{ rejectUnauthorized: true }' },
     supersededOptions: ['host', 'port', 'user', 'password', 'database'],
-    noUrl:
-      'mysqljs takes a URL only as the whole argument, so TLS options cannot sit beside it, and it never verifies the server host name: migrate to mysql2 with `{ uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true, verifyIdentity: true } }`.',
+    // A URL only as the whole argument, with no TLS options beside it: each setting from its
+    // own variable instead, so `ssl` can sit in the same object.
+    envOptions: [
+      { path: 'host', envVar: 'MYSQL_HOST', replaces: ['url'], description: 'MySQL server host name, as its certificate names it' },
+      { path: 'user', envVar: 'MYSQL_USER', ifPresent: true, description: 'MySQL user (not root)' },
+      { path: 'password', envVar: 'MYSQL_PASSWORD', ifPresent: true, description: 'password of the MySQL user' },
+      { path: 'database', envVar: 'MYSQL_DATABASE', ifPresent: true, description: 'MySQL database name' },
+    ],
+    residual:
+      'mysqljs verifies the certificate chain with `ssl: { rejectUnauthorized: true }` but never the server host name: migrate to mysql2 and write `ssl: { rejectUnauthorized: true, verifyIdentity: true }`.',
   },
   optionTypes: [{ path: 'PoolConfig' }, { path: 'ConnectionConfig' }],
   notes: [

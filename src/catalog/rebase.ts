@@ -37,6 +37,7 @@ export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics 
     urlOption: recipe.urlOption === '$arg' ? at('url') : at(recipe.urlOption),
     tlsOptions: Object.fromEntries(Object.entries(recipe.tlsOptions).map(([path, text]) => [at(path), text])),
     supersededOptions: recipe.supersededOptions.map(at),
+    ...(recipe.envOptions ? { envOptions: recipe.envOptions.map((o) => ({ ...o, path: at(o.path), ...(o.replaces ? { replaces: o.replaces.map(at) } : {}) })) } : {}),
   });
   const recipe: SecureRecipe = { ...recipeAt(entry.recipe), variants: entry.recipe.variants?.map((v) => ({ ...recipeAt(v), when: condition(v.when) })) };
   return omitUndefined({ tls: omitUndefined(tls), credentials, location: omitUndefined(location), recipe: omitUndefined(recipe) });

@@ -107,7 +107,8 @@ export const sequelize: CatalogEntry = {
   },
   optionTypes: [{ path: 'Options' }, { module: 'sequelize-typescript', path: 'SequelizeOptions' }],
   // sequelize-cli: `config/config.json` (or `.js`) maps environments to options.
-  configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment' }],
+  // The CLI reads `config[NODE_ENV]`, and `use_env_variable` names the variable with the URL.
+  configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment', urlVariableOption: 'use_env_variable' }],
   // sqlite too: a password written there is still a password in code.
   shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle', 'sqlite'] }, anyOf: ['host', 'url', 'username', 'password'] },
   notes: [

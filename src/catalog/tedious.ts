@@ -40,7 +40,12 @@ export const tedious: CatalogEntry = {
     urlOption: 'server',
     tlsOptions: { 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' },
     supersededOptions: [],
-    noUrl: 'tedious takes neither a URL nor a connection string: read `server` and the credentials from separate environment variables.',
+    // Neither a URL nor a connection string: each setting from its own variable.
+    envOptions: [
+      { path: 'server', envVar: 'MSSQL_SERVER', required: true, description: 'SQL Server host name, as its certificate names it' },
+      { path: 'authentication.options.userName', envVar: 'MSSQL_USER', ifPresent: true, description: 'SQL Server login (not sa)' },
+      { path: 'authentication.options.password', envVar: 'MSSQL_PASSWORD', ifPresent: true, description: 'password of the SQL Server login' },
+    ],
   },
   optionTypes: [{ path: 'ConnectionConfiguration' }, { path: 'ConnectionConfig' }],
   notes: [

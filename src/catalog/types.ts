@@ -90,6 +90,11 @@ export interface ConfigFileConvention {
    * map from environment names to options. `'either'`: whichever it is.
    */
   layout: 'options' | 'per-environment' | 'either';
+  /**
+   * The option that names the environment variable holding the URL (sequelize-cli
+   * `use_env_variable`): a codemod writes the variable's name there instead of a URL. Optional.
+   */
+  urlVariableOption?: string;
 }
 
 /**
@@ -244,8 +249,19 @@ export interface SecureRecipe {
   supersededOptions: string[];
   /** The URL scheme that carries TLS, when TLS lives in the scheme (`rediss`). */
   tlsScheme?: string;
-  /** The library cannot take a URL: the codemod leaves a marker instead. */
+  /** The library cannot take a URL and no `envOptions` say how else: the codemod leaves this marker. */
   noUrl?: string;
+  /**
+   * For a library that takes no URL: the options a codemod reads from their own environment
+   * variables instead (kafkajs `brokers` from `KAFKA_BROKERS`, tedious `server`), each replacing
+   * what the code wrote there. When present, `urlOption` is not written. Optional.
+   */
+  envOptions?: EnvOption[];
+  /**
+   * A marker the codemod leaves even after a rewrite, for what no option can fix (mysqljs never
+   * checks the server host name). Optional.
+   */
+  residual?: string;
   /**
    * Driver-specific recipes for multi-driver libraries (knex, sequelize, typeorm): the first
    * whose `when` matches the options replaces this recipe. When none matches, this recipe
@@ -253,6 +269,27 @@ export interface SecureRecipe {
    * Optional.
    */
   variants?: RecipeVariant[];
+}
+
+/** One option a codemod reads from its own environment variable (see `SecureRecipe.envOptions`). */
+export interface EnvOption {
+  /** Option path written (`brokers`, `server`, `authentication.options.userName`). */
+  path: string;
+  /** The conventional variable (`KAFKA_BROKERS`). */
+  envVar: string;
+  /** `list`: a comma-separated list, written `process.env.X.split(',')`. Default: the string itself. */
+  form?: 'string' | 'list';
+  /** The library's typings require a string: TypeScript files get `process.env.X as string`. */
+  required?: boolean;
+  /**
+   * Written only where the code set this path (or one it replaces): credentials the code never
+   * gave stay absent. Options without it are always written.
+   */
+  ifPresent?: boolean;
+  /** Other option paths this one supersedes, removed when it is written (`host` and `port` for a URL). */
+  replaces?: string[];
+  /** What the variable holds, for `.env.example` (`comma-separated host:port list of the Kafka brokers`). */
+  description: string;
 }
 
 /** A `SecureRecipe` that applies only when the options match (`client: 'pg'`). */

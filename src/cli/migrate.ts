@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { catalog } from '../catalog';
-import { mayNeedWork, parses, runCodemod, type CodemodName } from '../../codemods/engine';
+import { mayNeedWork, parses, runCodemod, type CodemodName, type MarkerNote } from '../../codemods/engine';
 import { codemods, codemodNames } from '../../codemods/registry';
 import type { EnvVariable } from '../../codemods/transforms/env-service-url';
 import { parseCommandArgs } from './args';
@@ -11,6 +11,8 @@ import { describeFsError, EXIT, firstLine, InputError, UsageError } from './erro
 import { discoverFiles, findRepositoryRoot, SOURCE_EXTENSIONS } from './files';
 import type { CliIo } from './io';
 import { envExampleAddition } from './migrate/env-example';
+import { FindingCounter, NOT_MIGRATED_RULES } from './migrate/findings';
+import { belowMarkers, summaryLines } from './migrate/summary';
 import { uncommittedChanges } from './migrate/git';
 import { writeAtomically } from './migrate/write';
 import { Progress } from './progress';
@@ -30,7 +32,11 @@ Options:
   --dry                        print a unified diff per changed file; write nothing
   --print                      print each changed file's new text
   --fail-on-change             exit 1 if any file would change (implies --dry; for CI)
-  --report <file.json>         write a JSON report (per file: sites, markers, variables)
+  --report <file.json>         write a JSON report (per file: what changed, the variables it
+                               now reads, every marker with its line, findings before/after)
+  --no-findings                do not run the rules before and after (faster; no counts)
+  --config-modules             also read exported app configuration that names no client
+                               library (found by its shape; parses many more files)
   --env-example <path>         where new variables are listed (default .env.example at the
                                repository root, or the working directory)
   --env-var <SERVICE=NAME>     variable name for a service, library or default variable
@@ -50,12 +56,17 @@ export const migrate: Command = {
   run: runMigrate,
 };
 
-interface FileReport {
+export interface FileReport {
   file: string;
   status: 'changed' | 'unchanged' | 'skipped' | 'error';
   sites: number;
-  markers: number;
+  /** Every marker the file holds after the migration, with its line. */
+  markers: MarkerNote[];
   variables: string[];
+  /** The changed lines, as diff hunks (line numbers only: no text, so no secret). */
+  changes?: Array<{ line: number; removed: number; added: number }>;
+  /** The rules' findings in the file before and after, and how many of those after sit below a marker. */
+  findings?: { before: number; after: number; atMarkers: number };
   error?: string;
 }
 
@@ -75,6 +86,8 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
     extensions: { type: 'string' },
     'ignore-pattern': { type: 'string', multiple: true },
     force: { type: 'boolean' },
+    'no-findings': { type: 'boolean' },
+    'config-modules': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -119,12 +132,14 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
 
   const reports: FileReport[] = [];
   const variables: EnvVariable[] = [];
+  const counter = values['no-findings'] ? undefined : new FindingCounter();
+  const configModules = values['config-modules'] === true;
   const runProgress = new Progress(io.stderr, io.env);
   try {
     files.forEach((file, i) => {
       runProgress.set(`migrating ${i + 1}/${files.length} files`);
       const shown = relative(io.cwd, file).split(sep).join('/') || file;
-      const report: FileReport = { file: shown, status: 'unchanged', sites: 0, markers: 0, variables: [] };
+      const report: FileReport = { file: shown, status: 'unchanged', sites: 0, markers: [], variables: [] };
       reports.push(report);
       let source: string;
       try {
@@ -137,7 +152,8 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       }
       let result;
       try {
-        result = runCodemod(codemod, source, file, { envVars });
+        result = runCodemod(codemod, source, file, { envVars, cwd: io.cwd, configModules });
+        if (result.skipped !== undefined) throw new Error(`it does not parse: ${result.skipped}`);
       } catch (error) {
         report.status = 'error';
         report.error = `cannot transform: ${firstLine(error)}`;
@@ -145,13 +161,19 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
         return;
       }
       report.sites = result.sites;
-      report.markers = result.markers;
+      report.markers = result.markerNotes;
+      // Files that cannot hold a client are not even parsed (nor linted: the codemods never touch them).
+      if (counter && mayNeedWork(source, file, { configModules })) {
+        const before = counter.findings(source, file, io.cwd).length;
+        const after = result.changed ? counter.findings(result.output, file, io.cwd) : undefined;
+        report.findings = { before, after: after?.length ?? before, atMarkers: belowMarkers(after ?? counter.findings(source, file, io.cwd), result.output) };
+      }
       if (!result.changed) {
-        // Files that cannot hold a client are not even parsed.
-        report.status = mayNeedWork(source) ? 'unchanged' : 'skipped';
+        report.status = mayNeedWork(source, file, { configModules }) ? 'unchanged' : 'skipped';
         return;
       }
       report.status = 'changed';
+      report.changes = structuredPatch('a', 'b', source, result.output, '', '', { context: 0 }).hunks.map((h) => ({ line: h.oldStart, removed: h.oldLines, added: h.newLines }));
       report.variables = [...new Set(result.variables.map((v) => v.name))];
       for (const variable of result.variables) variables.push({ ...variable, file: shown });
       if (dry) {
@@ -159,7 +181,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       }
       if (values.print) io.stdout.write(redact(result.output, result.secrets));
       if (dry) return;
-      if (!parses(result.output, file)) {
+      if (!parses(result.output, file, { cwd: io.cwd })) {
         report.status = 'error';
         report.error = 'the transformed text does not parse; left untouched';
         runProgress.log(`${shown}: ${report.error}\n`);
@@ -195,13 +217,25 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
   }
 
   const count = (status: FileReport['status']): number => reports.filter((r) => r.status === status).length;
+  const judged = reports.filter((r) => r.findings);
   const summary = {
     changed: count('changed'),
     unchanged: count('unchanged'),
     skipped: count('skipped'),
     errors: count('error'),
-    markers: reports.reduce((n, r) => n + r.markers, 0),
+    markers: reports.reduce((n, r) => n + r.markers.length, 0),
     sites: reports.reduce((n, r) => n + r.sites, 0),
+    ...(counter
+      ? {
+          findings: {
+            rules: `every rule but ${NOT_MIGRATED_RULES.join(', ')}`,
+            files: judged.length,
+            before: judged.reduce((n, r) => n + r.findings!.before, 0),
+            after: judged.reduce((n, r) => n + r.findings!.after, 0),
+            atMarkers: judged.reduce((n, r) => n + r.findings!.atMarkers, 0),
+          },
+        }
+      : {}),
   };
   if (values.report) {
     const reportPath = resolve(io.cwd, values.report);
@@ -220,10 +254,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       throw new InputError(`cannot write report ${values.report}: ${describeFsError(error)}`);
     }
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.stderr.write(
-    `migrate ${codemod}: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${plural(summary.errors, 'error')}, ${plural(summary.markers, 'marker')} left to fix by hand${dry ? ' (dry run: nothing written)' : ''}\n`,
-  );
+  for (const line of summaryLines({ codemod, dry, summary, reports, variables: [...new Set(variables.map((v) => v.name))].sort() })) io.stderr.write(`${line}\n`);
   if (summary.errors > 0) return EXIT.findings;
   if (failOnChange && summary.changed > 0) return EXIT.findings;
   return EXIT.ok;

@@ -189,6 +189,13 @@ describe('catalog structure', () => {
       for (const p of r.supersededOptions) expect(p).toMatch(OPTION_PATH);
       if (r.tlsScheme) expect(e.tls.schemes?.tls).toContain(r.tlsScheme);
       if (r.noUrl !== undefined) expect(r.noUrl.trim()).not.toBe('');
+      for (const o of r.envOptions ?? []) {
+        for (const p of [o.path, ...(o.replaces ?? [])]) expect(p).toMatch(OPTION_PATH);
+        expect(o.envVar).toMatch(/^[A-Z][A-Z0-9_]*$/);
+        expect(o.description.trim()).not.toBe('');
+      }
+      // A recipe says how to write the secure form or why it cannot, never both.
+      expect(r.noUrl !== undefined && r.envOptions !== undefined, e.id).toBe(false);
     }
     for (const v of e.recipe.variants ?? []) expect(v.when.path).toMatch(OPTION_PATH);
     // Without a URL scheme or explicit options a codemod cannot turn TLS on.
@@ -323,7 +330,9 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(literalMeaning(mysql, 'Amazon RDS')).toBe('unverified');
     expect(paramMeaning(entry('mysql'), 'ssl', 'true')).toBe('unverified');
     expect(entry('mysql').tls.schemeIgnored).toBe(true);
-    expect(entry('mysql').recipe.noUrl).toMatch(/mysql2/);
+    // Settings from their own variables, `ssl` that verifies the chain, and a note that the host name is not checked.
+    expect(entry('mysql').recipe.envOptions?.map((o) => o.envVar)).toEqual(['MYSQL_HOST', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE']);
+    expect(entry('mysql').recipe.residual).toMatch(/host name/);
     const mysql2 = switchAt(entry('mysql2'), 'ssl');
     expect(literalMeaning(mysql2, true)).toBeUndefined();
     expect(literalMeaning(mysql2, false)).toBe('off');
@@ -509,7 +518,9 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.tls.verifyOff.map((f) => f.path)).toEqual(['options.trustServerCertificate', 'trustServerCertificate']);
     expect(paramMeaning(e, 'Encrypt', 'False')).toBe('off');
     expect(paramMeaning(e, 'TrustServerCertificate', 'true')).toBe('unverified');
-    expect(e.recipe.noUrl).toMatch(/ADO/);
+    // ADO.NET strings, not URLs: server and credentials from their own variables.
+    expect(e.recipe.envOptions?.find((o) => o.path === 'server')).toEqual(expect.objectContaining({ envVar: 'MSSQL_SERVER', required: true, replaces: ['connectionString'] }));
+    expect(e.recipe.tlsOptions).toEqual({ 'options.encrypt': 'true', 'options.trustServerCertificate': 'false' });
     expect(e.factories.find((f) => f.path === 'connect')?.args).toEqual(['connectionString|$spread', null]);
     expect(e.privilegedAccounts).toEqual(['sa']);
     const t = entry('tedious');

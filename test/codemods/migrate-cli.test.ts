@@ -83,15 +83,26 @@ describe('backing-services migrate', () => {
     expect(example).not.toMatch(/hunter2|db\.internal|app/);
     const report = JSON.parse(read(root, 'out/report.json')) as {
       dryRun: boolean;
-      summary: Record<string, number>;
+      summary: Record<string, unknown>;
       variables: string[];
-      files: Array<{ file: string; status: string; sites: number; markers: number; variables: string[] }>;
+      files: Array<{ file: string; status: string; sites: number; markers: unknown[]; variables: string[] }>;
     };
     expect(report.dryRun).toBe(false);
-    expect(report.summary).toMatchObject({ changed: 2, errors: 0, markers: 0 });
+    expect(report.summary).toMatchObject({ changed: 2, errors: 0, markers: 0, findings: { files: 2, after: 0, atMarkers: 0 } });
+    expect((report.summary.findings as { before: number }).before).toBeGreaterThan(2);
     expect(report.variables).toEqual(['DATABASE_URL']);
-    expect(report.files).toContainEqual({ file: 'src/db.ts', status: 'changed', sites: 1, markers: 0, variables: ['DATABASE_URL'] });
-    expect(report.files).toContainEqual({ file: 'src/cache.js', status: 'changed', sites: 1, markers: 0, variables: [] });
+    expect(report.files).toContainEqual({
+      file: 'src/db.ts',
+      status: 'changed',
+      sites: 1,
+      markers: [],
+      variables: ['DATABASE_URL'],
+      changes: [{ line: 3, removed: 1, added: 1 }],
+      findings: { before: 2, after: 0, atMarkers: 0 },
+    });
+    expect(report.files).toContainEqual(expect.objectContaining({ file: 'src/cache.js', status: 'changed', sites: 1, markers: [], variables: [] }));
+    expect(run.stderr).toMatch(/findings \(every rule but no-client-outside-resource-module\) in the 2 files read: \d+ before, 0 after, 100% gone/);
+    expect(run.stderr).toContain('the code now reads: DATABASE_URL');
     expect(read(root, 'out/report.json')).not.toContain('hunter2');
     // A second run changes nothing and adds nothing.
     git(root, 'add', '.');
@@ -117,6 +128,25 @@ describe('backing-services migrate', () => {
     const changed = await migrate(root, ['env-service-url', '--fail-on-change']);
     expect(changed.code).toBe(1);
     expect(read(root, 'db.ts')).toBe(DB);
+  });
+
+  it('lists every marker with its line in the report and on screen, without the secret beside it', async () => {
+    const shared = "import { Pool } from 'pg';\n\nexport const config = { host: 'db.internal', password: 'hunter2-shared' };\nexport const pool = new Pool(config);\n";
+    const root = repo({ 'src/shared.ts': shared });
+    const run = await migrate(root, ['env-service-url', '--report', 'report.json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(read(root, 'report.json')) as { files: Array<{ file: string; markers: Array<{ line: number; text: string }>; findings: { after: number; atMarkers: number } }> };
+    const file = report.files.find((f) => f.file === 'src/shared.ts')!;
+    expect(file.markers).toEqual([{ line: 3, text: expect.stringMatching(/^backing-services: pg options are shared/) }]);
+    expect(file.findings.after).toBe(file.findings.atMarkers);
+    expect(run.stderr).toMatch(/^markers:\n {2}src\/shared\.ts:3 {2}pg options are shared/m);
+    expect(`${run.stderr}${read(root, 'report.json')}`).not.toContain('hunter2');
+  });
+
+  it('--no-findings skips the rules', async () => {
+    const root = repo({ 'db.ts': DB });
+    const run = await migrate(root, ['env-service-url', '--dry', '--no-findings']);
+    expect(run.stderr).not.toContain('findings');
   });
 
   it('--print prints the new text of changed files', async () => {

@@ -30,7 +30,9 @@ export function envExampleAddition(path: string, variables: readonly EnvVariable
     const service = list[0]!.service;
     const scheme = list.find((v) => v.tlsScheme)?.tlsScheme;
     const tls = scheme ? ` Use a ${scheme}:// URL so TLS is on.` : ' TLS is verified by the client options.';
-    lines.push(`# ${name}: ${service} URL for ${libraries}, with credentials if the service needs them.${tls}`);
+    const description = list.find((v) => v.description)?.description;
+    if (description) lines.push(`# ${name}: ${description}, for ${libraries}.`);
+    else lines.push(`# ${name}: ${service} URL for ${libraries}, with credentials if the service needs them.${tls}`);
     lines.push(`${name}=`);
   }
   return { text: `${lines.join('\n')}\n`, added: [...byName.keys()] };
