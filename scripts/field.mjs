@@ -16,6 +16,7 @@ import { ROOT } from '../bench/corpus.mjs';
 import { PLUGIN_PATH } from '../bench/configs.mjs';
 import { CATEGORIES, RULE_CATEGORY, matchFile, PATTERNS, summarize } from './field/score.mjs';
 import { lintOptionsFor } from './field/lint-options.mjs';
+import { fieldRoot } from './field/paths.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -31,7 +32,6 @@ for (let i = 0; i < args.length; i++) {
 const manifests = values('--manifest').length > 0 ? values('--manifest') : [join(ROOT, 'test/field/manifest.json')];
 const mirror = resolve(values('--mirror')[0] ?? process.env.FIELD_MIRROR ?? join(ROOT, '..', '.mirror'));
 const quiet = args.includes('--quiet');
-const OUT = join(ROOT, '.field');
 
 if (!existsSync(PLUGIN_PATH)) {
   console.error('field: dist/ is missing: run `npm run build` first (npm run field does).');
@@ -67,8 +67,7 @@ for (const entry of entries) {
     process.exit(2);
   }
   const gitDir = join(mirror, entry.repo.replace('/', '+'), 'repo');
-  // Under the commit, so that a manifest moved to another commit rebuilds its files.
-  const root = join(OUT, entry.repo.replace('/', '+'), entry.commit.slice(0, 12));
+  const root = fieldRoot(entry);
   const target = join(root, entry.path);
   if (!existsSync(target)) {
     if (!existsSync(gitDir)) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../bench/corpus.mjs';
 import { PLUGIN_PATH } from '../../bench/configs.mjs';
 import { lintOptionsFor } from './lint-options.mjs';
+import { fieldRoot } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -19,7 +20,6 @@ const values = (name) => args.flatMap((a, i) => (args[i - 1] === name ? [a] : []
 const manifests = values('--manifest').length > 0 ? values('--manifest') : [join(ROOT, 'test/field/manifest.json')];
 const quiet = args.includes('--quiet');
 const configModules = args.includes('--config-modules');
-const OUT = join(ROOT, '.field');
 const NOT_MIGRATED = 'backing-services/no-client-outside-resource-module';
 
 const { Linter } = require('eslint');
@@ -46,7 +46,7 @@ const totals = { files: 0, missing: 0, before: 0, after: 0, atMarkers: 0, change
 const left = [];
 const problems = [];
 for (const entry of entries) {
-  const root = join(OUT, entry.repo.replace('/', '+'));
+  const root = fieldRoot(entry);
   const file = join(root, entry.path);
   if (!existsSync(file)) {
     totals.missing++;
