@@ -278,9 +278,9 @@ describe('environment variables', () => {
 });
 
 describe('library traps (reference/clients.md §28)', () => {
-  it('pg: ?ssl=false turns TLS on and verified; only ssl=0 or sslmode=disable turn it off', () => {
+  it('pg: ?ssl=false never turns TLS off (pg throws after SSLRequest, so it has no meaning); only ssl=0 or sslmode=disable do', () => {
     const pg = entry('pg');
-    expect(paramMeaning(pg, 'ssl', 'false')).toBe('verified');
+    expect(paramMeaning(pg, 'ssl', 'false')).toBeUndefined();
     expect(paramMeaning(pg, 'ssl', '0')).toBe('off');
     expect(paramMeaning(pg, 'sslmode', 'disable')).toBe('off');
     expect(paramMeaning(pg, 'sslmode', 'require')).toBe('verified');

@@ -55,7 +55,7 @@ const disabled: Array<[Lib, string, [string, string] | null]> = [
 ];
 
 const secure: Array<[Lib, string]> = [
-  // pg reads the string 'false' as truthy: TLS on and verified.
+  // pg reads the string 'false' as truthy: TLS requested, then a TypeError (never clear text).
   [L.pg, "new Client('postgres://db.example.com/app?ssl=false');"],
   [L.pg, "new Client('postgres://db.example.com/app?sslmode=require');"],
   [L.pg, 'new Pool({ connectionString: process.env.DATABASE_URL, ssl: true });'],
