@@ -1,0 +1,55 @@
+import { amqplibDriver } from './amqplib';
+import { cassandraDriver } from './cassandra';
+import { kafkajsDriver } from './kafkajs';
+import { mongodbDriver, mongooseDriver } from './mongodb';
+import { mssqlDriver, tediousDriver } from './mssql';
+import { mysqlDriver } from './mysql';
+import { mysql2Driver } from './mysql2';
+import { natsDriver } from './nats';
+import { nodemailerDriver } from './nodemailer';
+import { knexDrivers, sequelizeDrivers, typeormDrivers } from './orm';
+import { pgDriver } from './pg';
+import { postgresJsDriver } from './postgres';
+import { ioredisDriver, redisDriver } from './redis';
+import { elasticDriver, opensearchDriver } from './search';
+import type { Driver } from './types';
+import { ldapjsDriver, ldaptsDriver, nodeTlsDriver, socketIoDriver, wsDriver } from './web';
+
+/** Every driven library (and each driver of a multi-driver library). */
+export const DRIVERS: readonly Driver[] = [
+  pgDriver,
+  postgresJsDriver,
+  mysql2Driver,
+  mysqlDriver,
+  mongodbDriver,
+  mongooseDriver,
+  ioredisDriver,
+  redisDriver,
+  amqplibDriver,
+  kafkajsDriver,
+  nodemailerDriver,
+  elasticDriver,
+  opensearchDriver,
+  natsDriver,
+  cassandraDriver,
+  tediousDriver,
+  mssqlDriver,
+  ...knexDrivers,
+  ...sequelizeDrivers,
+  ...typeormDrivers,
+  ldapjsDriver,
+  ldaptsDriver,
+  wsDriver,
+  socketIoDriver,
+  nodeTlsDriver,
+];
+
+/** Catalog libraries the oracle does not run, and exactly why. */
+export const NOT_DRIVEN: Readonly<Record<string, string>> = {
+  memjs: 'no TLS at all (net.connect only): nothing to verify',
+  memcached: 'no TLS at all (net.Stream only): nothing to verify',
+  '@prisma/client': 'Prisma ≤6 connects from its Rust query engine, a binary downloaded at install time (not possible here); Prisma 7 delegates TLS to a driver adapter (pg, mssql, mariadb) that is driven on its own',
+  '@aws-sdk/client-*': 'not a devDependency: an S3-compatible HTTPS endpoint would be driven like @elastic/elasticsearch',
+  'aws-sdk': 'not a devDependency, and end of support since 2025-09-08',
+  bullmq: 'builds an ioredis client from `connection` (driven as ioredis); its own queue start-up retries outside any option',
+};
