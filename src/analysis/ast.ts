@@ -90,3 +90,19 @@ export function requireSpecifier(node: Node): string | undefined {
   if (callee.type !== 'Identifier' || callee.name !== 'require') return undefined;
   return stringLiteralValue(node.arguments[0]);
 }
+
+/**
+ * The direct child nodes of a node, read from its own keys (so any parser's nodes work without
+ * visitor keys). Type annotations are skipped: no configuration value lives there.
+ */
+export function childNodes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const key in node) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && 'type' in item) out.push(item as Node);
+    } else if (value && typeof value === 'object' && 'type' in value) out.push(value as Node);
+  }
+  return out;
+}

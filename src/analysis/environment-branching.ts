@@ -9,6 +9,7 @@ import {
   valuesWithPaths,
 } from '../policy/environment';
 import type { Value } from '../policy/value';
+import { lookup } from '../policy/value';
 import { findVariable, staticPropertyName, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
@@ -44,6 +45,7 @@ export function shapeText(value: Value<Node> | undefined): string {
  */
 export class EnvironmentBranching {
   private index: OptionIndex | undefined;
+  private built: ClientSite[] | undefined;
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -52,6 +54,11 @@ export class EnvironmentBranching {
     private readonly findBranches: () => EnvironmentBranch[],
     private readonly mayExportMap: () => boolean,
   ) {}
+
+  /** Sites that construct a client here (not configuration objects, not helper instantiations). */
+  private get constructions(): readonly ClientSite[] {
+    return (this.built ??= this.sites.filter((site) => site.origin === 'call' && !site.via));
+  }
 
   /** Constructs whose test reads the environment name or locality (`isProd ? a : b`). */
   get branches(): EnvironmentBranch[] {
@@ -78,7 +85,9 @@ export class EnvironmentBranching {
       });
       for (const { path, value } of valuesWithPaths(site.options)) {
         if (value.kind === 'conditional' && !conditionals.has(value.node)) conditionals.set(value.node, { site, path, branches: value.branches });
-        else if (value.kind === 'unknown' && !opaque.has(value.node)) opaque.set(value.node, { site, path });
+        // A name is where assignments reach the options, whether its value is unknown or the
+        // several values a reassigned variable can hold.
+        if ((value.kind === 'unknown' || (value.kind === 'conditional' && value.node.type === 'Identifier')) && !opaque.has(value.node)) opaque.set(value.node, { site, path });
       }
     }
     return { conditionals, opaque };
@@ -88,7 +97,7 @@ export class EnvironmentBranching {
    * A test used directly as a service option's value: `tls: process.env.NODE_ENV === 'production'`.
    * Each comes as a branch of its own whose construct and test are the value.
    */
-  *directTests(): Generator<OptionSlot & { branch: EnvironmentBranch }> {
+  *directTests(): Generator<OptionSlot & { branch: EnvironmentBranch; at: Node }> {
     for (const site of this.sites) {
       for (const { path, value } of valuesWithPaths(site.options)) {
         if (value.kind !== 'unknown' && value.kind !== 'env') continue;
@@ -97,7 +106,11 @@ export class EnvironmentBranching {
         if (!touchesServiceConfig(site.entry, path, [])) continue;
         const verdict = environmentTestOf(this.sourceCode, node);
         if (!verdict) continue;
-        yield { site, path, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
+        // Reported at the option (`ssl: isProduction`), where the client is told to connect
+        // differently, not where the flag is defined.
+        const found = lookup(site.options, path);
+        const at = found.status === 'present' && found.value === value ? found.prop.node : node;
+        yield { site, path, at, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
       }
     }
   }
@@ -108,7 +121,7 @@ export class EnvironmentBranching {
    * Next.js pattern that caches one client on `global` in development) are not a difference.
    */
   clientBuiltDifferently(branch: EnvironmentBranch): ClientSite | undefined {
-    const inside = this.sites.filter((site) => branch.branches.some((b) => contains(b, site.node)) && !contains(branch.test, site.node));
+    const inside = this.constructions.filter((site) => branch.branches.some((b) => contains(b, site.node)) && !contains(branch.test, site.node));
     if (inside.length === 0) return undefined;
     // `test && new X()` and `if` without `else`: one path builds, the other does not.
     if (branch.branches.length < 2 && branch.construct.type !== 'SwitchStatement') return inside[0];
@@ -170,7 +183,7 @@ export class EnvironmentBranching {
         // `const options = { max: 5 }; if (isProd) options.ssl = {...}; new Pool(options)`: the
         // evaluator saw the object literal, so find the client whose arguments name the variable.
         if (path === '') continue;
-        const site = this.sites.find((s) => s.node.arguments.some((arg) => contains(arg, id)));
+        const site = this.constructions.find((s) => callArguments(s).some((arg) => contains(arg, id)));
         if (site) {
           const argPath = pathInArguments(site, id);
           if (argPath === undefined) continue;
@@ -216,6 +229,12 @@ function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: reado
   return signatures.filter((sig, i) => statement.cases[i]?.consequent.length !== 0 || sig !== '[]');
 }
 
+/** The argument nodes of a site's call (none for a configuration object). */
+function callArguments(site: ClientSite): Node[] {
+  const node = site.node;
+  return node.type === 'CallExpression' || node.type === 'NewExpression' ? (node.arguments as Node[]) : [];
+}
+
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
@@ -224,7 +243,8 @@ function contains(outer: Node, inner: Node): boolean {
 function pathInArguments(site: ClientSite, id: Node): string | undefined {
   const keys: string[] = [];
   let current: Node = id;
-  while (!site.node.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+  const args = callArguments(site);
+  while (!args.includes(current)) {
     const parent: Node | undefined = current.parent;
     if (!parent) return undefined;
     if (parent.type === 'Property' && parent.value === current && !parent.computed) {

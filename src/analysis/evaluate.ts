@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { EnvSource, PropertyValue, Value } from '../policy/value';
-import { getProperty, isStringish, mergeStrings, primitiveText, templateParts } from '../policy/value';
+import type { EnvSource, LiteralValue, PropertyValue, Value } from '../policy/value';
+import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
 import { envLibraryRead } from './env-libraries';
-import { findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
+import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
 
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -19,12 +19,41 @@ export type EValue = Value<Node>;
  * results are memoised per node.
  */
 export class Evaluator extends MemoEvaluator<Node> {
+  /** `this.x` writes per class body, found once per class. */
+  private readonly classFields = new Map<Node, Map<string, Node[]>>();
+
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
     /** Asked only when a call is evaluated: most files never need it. */
     private readonly envLibraries: () => EnvLibraries,
+    /**
+     * Values bound to the parameters of same-file functions (by function node, in parameter
+     * order), when a client built inside a helper is judged for one call of that helper.
+     */
+    private readonly bindings: ReadonlyMap<Node, readonly EValue[]> = new Map(),
   ) {
     super();
+  }
+
+  /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
+  withBindings(fn: Node, args: readonly EValue[]): Evaluator {
+    return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]));
+  }
+
+  /** Whether `fn`'s parameters are bound in this evaluator. */
+  binds(fn: Node): boolean {
+    return this.bindings.has(fn);
+  }
+
+  /**
+   * What a function returns: the expression body of an arrow, or the values of its `return`
+   * statements (several become one conditional value). Unknown when there is no such return.
+   */
+  returned(fn: Node): EValue {
+    if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return { kind: 'unknown', node: fn };
+    if (fn.body.type !== 'BlockStatement') return this.evaluate(fn.body);
+    const values = returnArguments(fn.body).map((arg) => this.evaluate(arg));
+    return union(values, fn) ?? { kind: 'unknown', node: fn };
   }
 
   protected compute(node: Node): EValue {
@@ -61,6 +90,9 @@ export class Evaluator extends MemoEvaluator<Node> {
       case 'TSTypeAssertion':
       case 'ChainExpression':
         return this.evaluate(node.expression);
+      case 'AwaitExpression':
+        // `await` of a plain value is the value; of a promise, whatever the call evaluates to.
+        return this.evaluate(node.argument);
       default:
         return { kind: 'unknown', node };
     }
@@ -68,9 +100,13 @@ export class Evaluator extends MemoEvaluator<Node> {
 
   private template(node: TSESTree.TemplateLiteral): EValue {
     const parts: Array<string | EValue> = [];
+    const pieces: Array<{ from: number; to: number; node: Node }> = [];
+    let length = 0;
     let allKnown = true;
     node.quasis.forEach((quasi, i) => {
-      parts.push(quasi.value.cooked ?? quasi.value.raw);
+      const quasiText = quasi.value.cooked ?? quasi.value.raw;
+      parts.push(quasiText);
+      length += quasiText.length;
       const expression = node.expressions[i];
       if (!expression) return;
       const value = this.evaluate(expression);
@@ -78,9 +114,13 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (text === undefined) {
         allKnown = false;
         parts.push(value);
-      } else parts.push(text);
+      } else {
+        parts.push(text);
+        pieces.push({ from: length, to: length + text.length, node: value.node });
+        length += text.length;
+      }
     });
-    if (allKnown) return { kind: 'literal', value: parts.join(''), node };
+    if (allKnown) return pieces.length > 0 ? { kind: 'literal', value: parts.join(''), node, pieces } : { kind: 'literal', value: parts.join(''), node };
     return { kind: 'template', parts: mergeStrings(parts), node };
   }
 
@@ -92,7 +132,11 @@ export class Evaluator extends MemoEvaluator<Node> {
       const l = left.value;
       const r = right.value;
       if (typeof l === 'number' && typeof r === 'number') return { kind: 'literal', value: l + r, node };
-      if (typeof l === 'string' || typeof r === 'string') return { kind: 'literal', value: `${String(l)}${String(r)}`, node };
+      if (typeof l === 'string' || typeof r === 'string') {
+        const text = String(l);
+        const pieces = [...piecesOf(left, 0), ...piecesOf(right, text.length)];
+        return { kind: 'literal', value: `${text}${String(r)}`, node, pieces };
+      }
       return { kind: 'unknown', node };
     }
     // Partly known string concatenation keeps its known text (`'redis://' + host`).
@@ -151,23 +195,110 @@ export class Evaluator extends MemoEvaluator<Node> {
     const variable = findVariable(this.scopeOf(node), node);
     if (!variable || variable.defs.length !== 1) return { kind: 'unknown', node };
     const def = variable.defs[0]!;
+    if (def.type === 'Parameter') return this.parameter(def.node as Node, def.name as TSESTree.Identifier, node);
     if (def.type !== 'Variable') return { kind: 'unknown', node };
     const declarator = def.node;
-    // Only values that cannot change: const, or let/var written once at declaration.
-    const writes = variable.references.filter((ref: TSESLint.Scope.Reference) => ref.isWrite());
-    if (declarator.parent.kind !== 'const' && (writes.length !== 1 || writes[0]!.writeExpr !== declarator.init)) {
-      return { kind: 'unknown', node };
+    const loop = declarator.parent.parent;
+    if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === declarator.parent) {
+      return loop.type === 'ForOfStatement' && declarator.id.type === 'Identifier' ? this.iterated(loop.right, node) : { kind: 'unknown', node };
     }
+    const writes = variable.references.filter((ref: TSESLint.Scope.Reference) => ref.isWrite());
+    const once = declarator.parent.kind === 'const' || (writes.length === 1 && writes[0]!.writeExpr === declarator.init);
+    if (!once) return this.reassigned(declarator, writes, node);
     if (!declarator.init) return { kind: 'unknown', node };
-    if (declarator.id.type === 'Identifier') return this.evaluate(declarator.init);
-    return this.destructured(declarator.id, declarator.init, def.name, node);
+    if (declarator.id.type !== 'Identifier') return this.destructured(declarator.id, declarator.init, def.name, node);
+    return this.withPropertyWrites(variable, this.evaluate(declarator.init), declarator);
+  }
+
+  /**
+   * A `let`/`var` written more than once: any of the values written (`let ssl = false; if (x)
+   * ssl = { ... }`). A falsy literal it is declared with and later replaced is a placeholder, not
+   * one of its values. Writes other than a plain `=` to the name itself make it unknown.
+   */
+  private reassigned(declarator: TSESTree.VariableDeclarator, writes: TSESLint.Scope.Reference[], node: TSESTree.Identifier): EValue {
+    if (declarator.id.type !== 'Identifier' || writes.length > 8) return { kind: 'unknown', node };
+    const values: EValue[] = [];
+    let initial: EValue | undefined;
+    let replaced = false;
+    const home = declarator.parent.parent;
+    for (const write of writes) {
+      const target = write.identifier.parent;
+      if (write.writeExpr === declarator.init && declarator.init) {
+        initial = this.evaluate(declarator.init);
+      } else if (target?.type === 'AssignmentExpression' && target.operator === '=' && target.left === write.identifier) {
+        values.push(this.evaluate(target.right));
+        // Written again in the declaration's own block: the initial value never reaches a use after it.
+        replaced ||= target.parent?.type === 'ExpressionStatement' && target.parent.parent === home;
+      } else return { kind: 'unknown', node };
+    }
+    if (initial && !replaced && !(initial.kind === 'literal' && !initial.value)) values.unshift(initial);
+    return union(values, node) ?? { kind: 'unknown', node };
+  }
+
+  /** `for (const cfg of [a, b])`: any element of a known array. */
+  private iterated(iterable: Node, node: TSESTree.Identifier): EValue {
+    const array = this.evaluate(iterable);
+    if (array.kind !== 'array' || array.open) return { kind: 'unknown', node };
+    return union(array.elements, node) ?? { kind: 'unknown', node };
+  }
+
+  /**
+   * A parameter of a function whose arguments are bound (see `bindings`): the argument at its
+   * position (or its default), destructured as the parameter pattern says. Unknown otherwise.
+   */
+  private parameter(fn: Node, name: TSESTree.Identifier, node: TSESTree.Identifier): EValue {
+    const args = this.bindings.get(fn);
+    const params = (fn as { params?: Node[] }).params;
+    if (!args || !params) return { kind: 'unknown', node };
+    const index = params.findIndex((param) => contains(param, name));
+    const param = params[index];
+    if (!param || param.type === 'RestElement' || param.type === 'TSParameterProperty') return { kind: 'unknown', node };
+    let value: EValue = args[index] ?? { kind: 'literal', value: undefined, node };
+    let pattern: Node = param;
+    if (pattern.type === 'AssignmentPattern') {
+      if (value.kind === 'literal' && value.value === undefined) value = this.evaluate(pattern.right);
+      pattern = pattern.left;
+    }
+    if (pattern === name) return value;
+    const path = patternPath(pattern, name);
+    return path ? this.followPath(value, path, node) : { kind: 'unknown', node };
+  }
+
+  /**
+   * Properties written onto an object variable after it is built (`opts.tls = {...}`,
+   * `config.ssl.rejectUnauthorized = false`, `Object.assign(opts, {...})`), as JavaScript would
+   * see them once those statements ran. A write in the declaration's own block replaces the
+   * key; one inside an `if` or a function may or may not run, so the key may hold either.
+   */
+  private withPropertyWrites(variable: TSESLint.Scope.Variable, base: EValue, declarator: TSESTree.VariableDeclarator): EValue {
+    if (base.kind !== 'object' && base.kind !== 'unknown') return base;
+    let result: EValue = base;
+    const home = declarator.parent.parent;
+    for (const reference of variable.references) {
+      if (reference.isWrite()) continue;
+      const write = propertyWrite(reference.identifier as Node);
+      if (!write) continue;
+      const statement = write.node.parent;
+      const certain = statement?.type === 'ExpressionStatement' && statement.parent === home;
+      if (result.kind !== 'object') result = { kind: 'object', props: [], open: true, node: base.node };
+      for (const valueNode of write.values) {
+        const value = this.evaluate(valueNode);
+        result = write.keys.length === 0 ? mergeObject(result, value, write.node, certain) : setPath(result, write.keys, value, write.node, certain);
+      }
+    }
+    return result;
   }
 
   /** `const { DB_HOST = 'localhost', ssl } = process.env` or `= config`. */
   private destructured(pattern: TSESTree.DestructuringPattern, init: Node, declared: TSESTree.Identifier, node: TSESTree.Identifier): EValue {
     const path = patternPath(pattern, declared);
     if (!path) return { kind: 'unknown', node };
-    let value: EValue = this.evaluate(init);
+    return this.followPath(this.evaluate(init), path, node);
+  }
+
+  /** The value a destructuring path picks out of `value`, defaults applied. */
+  private followPath(start: EValue, path: readonly PatternStep[], node: TSESTree.Identifier): EValue {
+    let value = start;
     for (const step of path) {
       if (value.kind === 'env' && value.name === undefined && value.source === 'process.env' && typeof step.key === 'string') {
         value = { kind: 'env', name: step.key, source: 'process.env', node };
@@ -199,17 +330,22 @@ export class Evaluator extends MemoEvaluator<Node> {
       return { kind: 'env', name: undefined, source: node.property.type === 'Identifier' && node.object.type === 'MetaProperty' ? 'import.meta.env' : 'process.env', node };
     }
     if (name === undefined) return { kind: 'unknown', node };
-    const object = this.evaluate(node.object);
-    if (object.kind === 'env' && object.name === undefined) return { kind: 'env', name, source: object.source, node };
-    if (object.kind === 'object') {
-      const prop = getProperty(object, name);
-      if (prop) return prop.value;
-      return object.open ? { kind: 'unknown', node } : { kind: 'literal', value: undefined, node };
-    }
-    if (object.kind === 'array' && /^\d+$/.test(name)) {
-      return object.elements[Number(name)] ?? { kind: 'unknown', node };
-    }
-    return { kind: 'unknown', node };
+    if (unwrap(node.object).type === 'ThisExpression') return this.thisField(node, name);
+    return memberOf(this.evaluate(node.object), name, node);
+  }
+
+  /**
+   * `this.options` inside a class: the class field's initialiser and every `this.options = ...`
+   * in the class's methods (any of them, when there are several).
+   */
+  private thisField(node: TSESTree.MemberExpression, name: string): EValue {
+    const body = enclosingClassBody(node);
+    if (!body) return { kind: 'unknown', node };
+    let fields = this.classFields.get(body);
+    if (!fields) this.classFields.set(body, (fields = classFieldWrites(body as TSESTree.ClassBody)));
+    const writes = fields.get(name);
+    if (!writes || writes.length > 8) return { kind: 'unknown', node };
+    return union(writes.map((w) => this.evaluate(w)), node) ?? { kind: 'unknown', node };
   }
 
   /** `process.env` or `import.meta.env` as the object of a member access. */
@@ -293,6 +429,11 @@ export class Evaluator extends MemoEvaluator<Node> {
         return this.objectAssign(node);
       }
       if (method === 'join' && node.arguments.length <= 1) return this.join(node, callee.object);
+      // `process.env.REDIS_HOST?.trim() || 'localhost'`: still that variable's value.
+      if (method !== undefined && STRING_METHODS.has(method)) {
+        const receiver = this.evaluate(callee.object);
+        if (receiver.kind === 'env' && !receiver.fallback) return { ...receiver, node };
+      }
       return { kind: 'unknown', node };
     }
     if (callee.type === 'Identifier') {
@@ -351,6 +492,156 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 }
 
+
+/** Where the text of a literal operand came from, shifted to its offset in a concatenation. */
+function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: number; to: number; node: Node }> {
+  if (value.pieces) return value.pieces.map((p) => ({ from: p.from + offset, to: p.to + offset, node: p.node }));
+  return [{ from: offset, to: offset + String(value.value).length, node: value.node }];
+}
+
+/** String methods that keep what a variable's value says (`trim`, `toLowerCase`). */
+const STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);
+
+/** The property `name` of a value: of an object, an array, each branch of a conditional, or an env object. */
+function memberOf(object: EValue, name: string, node: Node): EValue {
+  if (object.kind === 'env' && object.name === undefined) return { kind: 'env', name, source: object.source, node };
+  if (object.kind === 'object') {
+    const prop = getProperty(object, name);
+    if (prop) return prop.value;
+    return object.open ? { kind: 'unknown', node } : { kind: 'literal', value: undefined, node };
+  }
+  if (object.kind === 'array' && /^\d+$/.test(name)) {
+    return object.elements[Number(name)] ?? { kind: 'unknown', node };
+  }
+  // `(isProd ? prodConfig : devConfig).host`: the host of either.
+  if (object.kind === 'conditional' && object.branches.every((b) => b.kind === 'object')) {
+    return { kind: 'conditional', test: object.test, branches: object.branches.map((b) => memberOf(b, name, node)), node };
+  }
+  return { kind: 'unknown', node };
+}
+
+/**
+ * One value standing for several possible ones (the writes of a variable, the returns of a
+ * function): the value itself when there is one, otherwise a conditional over them whose test
+ * is `node`. Undefined when there is none.
+ */
+function union(values: readonly EValue[], node: Node): EValue | undefined {
+  if (values.length === 0) return undefined;
+  if (values.length === 1) return values[0];
+  return { kind: 'conditional', test: node, branches: [...values], node };
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The `return` arguments of a function body, not those of nested functions. */
+function returnArguments(body: TSESTree.BlockStatement): Node[] {
+  const found: Node[] = [];
+  const stack: Node[] = [...body.body];
+  let budget = 2000;
+  while (stack.length > 0 && budget-- > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) found.push(node.argument);
+      continue;
+    }
+    for (const child of statementChildren(node)) stack.push(child);
+  }
+  return found.reverse();
+}
+
+/** The statements nested in a statement (blocks, branches, loops, `try`), not in functions. */
+function statementChildren(node: Node): Node[] {
+  switch (node.type) {
+    case 'BlockStatement':
+      return node.body;
+    case 'IfStatement':
+      return node.alternate ? [node.consequent, node.alternate] : [node.consequent];
+    case 'TryStatement':
+      return [node.block, ...(node.handler ? [node.handler.body] : []), ...(node.finalizer ? [node.finalizer] : [])];
+    case 'SwitchStatement':
+      return node.cases.flatMap((c) => c.consequent);
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LabeledStatement':
+      return [node.body];
+    default:
+      return [];
+  }
+}
+
+/** The class body `this` refers to in `node`: through arrows, up to the nearest method, constructor or field. */
+function enclosingClassBody(node: Node): Node | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      const owner = current.parent;
+      return owner?.type === 'MethodDefinition' ? owner.parent : undefined;
+    }
+    if (current.type === 'PropertyDefinition') return current.parent;
+    if (current.type === 'ClassBody') return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** For each field name, the expressions a class assigns it: initialisers and `this.x = ...` in its methods. */
+function classFieldWrites(body: TSESTree.ClassBody): Map<string, Node[]> {
+  const writes = new Map<string, Node[]>();
+  const add = (name: string, value: Node): void => {
+    const list = writes.get(name);
+    if (list) list.push(value);
+    else writes.set(name, [value]);
+  };
+  for (const member of body.body) {
+    if (member.type === 'PropertyDefinition' && !member.static && !member.computed && member.key.type === 'Identifier' && member.value) add(member.key.name, member.value);
+    if (member.type !== 'MethodDefinition' || member.static || !member.value.body) continue;
+    // Parameter properties (`constructor(private readonly options: RedisOptions)`) hold whatever callers pass.
+    const stack: Node[] = [member.value.body];
+    let budget = 5000;
+    while (stack.length > 0 && budget-- > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+        const name = staticPropertyName(node.left);
+        if (name !== undefined) add(name, node.right);
+      }
+      // `this` in a nested `function` is another object.
+      if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') continue;
+      for (const child of childNodes(node)) stack.push(child);
+    }
+  }
+  return writes;
+}
+
+/**
+ * `v.a.b = x` or `Object.assign(v, x, y)` as a statement of its own, where `identifier` is `v`:
+ * the keys written below `v` and the written values' nodes.
+ */
+function propertyWrite(identifier: Node): { keys: string[]; values: Node[]; node: Node } | undefined {
+  const keys: string[] = [];
+  let current: Node = identifier;
+  while (current.parent?.type === 'MemberExpression' && current.parent.object === current) {
+    const name = staticPropertyName(current.parent);
+    if (name === undefined) return undefined;
+    keys.push(name);
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (keys.length > 0 && parent?.type === 'AssignmentExpression' && parent.left === current && parent.operator === '=') {
+    return { keys, values: [parent.right], node: parent };
+  }
+  if (keys.length === 0 && parent?.type === 'CallExpression' && parent.arguments[0] === current && parent.parent?.type === 'ExpressionStatement') {
+    const callee = parent.callee;
+    if (callee.type === 'MemberExpression' && staticPropertyName(callee) === 'assign' && callee.object.type === 'Identifier' && callee.object.name === 'Object') {
+      return { keys, values: parent.arguments.slice(1).filter((a) => a.type !== 'SpreadElement') as Node[], node: parent };
+    }
+  }
+  return undefined;
+}
 
 function propertyKey(property: TSESTree.Property, evaluate: (n: Node) => EValue): string | undefined {
   if (!property.computed) {

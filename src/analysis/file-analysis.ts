@@ -1,31 +1,64 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalogModuleNames, entryForModule, factoryMatches } from '../catalog';
+import { catalog, catalogModuleNames } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
-import { normalizeArguments } from '../policy/arguments';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
+import { isServiceLocationEnvName } from '../policy/env-names';
+import { shapeWordsPattern } from '../policy/shapes';
 import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
+import { resolveClientSites } from './client-sites';
+import { configFileConvention, configFileSites } from './config-files';
+import { exportedValues } from './exports';
+import { shapedConfigSites } from './shaped-configs';
+import { TYPED_MODULES, typedConfigSites } from './typed-configs';
+import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
-import { trackModules, type ModuleUse } from './modules';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { unsetBranchOf } from './presence';
 import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
+import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
 type Node = TSESTree.Node;
 
-/** A backing-service client built in this file, with its configuration evaluated. */
+/**
+ * How a site's configuration was found: a call that builds a client (or registers one through a
+ * framework wrapper), or an options object recognised with no client in sight: by its declared
+ * type, by the tool's config-file convention, or by a shape only that library's options have.
+ */
+export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape';
+
+/** Backing-service client configuration in this file, evaluated. */
 export interface ClientSite {
   entry: CatalogEntry;
-  factory: Factory;
-  /** The `new X(...)` or `x(...)` expression. */
-  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  origin: SiteOrigin;
+  /** The catalog factory of a `'call'` site. */
+  factory?: Factory;
+  /**
+   * A `'call'` site: the `new X(...)` or `x(...)` expression. Any other: the options object (or
+   * the expression that evaluates to it), where reports about library defaults go.
+   */
+  node: Node;
   args: Value<Node>[];
   /** All arguments folded into one options object (see `normalizeArguments`). */
   options: ObjectValue<Node>;
+  /**
+   * The same-file call whose arguments this site's parameters were bound to, when the client is
+   * built inside a helper (`function connect(cfg) { return new Pool(cfg) }; connect({...})`).
+   */
+  via?: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** What the analysis needs from a rule's context (an ESLint `RuleContext` is one). */
+export interface AnalysisContext {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly filename: string;
+  readonly cwd: string;
+  readonly settings: Record<string, unknown>;
 }
 
 /** An assignment to a path inside a catalog module (`https.globalAgent.options.x = ...`). */
@@ -64,8 +97,26 @@ export class FileAnalysis {
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
   private helperCalls: CredentialHelperCall[] | undefined;
   private urls: ServiceUrlLiteral[] | undefined;
+  private configurationPossible: boolean | undefined;
+  private readonly unsetBranches = new Map<Node, string | null>();
+  private exportsConfiguration: boolean | undefined;
 
-  constructor(private readonly sourceCode: TSESLint.SourceCode) {}
+  private readonly sourceCode: TSESLint.SourceCode;
+  private pluginSettings: PluginSettings | undefined;
+
+  constructor(private readonly context: AnalysisContext) {
+    this.sourceCode = context.sourceCode;
+  }
+
+  /** `settings['backing-services']`, validated (a `SettingsError` names the mistake). */
+  get settings(): PluginSettings {
+    return (this.pluginSettings ??= readSettings(this.context.settings, this.context.cwd));
+  }
+
+  /** The catalog entry an import specifier of this file resolves to, mapped modules first. */
+  entryFor(specifier: string): CatalogEntry | undefined {
+    return entryForSpecifier(this.settings, specifier, this.context.filename);
+  }
 
   // Built on first use: most files pass no rule's gate and never evaluate anything.
   get evaluator(): Evaluator {
@@ -117,11 +168,20 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m)));
+    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
   }
 
   get sites(): ClientSite[] {
     return this.clients().sites;
+  }
+
+  /**
+   * The calls that construct a client in this file, once each: `sites` without configuration
+   * objects, helper instantiations and the extra branches of one call.
+   */
+  get constructions(): ClientSite[] {
+    const seen = new Set<Node>();
+    return this.sites.filter((site) => site.origin === 'call' && !site.via && !seen.has(site.node) && seen.add(site.node));
   }
 
   get assignments(): ModuleAssignment[] {
@@ -129,7 +189,51 @@ export class FileAnalysis {
   }
 
   private clients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-    return (this.resolved ??= this.namesCatalogModule ? resolveClients(this.sourceCode, this.evaluator) : { sites: [], assignments: [] });
+    return (this.resolved ??= this.mayHoldConfiguration ? this.resolveClients() : { sites: [], assignments: [] });
+  }
+
+  private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
+    const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
+    found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
+    if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
+    found.sites.push(...configFileSites(this.sourceCode, this.evaluator, this.context.filename));
+    // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
+    const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
+    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
+    return found;
+  }
+
+  private get namesTypedModule(): boolean {
+    return [...this.mentionedModules].some((m) => TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text);
+  }
+
+  /**
+   * Whether the file can hold client configuration at all: it names a catalog module, follows a
+   * tool's config-file convention, or exports a value next to words an option shape needs.
+   * Rules that judge configuration return no listeners otherwise.
+   */
+  get mayHoldConfiguration(): boolean {
+    return (this.configurationPossible ??= this.namesCatalogModule || configFileConvention(this.context.filename) !== undefined || this.mayExportConfiguration);
+  }
+
+  private get mayExportConfiguration(): boolean {
+    return (this.exportsConfiguration ??= SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
+  }
+
+  /**
+   * For a client built only while a location variable is unset
+   * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`):
+   * that variable. Its loopback location is a local fallback, not a hard-coded location.
+   */
+  fallbackVariable(site: ClientSite): string | undefined {
+    if (site.origin !== 'call') return undefined;
+    let found = this.unsetBranches.get(site.node);
+    if (found === undefined) {
+      const branch = unsetBranchOf(site.node, this.evaluator);
+      found = branch && (isServiceLocationEnvName(branch.name) || branch.otherPathReads) ? branch.name : null;
+      this.unsetBranches.set(site.node, found);
+    }
+    return found ?? undefined;
   }
 
   /** The `assignments` into a library's global defaults, each as an options object. */
@@ -189,38 +293,19 @@ export class FileAnalysis {
  * most files in most projects.
  */
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
-const MODULE_MENTION = moduleMentionPattern([...catalogModuleNames, ...ENV_MODULES].sort((a, b) => b.length - a.length), 'g');
+const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
+/** Words some option shape needs (its `anyOf` keys), for the cheap test before any export is evaluated. */
+const SHAPE_WORDS = shapeWordsPattern(catalog);
+const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();
 
-export function getFileAnalysis(sourceCode: TSESLint.SourceCode): FileAnalysis {
-  let analysis = analyses.get(sourceCode);
+export function getFileAnalysis(context: AnalysisContext): FileAnalysis {
+  let analysis = analyses.get(context.sourceCode);
   if (!analysis) {
-    analysis = new FileAnalysis(sourceCode);
-    analyses.set(sourceCode, analysis);
+    analysis = new FileAnalysis(context);
+    analyses.set(context.sourceCode, analysis);
   }
   return analysis;
-}
-
-function resolveClients(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
-  const analysis = { sites: [] as ClientSite[], assignments: [] as ModuleAssignment[] };
-  for (const use of trackModules(sourceCode, (m) => entryForModule(m) !== undefined)) {
-    const entry = entryForModule(use.module)!;
-    if (use.kind === 'assign') {
-      analysis.assignments.push({ entry, path: use.path, node: use.node as TSESTree.AssignmentExpression });
-      continue;
-    }
-    const factory = findFactory(entry, use);
-    if (!factory) continue;
-    const node = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
-    const args = node.arguments.map((arg): Value<Node> => (arg.type === 'SpreadElement' ? { kind: 'unknown', node: arg } : evaluator.evaluate(arg)));
-    if (node.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
-    analysis.sites.push({ entry, factory, node, args, options: normalizeArguments(factory, args, node as Node) });
-  }
-  return analysis;
-}
-
-function findFactory(entry: CatalogEntry, use: ModuleUse): Factory | undefined {
-  return entry.factories.find((f) => (f.invoke === 'either' || f.invoke === use.kind) && factoryMatches(f.path, use.path));
 }

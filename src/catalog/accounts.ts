@@ -10,7 +10,7 @@ export const MONGODB_ACCOUNTS = ['root', 'admin'];
 /** The ACL `default` user (legacy `requirepass` is its password). */
 export const REDIS_ACCOUNTS = ['default'];
 export const LDAP_ACCOUNTS = ['admin', 'administrator', 'directory manager'];
-/** MinIO and LocalStack defaults. */
-export const OBJECT_STORAGE_ACCOUNTS = ['minioadmin', 'test'];
+/** MinIO's root user. (LocalStack's `test` keys are accepted whatever they are: not an account.) */
+export const OBJECT_STORAGE_ACCOUNTS = ['minioadmin'];
 /** ORMs and query builders that serve PostgreSQL, MySQL and SQL Server alike. */
 export const SQL_ACCOUNTS = [...POSTGRES_ACCOUNTS, ...MYSQL_ACCOUNTS, ...SQLSERVER_ACCOUNTS];

@@ -49,6 +49,8 @@ export const amqplib: CatalogEntry = {
     supersededOptions: ['protocol', 'hostname', 'port', 'username', 'password', 'vhost'],
     tlsScheme: 'amqps',
   },
+  optionTypes: [{ path: 'Options.Connect' }],
+  shape: { names: ['rabbit', 'rabbitmq', 'amqp', 'mq'], ports: [5672], anyOf: ['url', 'hostname', 'password'] },
   notes: [
     'Without credentials amqplib logs in as `guest`/`guest`, which RabbitMQ only accepts from localhost by default.',
     'Only `amqps://` or `protocol: "amqps"` uses TLS; TLS options go in the second argument (socket options).',

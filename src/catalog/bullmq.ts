@@ -57,6 +57,7 @@ export const bullmq: CatalogEntry = {
     supersededOptions: ['connection.host', 'connection.port', 'connection.username', 'connection.password', 'connection.db'],
     tlsScheme: 'rediss',
   },
+  optionTypes: [{ path: 'QueueOptions' }, { path: 'WorkerOptions' }, { path: 'QueueBaseOptions' }],
   notes: [
     'Without `connection` bullmq connects to localhost:6379 in plaintext.',
     'All ioredis TLS rules apply under `connection`, including lower-case-only `rediss://`.',

@@ -40,6 +40,8 @@ export const cassandra: CatalogEntry = {
     noUrl:
       "cassandra-driver takes a contact-point list, not a URL: write `contactPoints: process.env.CASSANDRA_CONTACT_POINTS.split(',')` with `sslOptions: { rejectUnauthorized: true }`.",
   },
+  optionTypes: [{ path: 'ClientOptions' }, { path: 'DseClientOptions' }],
+  shape: { markers: ['contactPoints'], anyOf: ['contactPoints'] },
   notes: [
     '`sslOptions: {}` does not verify the server certificate: the driver defaults `rejectUnauthorized` to false. Write `rejectUnauthorized: true`.',
     'Contact points are often IPs, so host-name checks may need an IP SAN or a `checkServerIdentity`.',

@@ -44,6 +44,8 @@ export const elasticsearch: CatalogEntry = {
     supersededOptions: ['nodes'],
     tlsScheme: 'https',
   },
+  optionTypes: [{ path: 'ClientOptions' }],
+  shape: { names: ['elastic', 'elasticsearch', 'es'], ports: [9200], anyOf: ['node', 'nodes', 'auth.password'] },
   notes: [
     'The node URL scheme decides TLS: `http://` is plaintext.',
     '`tls.rejectUnauthorized: false` beside `caFingerprint` is CA pinning, not "no verification", though the host name is unchecked.',

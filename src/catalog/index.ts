@@ -31,6 +31,27 @@ import { tedious } from './tedious';
 import { typeorm } from './typeorm';
 import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
+import { bull } from './bull';
+import { connectMongo } from './connect-mongo';
+import { connectRedis } from './connect-redis';
+import { drizzleMysql2, drizzleNodePostgres, drizzlePostgresJs } from './drizzle';
+import { drizzleKit } from './drizzle-kit';
+import { elasticsearchLegacy } from './elasticsearch-legacy';
+import { mikroOrm } from './mikro-orm';
+import { nestjsBull } from './nestjs-bull';
+import { nestjsBullmq } from './nestjs-bullmq';
+import { nestjsMailer } from './nestjs-mailer';
+import {
+  nestjsCoreMicroservice,
+  nestjsMicroservices,
+  nestTransportKafka,
+  nestTransportNats,
+  nestTransportRedis,
+  nestTransportRmq,
+} from './nestjs-microservices';
+import { nestjsMongoose } from './nestjs-mongoose';
+import { nestjsTypeorm } from './nestjs-typeorm';
+import { socketIoRedis } from './socket-io-redis';
 
 export type * from './types';
 
@@ -67,6 +88,29 @@ export const catalog: readonly CatalogEntry[] = [
   ws,
   socketIoClient,
   nodeTls,
+  // Legacy clients, framework wrappers and config conventions, judged by the facts of the
+  // client they configure (`wraps`).
+  bull,
+  elasticsearchLegacy,
+  nestjsTypeorm,
+  nestjsMongoose,
+  nestjsBull,
+  nestjsBullmq,
+  nestjsMicroservices,
+  nestjsCoreMicroservice,
+  nestTransportRedis,
+  nestTransportRmq,
+  nestTransportKafka,
+  nestTransportNats,
+  nestjsMailer,
+  connectRedis,
+  connectMongo,
+  socketIoRedis,
+  drizzleNodePostgres,
+  drizzlePostgresJs,
+  drizzleMysql2,
+  drizzleKit,
+  mikroOrm,
 ];
 
 const byId: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

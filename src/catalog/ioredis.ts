@@ -67,6 +67,9 @@ export const ioredis: CatalogEntry = {
     supersededOptions: ['host', 'port', 'username', 'password', 'db'],
     tlsScheme: 'rediss',
   },
+  // bullmq's `ConnectionOptions` is ioredis's options (or an instance).
+  optionTypes: [{ path: 'RedisOptions' }, { path: 'ClusterOptions' }, { module: 'bullmq', path: 'ConnectionOptions' }],
+  shape: { names: ['redis', 'cache', 'ioredis'], ports: [6379], anyOf: ['host', 'url', 'password'] },
   notes: [
     '`rediss://` enables TLS only in lower case: `REDISS://` connects in plaintext.',
     '`?tls=` with any value (even `false`) enables TLS, because query values are copied as strings.',

@@ -40,6 +40,8 @@ export const kafkajs: CatalogEntry = {
     noUrl:
       "kafkajs takes a broker list, not a URL: write `brokers: process.env.KAFKA_BROKERS.split(',')` (strip `kafka+ssl://` from Heroku's KAFKA_URL) with `ssl: true`.",
   },
+  optionTypes: [{ path: 'KafkaConfig' }],
+  shape: { markers: ['brokers'], anyOf: ['brokers'] },
   notes: [
     'TLS is off unless `ssl` is set; `ssl: true` is verified TLS.',
     '`sasl` without `ssl` sends PLAIN or SCRAM credentials over plaintext, with no warning.',

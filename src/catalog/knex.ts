@@ -126,6 +126,9 @@ export const knex: CatalogEntry = {
       },
     ],
   },
+  optionTypes: [{ path: 'Knex.Config' }, { path: 'Config' }],
+  configFiles: [{ name: 'knexfile', extensions: ['js', 'ts', 'mjs', 'cjs', 'mts', 'cts'], layout: 'either' }],
+  shape: { discriminator: { path: 'client', values: [...PG_CLIENTS, 'mysql', 'mysql2', 'mssql', 'oracledb', 'oracle'] }, anyOf: ['connection'] },
   notes: [
     'With `client: "mssql"` knex turns encryption off unless `connection.options.encrypt: true` (tedious alone defaults to on).',
     'A string `connection` for pg is parsed by knex\'s own pg-connection-string 2.6.2, while `{ connectionString }` is parsed by pg: the same URL can behave differently once pg 9 lands.',

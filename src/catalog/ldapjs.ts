@@ -43,6 +43,8 @@ export const ldapjs: CatalogEntry = {
     supersededOptions: [],
     tlsScheme: 'ldaps',
   },
+  optionTypes: [{ path: 'ClientOptions' }],
+  shape: { names: ['ldap', 'ad', 'activedirectory'], ports: [389, 636], anyOf: ['url', 'bindDN', 'bindCredentials'] },
   notes: [
     '`ldap://` is plaintext: a `bind(dn, password)` over it sends the password in clear. Use `ldaps://`.',
     '`client.starttls(options)` adds neither host nor servername: pass `{ servername: host }` rather than `rejectUnauthorized: false`.',

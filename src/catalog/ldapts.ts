@@ -35,6 +35,7 @@ export const ldapts: CatalogEntry = {
     supersededOptions: [],
     tlsScheme: 'ldaps',
   },
+  optionTypes: [{ path: 'ClientOptions' }],
   notes: [
     '`ldap://` is plaintext unless `startTLS()` is called before `bind()`; prefer `ldaps://`.',
   ],

@@ -58,7 +58,7 @@ export const mongodb: CatalogEntry = {
     urlUserinfo: true,
   },
   location: {
-    urlPaths: ['url'],
+    urlPaths: ['url', 'uri'],
     hostPaths: ['proxyHost'],
     listPaths: [],
     portPaths: ['proxyPort'],
@@ -73,5 +73,7 @@ export const mongodb: CatalogEntry = {
     tlsOptions: { tls: 'true' },
     supersededOptions: [],
   },
+  optionTypes: [{ path: 'MongoClientOptions' }],
+  shape: { names: ['mongo', 'mongodb', 'mongoose'], ports: [27017], anyOf: ['url', 'uri', 'auth.password'] },
   notes: mongodbNotes,
 };

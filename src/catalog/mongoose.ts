@@ -24,7 +24,7 @@ export const mongoose: CatalogEntry = {
     urlUserinfo: true,
   },
   location: {
-    urlPaths: ['url'],
+    urlPaths: ['url', 'uri'],
     hostPaths: ['proxyHost'],
     listPaths: [],
     portPaths: ['proxyPort'],
@@ -38,5 +38,6 @@ export const mongoose: CatalogEntry = {
     tlsOptions: { tls: 'true' },
     supersededOptions: [],
   },
+  optionTypes: [{ path: 'ConnectOptions' }, { path: 'ConnectionOptions' }],
   notes: [...mongodbNotes, '`user` and `pass` in the options are credentials like URL userinfo.'],
 };

@@ -65,6 +65,9 @@ export const mssql: CatalogEntry = {
     noUrl:
       'mssql takes ADO.NET connection strings (`Server=h,1433;Database=d;User Id=u;Password=p;Encrypt=true;TrustServerCertificate=false`), not URLs: a `mssql://` URL silently becomes an empty config. Keep such a string in the environment and pass it as the argument.',
   },
+  optionTypes: [{ path: 'config' }],
+  // `server` plus SQL Server's `options.encrypt` or `options.trustServerCertificate` is unmistakable.
+  shape: { names: ['mssql', 'sqlserver'], ports: [1433], markers: ['options.encrypt', 'options.trustServerCertificate'], anyOf: ['server', 'user', 'password'] },
   notes: [
     '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
     '`options.trustServerCertificate: true` (or `TrustServerCertificate=true`) turns certificate verification off.',

@@ -60,6 +60,7 @@ export const mysql: CatalogEntry = {
     noUrl:
       'mysqljs takes a URL only as the whole argument, so TLS options cannot sit beside it, and it never verifies the server host name: migrate to mysql2 with `{ uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true, verifyIdentity: true } }`.',
   },
+  optionTypes: [{ path: 'PoolConfig' }, { path: 'ConnectionConfig' }],
   notes: [
     '`ssl: true` (or `?ssl=true`) enables TLS without any certificate verification.',
     'mysqljs never checks the server host name, so it cannot be made fully verified; mysql2 with `verifyIdentity: true` can.',

@@ -53,6 +53,8 @@ export const mysql2: CatalogEntry = {
     tlsOptions: { ssl: '{ rejectUnauthorized: true, verifyIdentity: true }' },
     supersededOptions: ['host', 'port', 'user', 'password', 'database'],
   },
+  optionTypes: [{ path: 'PoolOptions' }, { path: 'ConnectionOptions' }],
+  shape: { names: ['mysql', 'mariadb', 'maria'], ports: [3306], anyOf: ['host', 'uri', 'url', 'user', 'password'] },
   notes: [
     '`ssl: {}` verifies the certificate chain but not the host name; add `verifyIdentity: true`.',
     '`ssl: true` throws a TypeError in mysql2 ("SSL profile must be an object").',

@@ -40,6 +40,8 @@ export const nats: CatalogEntry = {
     tlsOptions: { tls: '{}' },
     supersededOptions: ['port'],
   },
+  optionTypes: [{ path: 'ConnectionOptions' }],
+  shape: { names: ['nats'], ports: [4222], anyOf: ['servers'] },
   notes: [
     'Without `tls`, TLS is used only if the server offers it: opportunistic and strippable. Set `tls: {}`.',
     '`tls://` in `servers` does not force TLS in the Node transport; the scheme is ignored.',

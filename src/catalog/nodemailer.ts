@@ -69,6 +69,12 @@ export const nodemailer: CatalogEntry = {
     tlsOptions: { requireTLS: 'true' },
     supersededOptions: ['host', 'port', 'secure', 'auth', 'service'],
   },
+  optionTypes: [{ module: 'nodemailer/lib/smtp-transport', path: 'Options' }, { module: 'nodemailer/lib/smtp-pool', path: 'Options' }, { path: 'TransportOptions' }],
+  shape: {
+    names: ['smtp', 'mail', 'email', 'mailer', 'nodemailer', 'transport', 'transporter'],
+    ports: [25, 465, 587, 2525],
+    anyOf: ['host', 'auth.user', 'auth.pass'],
+  },
   notes: [
     '`secure: false` (the default on port 587) is opportunistic STARTTLS, strippable by an attacker; add `requireTLS: true`.',
     '`ignoreTLS: true` never upgrades to TLS, and `opportunisticTLS: true` continues in plaintext when STARTTLS fails.',

@@ -37,6 +37,8 @@ export const opensearch: CatalogEntry = {
     supersededOptions: ['nodes'],
     tlsScheme: 'https',
   },
+  optionTypes: [{ path: 'ClientOptions' }],
+  shape: { names: ['opensearch'], anyOf: ['node', 'nodes', 'auth.password'] },
   notes: [
     'The node URL scheme decides TLS: `http://` is plaintext.',
     'TLS options live under `ssl` (the elasticsearch-js 7 name), not `tls`.',

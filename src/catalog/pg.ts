@@ -63,6 +63,8 @@ export const pg: CatalogEntry = {
     tlsOptions: { ssl: '{ rejectUnauthorized: true }' },
     supersededOptions: ['host', 'port', 'user', 'password', 'database'],
   },
+  optionTypes: [{ path: 'PoolConfig' }, { path: 'ClientConfig' }],
+  shape: { names: ['pg', 'postgres', 'postgresql', 'pgsql', 'psql'], ports: [5432], anyOf: ['host', 'connectionString', 'user', 'password'] },
   notes: [
     'A URL carrying `sslmode`, `sslcert`, `sslkey` or `sslrootcert` replaces an explicit `ssl` object.',
     '`?ssl=false` does not turn TLS off: pg reads the string as truthy, sends SSLRequest and then throws a TypeError. Only `ssl=0` or `sslmode=disable` turn it off.',

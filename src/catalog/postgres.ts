@@ -83,6 +83,7 @@ export const postgres: CatalogEntry = {
     tlsOptions: { ssl: "'verify-full'" },
     supersededOptions: ['host', 'hostname', 'port', 'user', 'username', 'password', 'pass', 'database', 'db'],
   },
+  optionTypes: [{ path: 'Options' }],
   notes: [
     "`ssl: 'require'`, `'allow'` and `'prefer'` do not verify the certificate, and `'prefer'` falls back to plaintext; use `ssl: 'verify-full'`.",
     'TLS is off unless `ssl` or `sslmode` says otherwise.',

@@ -64,6 +64,7 @@ export const redis: CatalogEntry = {
     supersededOptions: ['socket.host', 'socket.port', 'username', 'password', 'database'],
     tlsScheme: 'rediss',
   },
+  optionTypes: [{ path: 'RedisClientOptions' }],
   notes: [
     '`socket.tls` must be the boolean `true`: an object such as `{ rejectUnauthorized: false }` silently connects in plaintext.',
     'TLS options (`ca`, `rejectUnauthorized`, `servername`) sit directly on `socket`, beside `tls: true`.',

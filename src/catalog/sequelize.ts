@@ -15,7 +15,7 @@ export const sequelize: CatalogEntry = {
   id: 'sequelize',
   displayName: 'sequelize',
   service: 'sql',
-  modules: ['sequelize'],
+  modules: ['sequelize', 'sequelize-typescript'],
   factories: [
     { path: 'Sequelize', invoke: 'new', args: 'sequelize' },
     // `const Sequelize = require('sequelize')` and the default export are the class itself.
@@ -55,6 +55,8 @@ export const sequelize: CatalogEntry = {
         when: isMssql,
         values: { true: 'unverified', false: 'verified' },
         whenAbsent: 'unverified',
+        // Without encryption there is no certificate to trust (no-disabled-tls reports that).
+        unless: { path: 'dialectOptions.options.encrypt', equals: false },
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
     ],
@@ -103,6 +105,10 @@ export const sequelize: CatalogEntry = {
       },
     ],
   },
+  optionTypes: [{ path: 'Options' }, { module: 'sequelize-typescript', path: 'SequelizeOptions' }],
+  // sequelize-cli: `config/config.json` (or `.js`) maps environments to options.
+  configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment' }],
+  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle'] }, anyOf: ['host', 'url', 'username', 'password'] },
   notes: [
     'A top-level `ssl: true` is ignored for postgres, mysql, mariadb and mssql; TLS goes in `dialectOptions.ssl`.',
     '`dialectOptions: { ssl: { require: true } }`: `require` is a no-op; TLS is on only because the object is truthy.',

@@ -42,6 +42,7 @@ export const tedious: CatalogEntry = {
     supersededOptions: [],
     noUrl: 'tedious takes neither a URL nor a connection string: read `server` and the credentials from separate environment variables.',
   },
+  optionTypes: [{ path: 'ConnectionConfiguration' }, { path: 'ConnectionConfig' }],
   notes: [
     '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
     '`options.trustServerCertificate: true` turns certificate verification off; the default is false despite the typings comment.',

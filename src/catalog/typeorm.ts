@@ -100,6 +100,15 @@ export const typeorm: CatalogEntry = {
       },
     ],
   },
+  optionTypes: [
+    { path: 'DataSourceOptions' },
+    { path: 'ConnectionOptions' },
+    { module: 'typeorm/driver/postgres/PostgresConnectionOptions', path: 'PostgresConnectionOptions' },
+    { module: 'typeorm/driver/mysql/MysqlConnectionOptions', path: 'MysqlConnectionOptions' },
+    { module: 'typeorm/driver/sqlserver/SqlServerConnectionOptions', path: 'SqlServerConnectionOptions' },
+  ],
+  configFiles: [{ name: 'ormconfig', extensions: ['js', 'ts', 'json', 'cjs', 'mjs'], layout: 'options' }],
+  shape: { discriminator: { path: 'type', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'mongodb', 'cockroachdb', 'oracle', 'aurora-postgres', 'aurora-mysql'] }, anyOf: ['host', 'url', 'username', 'password'] },
   notes: [
     'For postgres, `extra` overrides everything: `extra: { ssl: { rejectUnauthorized: false } }` turns verification off.',
     'For postgres, `url` query parameters (`sslmode`) override `ssl`.',

@@ -26,6 +26,8 @@ export type ServiceKind =
  * - `'$spread'`: an object argument whose keys are the options themselves.
  * - `'key'`: the argument is the value of option `key` (`'connectionString'`, `'servers'`).
  * - `'key|$spread'`: a string-like argument becomes `key`, an object is spread.
+ * - `'$async'`: NestJS async module options (`{ useFactory, inject }`): the options are what
+ *   `useFactory` returns, spread.
  * - `null`: an argument that holds no configuration (a queue name, a callback).
  */
 export type ArgSlot = string | null;
@@ -44,6 +46,70 @@ export interface Factory {
   /** How it is invoked: with `new`, as a plain call, or either. */
   invoke: 'new' | 'call' | 'either';
   args: ArgSlot[] | NamedArgShape;
+  /**
+   * The options are a list of configurations, one client each
+   * (`ClientsModule.register([{ transport, options }, ...])`): every element of the array
+   * argument at this index is folded on its own. Optional.
+   */
+  each?: number;
+  /**
+   * A wrapper that hands its options to one of several clients by a member of its own module
+   * (`transport: Transport.REDIS`): the option path holding that member, and the entry id each
+   * member's options are judged by. A value matching no case builds nothing this catalog judges.
+   */
+  dispatch?: { path: string; cases: Record<string, string> };
+}
+
+/**
+ * A type from the library's declarations that annotates client options, written as the path
+ * from the module's exports (`'PoolConfig'`, `'Knex.Config'`, `'config'` for mssql's
+ * `sql.config`). `'$map'` in `form` means the annotated value maps names to such options
+ * (`Record<string, Knex.Config>`); the analysis also sees that through `Record`, index
+ * signatures and arrays, so `form` is rarely needed.
+ */
+export interface OptionType {
+  path: string;
+  /** The module the type comes from when it is not one of the entry's `modules`. */
+  module?: string;
+}
+
+/**
+ * A tool's own config-file convention: files whose name matches hold this library's options
+ * as their exported value, either directly or per environment (`knexfile.js`,
+ * `config/config.json` for sequelize-cli, `ormconfig.json`).
+ */
+export interface ConfigFileConvention {
+  /** The file's base name without its extension (`'knexfile'`, `'ormconfig'`). */
+  name: string;
+  /** The directory the file must be in, when the name alone is too common (`'config'`). */
+  dir?: string;
+  /** Extensions, without the dot. */
+  extensions: string[];
+  /**
+   * `'options'`: the exported value is the options (or a list of them). `'per-environment'`: a
+   * map from environment names to options. `'either'`: whichever it is.
+   */
+  layout: 'options' | 'per-environment' | 'either';
+}
+
+/**
+ * What makes an object this library's options when no client and no type is in sight (an
+ * exported app configuration module). All conditions must hold, so that CORS, cookie,
+ * dev-server and HTTP-agent objects never match:
+ * - `discriminator`: a key whose literal value names this library's driver (`dialect: 'postgres'`);
+ * - otherwise `names`: the object's own key or variable name matches one of these words
+ *   (`redis`, `smtp`), or `ports`: its `port` is one of these, or `markers`: one of these
+ *   paths, which only this library's options have, is present (`brokers`);
+ * - `anyOf`: at least one of these option paths is present (a location or a credential);
+ * - `allOf`: every one of these paths is present (optional).
+ */
+export interface ShapeSignature {
+  discriminator?: { path: string; values: string[] };
+  names?: string[];
+  ports?: number[];
+  markers?: string[];
+  anyOf: string[];
+  allOf?: string[];
 }
 
 /** What a literal value at a TLS switch means for this library. */
@@ -233,4 +299,15 @@ export interface CatalogEntry {
   recipe: SecureRecipe;
   /** Facts a reviewer should know; they show in docs. */
   notes: string[];
+  /** Types that annotate this library's options (`const config: PoolConfig = {...}`). Optional. */
+  optionTypes?: OptionType[];
+  /** Config files whose exported value is this library's options. Optional. */
+  configFiles?: ConfigFileConvention[];
+  /** The shape of its options in an app configuration module. Optional. */
+  shape?: ShapeSignature;
+  /**
+   * A framework wrapper (NestJS module, session store, ORM wrapper): the id of the client it
+   * configures, whose semantics its options follow. Optional.
+   */
+  wraps?: string;
 }

@@ -35,8 +35,8 @@ export interface AccountFinding<N> {
 }
 
 /** Text of a literal password value: strings, and numbers written as numbers. */
+/** A secret is written as a string (labelling.md: "a non-empty string literal"); `password: 123` is not reported. */
 function secretText<N>(value: Value<N>): string | undefined {
-  if (value.kind === 'literal' && typeof value.value === 'number') return String(value.value);
   return textOf(value);
 }
 

@@ -296,6 +296,27 @@ export function isServiceLocationEnvName(name: string): boolean {
   return before.some((w) => SERVICE_WORDS.has(w));
 }
 
+const USER_SUFFIXES = new Set(['USER', 'USERNAME', 'LOGIN', 'USR', 'UID']);
+
+/**
+ * The service word of a service account name: `DB_USER`, `POSTGRES_USERNAME`, `MONGO_LOGIN`,
+ * `PGUSER`, `RABBITMQ_DEFAULT_USER` → `DB`, `POSTGRES`, `MONGO`, `PG`, `RABBITMQ`. Undefined
+ * for other names (`USER`, `GITHUB_USER`).
+ */
+export function serviceOfUserEnvName(name: string): string | undefined {
+  const parts = words(name);
+  const last = parts[parts.length - 1];
+  if (last === undefined) return undefined;
+  if (parts.length === 1) {
+    for (const suffix of USER_SUFFIXES) {
+      if (last.length > suffix.length && last.endsWith(suffix) && SERVICE_WORDS.has(last.slice(0, -suffix.length))) return last.slice(0, -suffix.length);
+    }
+    return undefined;
+  }
+  if (!USER_SUFFIXES.has(last)) return undefined;
+  return parts.slice(0, -1).find((w) => SERVICE_WORDS.has(w));
+}
+
 const SECRET_SUFFIXES = new Set(['PASSWORD', 'PASS', 'PWD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY']);
 const SECRET_SUFFIX_PAIRS = new Set(['SECRET_KEY', 'API_KEY', 'SECRET_ACCESS_KEY']);
 

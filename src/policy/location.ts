@@ -256,9 +256,22 @@ export function serviceLocations<N>(entry: CatalogEntry, options: ObjectValue<N>
   const out: ServiceLocation<N>[] = [];
   for (const value of locationValues(entry, options)) {
     const parsed = parseLocation(value.text, value.slot);
-    if (parsed) out.push({ ...value, ...parsed });
+    if (parsed) out.push({ ...value, ...parsed, node: hostNode(value, parsed.hosts) });
   }
   return out;
+}
+
+/**
+ * Where a location's host was written: in `\`mongodb://${HOST}/app\`` with `const HOST =
+ * '127.0.0.1'`, the host's own literal, since that is the line to change. Otherwise the value.
+ */
+function hostNode<N>(location: LocationValue<N>, hosts: readonly LocationHost[]): N {
+  const value = location.value;
+  if (value.kind !== 'literal' || !value.pieces || typeof value.value !== 'string' || hosts.length === 0) return location.node;
+  const text = value.value;
+  const host = hosts[0]!.host;
+  const piece = value.pieces.find((p) => text.slice(p.from, p.to).includes(host));
+  return piece?.node ?? location.node;
 }
 
 /** Every host of the location is the developer's own machine (localhost, 127/8, ::1, 0.0.0.0, host.docker.internal). */

@@ -258,7 +258,9 @@ export function judgeUrlLiteral<N>(
     }
     return first && { result: first, standalone: false };
   }
-  const result = judgeServiceUrl(text, owners);
+  // A URL that reaches no client is judged by the client libraries themselves, not by the
+  // wrappers that repeat their facts.
+  const result = judgeServiceUrl(text, owners.filter((entry) => entry.wraps === undefined));
   return result && { result, standalone: true };
 }
 

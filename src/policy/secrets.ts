@@ -7,7 +7,8 @@
  *   (`${PASSWORD}`, `$PASSWORD`, `$(cmd)`, `%PASSWORD%`, `{{ pw }}`, `<%= pw %>`, `#{pw}`,
  *   `%s`, `%(pw)s`, `__PW__`, `@@PW@@`); `<password>` and `[password]`; masks made of one
  *   repeated mask character (`***`, `xxx`, `...`, `•••`, `----`); code-like text
- *   (`process.env.X`, `import.meta.env.X`, `env.X`); instructions (`YOUR_PASSWORD`,
+ *   (`process.env.X`, `import.meta.env.X`, `env.X`); ALL-CAPS words (`PASSWORD`, `S3RVER`),
+ *   as labellers read them; instructions (`YOUR_PASSWORD`,
  *   `your-password-here`, `REPLACE_ME`, `<insert>`, `ENTER_PASSWORD`, `...here`); markers
  *   (to-do and fix-me markers, `TBD`, `placeholder`, `redacted`, `none`, `null`, `undefined`, `n/a`,
  *   `dummy`, `fake`); an UPPER_SNAKE name of a secret (`DB_PASSWORD`, `SMTP_PASS`), which is
@@ -98,7 +99,19 @@ export function isPlaceholderSecret(text: string): boolean {
   if (words.every((w) => /^x+$/.test(w))) return true; // xxxx-xxxx
   // An env var name where its value should be: DB_PASSWORD, SMTP_PASS.
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(t) && SECRET_NAME_WORDS.test(t)) return true;
+  if (isCapitalWord(t)) return true;
   return false;
+}
+
+/**
+ * An ALL-CAPS word standing where a value should go (`PASSWORD`, `SECRET`, `S3RVER`): capital
+ * letters, maybe a few digits or underscores, mostly letters. `ABC123` is a weak password, not
+ * a word, and stays real.
+ */
+function isCapitalWord(t: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(t)) return false;
+  const letters = t.replace(/[^A-Z]/g, '').length;
+  return letters >= 3 && letters >= 2 * (t.length - letters);
 }
 
 /** Mask a secret for any output: never returns any part of it (always `'****'`). */

@@ -43,6 +43,9 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
     for (const value of possibleValues(found.value)) {
       const meaning = switchMeaning(sw, value);
       if (!meaning || meaning === 'verified') continue;
+      // `ssl: isProd ? { ca } : false`: the choice is the finding (no-environment-branching), and
+      // a falsy arm of a feature flag is the flag's "off"; only a plain `false` is TLS off.
+      if (meaning === 'off' && value !== found.value) continue;
       const node = reportNode(found.prop, value);
       issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure });
     }
@@ -164,9 +167,9 @@ function switchMeaning<N>(sw: CatalogEntry['tls']['switches'][number], value: Va
       return reject.status === 'absent' ? 'unverified' : undefined;
     }
     case 'bag-hostname-unverified-unless-verifyIdentity': {
-      // An explicit `rejectUnauthorized: false` is reported, more precisely, by the bag check.
+      // An explicit `rejectUnauthorized: false` (in any branch) is reported, more precisely, by the bag check.
       const reject = lookup(value, 'rejectUnauthorized');
-      if (reject.status === 'present' && reject.value.kind === 'literal' && reject.value.value === false) return undefined;
+      if (reject.status === 'present' && possibleValues(reject.value).some((v) => v.kind === 'literal' && v.value === false)) return undefined;
       const verify = lookup(value, 'verifyIdentity');
       return verify.status === 'absent' ? 'unverified' : undefined;
     }

@@ -19,6 +19,12 @@ export interface LiteralValue<N = unknown> {
   kind: 'literal';
   value: Literal;
   node: N;
+  /**
+   * For a string built from parts (`\`mongodb://${HOST}:27017\``, `'redis://' + host`): where
+   * each part came from, by offset in `value`, so a report can land on the literal that wrote
+   * the host. Optional.
+   */
+  pieces?: Array<{ from: number; to: number; node: N }>;
 }
 
 /** A string whose parts are partly unknown, such as `` `redis://${host}:6379` ``. */
@@ -214,4 +220,31 @@ export function mergeStrings<N>(parts: Array<string | Value<N>>): Array<string |
     else if (part !== '') merged.push(part);
   }
   return merged;
+}
+
+/**
+ * `object` after `keys` below it were assigned `value` by `node` (`opts.ssl.ca = x`). A `certain`
+ * write replaces what was there; one that may not run (inside an `if`) leaves either value
+ * possible. Missing levels are created open: the object they belong to may already hold them.
+ */
+export function setPath<N>(object: ObjectValue<N>, keys: readonly string[], value: Value<N>, node: N, certain: boolean): ObjectValue<N> {
+  const [key, ...rest] = keys as [string, ...string[]];
+  const existing = getProperty(object, key);
+  let next: Value<N>;
+  if (rest.length > 0) {
+    const inner: ObjectValue<N> = existing?.value.kind === 'object' ? existing.value : { kind: 'object', props: [], open: true, node };
+    next = setPath(inner, rest, value, node, certain);
+  } else if (certain) next = value;
+  else next = { kind: 'conditional', test: node, branches: [existing?.value ?? { kind: 'literal', value: undefined, node }, value], node };
+  return { ...object, props: [...object.props, { key, value: next, node }] };
+}
+
+/** `object` after `Object.assign(object, value)` by `node`, with `setPath`'s meaning of `certain`. */
+export function mergeObject<N>(object: ObjectValue<N>, value: Value<N>, node: N, certain: boolean): ObjectValue<N> {
+  if (value.kind !== 'object') {
+    return value.kind === 'literal' && (value.value === undefined || value.value === null) ? object : { ...object, open: true };
+  }
+  let result: ObjectValue<N> = value.open ? { ...object, open: true } : object;
+  for (const prop of value.props) result = setPath(result, [prop.key], prop.value, certain ? prop.node : node, certain);
+  return result;
 }

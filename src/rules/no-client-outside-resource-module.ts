@@ -60,10 +60,10 @@ export default createRule<[Options], MessageIds>({
     const filename = context.filename;
     // Text linted without a file name (stdin, editors' scratch buffers) has no module to judge.
     if (filename === '<input>' || filename === '<text>' || filename === '') return {};
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).namesCatalogModule) return {};
     return {
       Program() {
-        const sites = getFileAnalysis(context.sourceCode).sites.filter((site) => isAttachedResource(site.entry));
+        const sites = getFileAnalysis(context).constructions.filter((site) => isAttachedResource(site.entry));
         // Globs only for files that build a client: matching them costs more than the analysis.
         if (sites.length === 0) return;
         const path = (isAbsolute(filename) ? relative(context.cwd, filename) : filename).split('\\').join('/');

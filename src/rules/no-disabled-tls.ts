@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ requireTls: false }],
   create(context, [options]) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
     const requireTls = options.requireTls === true;
 
@@ -62,7 +62,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
+        const analysis = getFileAnalysis(context);
         const reported = new Set<Node>();
         for (const site of analysis.sites) {
           let off = false;

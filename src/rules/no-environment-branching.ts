@@ -31,31 +31,30 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
-    const analysis = getFileAnalysis(sourceCode);
+    const analysis = getFileAnalysis(context);
     // Without a catalog module there is no client to branch on, only an exported map to judge.
-    if (!analysis.namesCatalogModule && !analysis.mayExportEnvironmentMap) return {};
+    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap) return {};
     return {
       Program() {
         const flow = analysis.environmentBranching;
-        if (flow.sites.length === 0) {
-          for (const entry of flow.differingEnvironmentEntries()) {
-            context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
-          }
-          return;
+        // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
+        // or not the file also builds a client.
+        for (const entry of flow.differingEnvironmentEntries()) {
+          context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
         }
+        if (flow.sites.length === 0) return;
 
         const reported = new Set<Node>();
-        const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>): void => {
-          if (reported.has(branch.test)) return;
-          reported.add(branch.test);
-          context.report({ node: branch.test, messageId, data: { what: describeTest(branch), ...data } });
+        const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>, at: Node = branch.test): void => {
+          if (reported.has(at)) return;
+          reported.add(at);
+          context.report({ node: at, messageId, data: { what: describeTest(branch), ...data } });
         };
 
         // A test used directly as an option's value: `tls: process.env.NODE_ENV === 'production'`.
-        for (const { site, path, branch } of flow.directTests()) {
+        for (const { site, path, branch, at } of flow.directTests()) {
           if (isTestRunnerGuard(branch.comparedWith)) continue;
-          report(branch, 'config', { client: site.entry.displayName, setting: describePath(path) });
+          report(branch, 'config', { client: site.entry.displayName, setting: describePath(path) }, at);
         }
 
         for (const branch of flow.branches) {

@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
 import { hardcodedSecrets, type SecretFinding } from '../policy/credentials';
+import { secretDefault } from '../policy/env-defaults';
 import type { ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
 
 type Node = TSESTree.Node;
-type MessageIds = 'option' | 'urlPassword' | 'connectionStringPassword' | 'envDefault' | 'helper';
+type MessageIds = 'option' | 'urlPassword' | 'connectionStringPassword' | 'envDefault' | 'variableDefault' | 'helper';
 
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-service-credentials',
@@ -27,14 +28,17 @@ export default createRule<[], MessageIds>({
         '`{{client}}`: the connection string in `{{where}}` carries a hard-coded password. Keep the whole connection string in the environment (`process.env.{{envVar}}`).',
       envDefault:
         '`{{client}}`: `{{where}}` falls back to a hard-coded secret when {{variable}} is unset. Require the variable and fail fast when it is missing.',
+      variableDefault: '`{{name}}` falls back to a hard-coded secret when it is not set. Require the variable and fail fast when it is missing.',
       helper: '`{{client}}`: `{{call}}(...)` is given a hard-coded password. Read it from the environment or a secret store at run time.',
     },
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    const analysis = getFileAnalysis(context);
+    if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
+    const reportedNodes = new Set<Node>();
 
     const report = (entry: CatalogEntry, options: ObjectValue<Node>, call?: string): void => {
       for (const finding of hardcodedSecrets(entry, options)) {
@@ -42,6 +46,7 @@ export default createRule<[], MessageIds>({
         const key = `${node.range[0]}:${node.range[1]}:${finding.kind}`;
         if (reported.has(key)) continue;
         reported.add(key);
+        reportedNodes.add(node);
         const client = entry.displayName;
         const where = finding.where;
         const data = { client, where, envVar: entry.envVar };
@@ -62,9 +67,15 @@ export default createRule<[], MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
         for (const site of analysis.sites) report(site.entry, site.options);
         for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.path);
+        // `process.env.DB_PASSWORD || 'secret'` wherever it is: a config module hands it on.
+        for (const read of analysis.envReads) {
+          const finding = secretDefault(read.name, read.value.fallback);
+          if (!finding || reportedNodes.has(finding.node)) continue;
+          reportedNodes.add(finding.node);
+          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name } });
+        }
       },
     } satisfies TSESLint.RuleListener;
   },

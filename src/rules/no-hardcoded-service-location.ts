@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
+import { locationDefault } from '../policy/env-defaults';
 import { describeLocation, isLoopbackLocation, serviceLocations } from '../policy/location';
 import { createRule } from '../util/create-rule';
 import { isWithin } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'suggestEnv';
+type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'variableDefault' | 'suggestEnv';
 type Options = [{ allowLoopback?: boolean }];
 
 export default createRule<Options, MessageIds>({
@@ -38,15 +39,16 @@ export default createRule<Options, MessageIds>({
         '`{{client}}`: `{{path}}` is a hard-coded {{what}}, so this code cannot be pointed at another service without a change. Read it from the environment (`process.env.{{envVar}}`).',
       hardcodedDefault:
         '`{{client}}`: `{{path}}` falls back to a hard-coded {{what}} when {{variable}} is unset. Require the variable and fail fast when it is missing.',
+      variableDefault: '`{{name}}` falls back to a hard-coded {{what}} (`{{host}}`) when it is not set. Require the variable and fail fast when it is missing.',
       suggestEnv: 'Read the location from `process.env.{{envVar}}`.',
     },
   },
   defaultOptions: [{ allowLoopback: false }],
   create(context, [{ allowLoopback = false }]) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    const analysis = getFileAnalysis(context);
+    if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     return {
       Program() {
-        const analysis = getFileAnalysis(context.sourceCode);
         const reported = new Set<Node>();
         for (const site of analysis.sites) {
           const { entry } = site;
@@ -54,7 +56,8 @@ export default createRule<Options, MessageIds>({
             const node = location.node;
             if (reported.has(node)) continue;
             const loopback = isLoopbackLocation(location);
-            if (loopback && (allowLoopback || location.envFallback)) continue; // loopback defaults: no-local-service-fallback
+            // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
+            if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined)) continue;
             reported.add(node);
             const client = entry.displayName;
             const path = location.path;
@@ -77,6 +80,13 @@ export default createRule<Options, MessageIds>({
                 : [],
             });
           }
+        }
+        // `process.env.REDIS_HOST || 'cache.internal'` wherever it is: a config module hands it on.
+        for (const read of analysis.envReads) {
+          const finding = locationDefault(read.name, read.value.fallback);
+          if (!finding || reported.has(finding.node)) continue;
+          reported.add(finding.node);
+          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });
         }
       },
     } satisfies TSESLint.RuleListener;

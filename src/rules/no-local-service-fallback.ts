@@ -3,6 +3,7 @@ import { parameterDefault } from '../analysis/env-reads';
 import { getFileAnalysis, type ClientSite } from '../analysis/file-analysis';
 import { isServiceLocationEnvName } from '../policy/env-names';
 import { isAttachedResource, localLocationIn, valuesWithPaths, type LocalLocation } from '../policy/environment';
+import { isLoopbackLocation, serviceLocations } from '../policy/location';
 import { walkValues, type Value } from '../policy/value';
 import { createRule } from '../util/create-rule';
 
@@ -32,9 +33,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const analysis = getFileAnalysis(sourceCode);
+    const analysis = getFileAnalysis(context);
     // Findings come from clients or from env reads; a file with neither has nothing to judge.
-    if (!analysis.namesCatalogModule && !analysis.mayReadEnvironment) return {};
+    if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     return {
       Program() {
         const evaluator = analysis.evaluator;
@@ -96,6 +97,13 @@ export default createRule<[], MessageIds>({
 
         for (const site of analysis.sites) {
           if (!isAttachedResource(site.entry)) continue;
+          // `process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`
+          const variable = analysis.fallbackVariable(site);
+          if (variable !== undefined) {
+            for (const local of serviceLocations(site.entry, site.options)) {
+              if (isLoopbackLocation(local) && !local.envFallback) report(local.node, 'clientFallback', { client: site.entry.displayName, name: variable, host: local.hosts[0]!.host });
+            }
+          }
           const location = site.entry.location;
           const paths = [...location.urlPaths, ...location.hostPaths, ...location.listPaths];
           // A conditional or a default on a whole argument: `new Pool(process.env.X ? a : { host })`.

@@ -33,7 +33,7 @@ export default createRule<[], MessageIds>({
     if (!sourceCode.text.includes('://')) return {};
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
+        const analysis = getFileAnalysis(context);
         const urls = analysis.serviceUrls;
         if (urls.length === 0) return;
         const reach = urlReaches(analysis.sites);

@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
 import { privilegedAccounts } from '../policy/credentials';
+import { accountDefault } from '../policy/env-defaults';
 import type { ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
 
 type Node = TSESTree.Node;
-type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper';
+type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper' | 'variableDefault';
 type Options = [{ allow?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -45,13 +46,17 @@ export default createRule<Options, MessageIds>({
       implicit:
         '`{{client}}`: `{{where}}` names a remote service but no credentials, so the library logs in as its default account `{{account}}`. Give a least-privileged account in the environment-provided URL.',
       helper: '`{{client}}`: `{{call}}(...)` logs in as the privileged account `{{account}}`. Use a least-privileged account.',
+      variableDefault:
+        '`{{name}}` falls back to the privileged account `{{account}}` when it is not set. Require the variable, and give it a least-privileged account.',
     },
   },
   defaultOptions: [{ allow: [] }],
   create(context, [{ allow = [] }]) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    const analysis = getFileAnalysis(context);
+    if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     const allowed = allow.map((name) => name.trim().toLowerCase());
     const reported = new Set<string>();
+    const reportedNodes = new Set<Node>();
 
     const report = (entry: CatalogEntry, options: ObjectValue<Node>, callNode: Node, call?: string): void => {
       for (const finding of privilegedAccounts(entry, options, callNode, allowed)) {
@@ -59,6 +64,7 @@ export default createRule<Options, MessageIds>({
         const key = `${node.range[0]}:${node.range[1]}:${finding.kind}`;
         if (reported.has(key)) continue;
         reported.add(key);
+        reportedNodes.add(node);
         const client = entry.displayName;
         const account = finding.account;
         const data = { client, where: finding.where, account };
@@ -74,9 +80,15 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(context.sourceCode);
         for (const site of analysis.sites) report(site.entry, site.options, site.node);
         for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
+        // `process.env.DB_USER || 'root'` wherever it is: a config module hands it on.
+        for (const read of analysis.envReads) {
+          const finding = accountDefault(read.name, read.value.fallback, allowed);
+          if (!finding || reportedNodes.has(finding.node)) continue;
+          reportedNodes.add(finding.node);
+          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, account: finding.account! } });
+        }
       },
     } satisfies TSESLint.RuleListener;
   },

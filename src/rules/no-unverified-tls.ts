@@ -30,7 +30,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!getFileAnalysis(sourceCode).namesCatalogModule && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
     const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
       context.report({
         node: issue.node,
@@ -42,7 +42,7 @@ export default createRule<[], MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
+        const analysis = getFileAnalysis(context);
         const reported = new Set<Node>();
         for (const site of analysis.sites) {
           for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {

@@ -46,7 +46,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context.sourceCode).namesCatalogModule) return {};
+    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
 
     const reportWeak = (client: string, setting: WeakTlsSetting<Node>, scope: Node): void => {
@@ -65,7 +65,7 @@ export default createRule<[], MessageIds>({
 
     return {
       Program() {
-        const analysis = getFileAnalysis(sourceCode);
+        const analysis = getFileAnalysis(context);
         // Most files build no client and assign into no catalog module: stop before the text search.
         if ((analysis.sites.length === 0 && analysis.assignments.length === 0) || !MENTIONS.test(sourceCode.text)) return;
         const reported = new Set<Node>();

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, type FileAnalysis } from '../../src/analysis/file-analysis';
+import { getFileAnalysis, type AnalysisContext, type FileAnalysis } from '../../src/analysis/file-analysis';
 import type { Value } from '../../src/policy/value';
 
 type Node = TSESTree.Node;
@@ -12,12 +12,12 @@ export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, 
   let failure: unknown;
   let ran = false;
   const probe = {
-    create(context: { sourceCode: TSESLint.SourceCode }) {
+    create(context: AnalysisContext) {
       return {
         Program() {
           ran = true;
           try {
-            result = inspect(getFileAnalysis(context.sourceCode), context.sourceCode);
+            result = inspect(getFileAnalysis(context), context.sourceCode);
           } catch (error) {
             failure = error;
           }

@@ -6,7 +6,7 @@ type Options = { ts?: boolean; sourceType?: 'module' | 'commonjs' };
 
 /** `library:factory` for every client site found in `code`. */
 function sites(code: string, options?: Options): string[] {
-  return withAnalysis(code, (analysis) => analysis.sites.map((s) => `${s.entry.id}:${s.factory.path}`), options);
+  return withAnalysis(code, (analysis) => analysis.sites.map((s) => `${s.entry.id}:${s.factory?.path ?? s.origin}`), options);
 }
 
 describe('client sites are resolved through imports, never by name', () => {

@@ -45,7 +45,7 @@ function paramMeaning(e: CatalogEntry, name: string, value: string, others: Reco
 }
 
 const OPTION_PATH = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/;
-const FACTORY_SEGMENT = /^(?:[A-Za-z_$*][\w$*]*)(?:\(\))?$/;
+const FACTORY_SEGMENT = /^(?:[A-Za-z_$*][\w$*]*(?:\(\))?|\(\))$/;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const MEANINGS: readonly TlsMeaning[] = ['off', 'verified', 'unverified', 'opportunistic'];
 const NAMED_SHAPES = ['ioredis', 'sequelize', 'pool-cluster-add', 'ws'];
@@ -58,10 +58,18 @@ describe('catalog structure', () => {
     expect(catalog.length).toBeGreaterThanOrEqual(31);
   });
 
+  /** Entries reached only through a wrapper's `dispatch` (a NestJS transport), by id. */
+  const dispatched = new Set(catalog.flatMap((e) => e.factories.flatMap((f) => Object.values(f.dispatch?.cases ?? {}))));
+
   it.each(catalog.map((e) => [e.id, e] as const))('%s: modules resolve to the entry', (_id, e) => {
     expect(e.displayName.trim()).not.toBe('');
-    if (e.modulePrefix === undefined) expect(e.modules.length).toBeGreaterThan(0);
+    if (e.modulePrefix === undefined && !dispatched.has(e.id)) expect(e.modules.length).toBeGreaterThan(0);
     for (const m of e.modules) expect(entryForModule(m)).toBe(e);
+  });
+
+  it('dispatches to entries that exist, and wrappers name a client that exists', () => {
+    for (const id of dispatched) expect(entryById(id), id).toBeDefined();
+    for (const e of catalog) if (e.wraps !== undefined) expect(entryById(e.wraps), `${e.id} wraps ${e.wraps}`).toBeDefined();
   });
 
   it('claims each module name once', () => {
@@ -70,7 +78,7 @@ describe('catalog structure', () => {
   });
 
   it.each(catalog.map((e) => [e.id, e] as const))('%s: factories are well formed', (_id, e) => {
-    expect(e.factories.length).toBeGreaterThan(0);
+    expect(e.factories.length > 0 || dispatched.has(e.id)).toBe(true);
     const locationKeys = new Set([...e.location.urlPaths, ...e.location.listPaths, ...e.location.hostPaths, ...e.tls.bags]);
     for (const f of e.factories) {
       if (f.path !== '') for (const segment of f.path.split('.')) expect(segment, f.path).toMatch(FACTORY_SEGMENT);
@@ -80,8 +88,9 @@ describe('catalog structure', () => {
         continue;
       }
       expect(f.args.some((slot) => slot !== null), f.path).toBe(true);
+      if (f.each !== undefined) expect(f.args[f.each], `${e.id} ${f.path}: each`).toBeDefined();
       for (const slot of f.args) {
-        if (slot === null || slot === '$spread') continue;
+        if (slot === null || slot === '$spread' || slot === '$async') continue;
         const [key, rest] = slot.split('|');
         expect(key, slot).toMatch(OPTION_PATH);
         if (rest !== undefined) expect(rest).toBe('$spread');
@@ -273,7 +282,8 @@ describe('environment variables', () => {
     expect(servicesByEnvVar.get('DATABASE_URL')).toEqual(expect.arrayContaining(['postgres', 'mysql', 'sql']));
     expect(servicesByEnvVar.get('PATH')).toBeUndefined();
     expect(entriesForEnvVar('MEMCACHIER_SERVERS').map((e) => e.id).sort()).toEqual(['memcached', 'memjs']);
-    expect(entriesForEnvVar('KAFKA_URL').map((e) => e.id)).toEqual(['kafkajs']);
+    // Wrappers repeat their client's variable.
+    expect(entriesForEnvVar('KAFKA_URL').map((e) => e.id)).toEqual(['kafkajs', 'nest-transport-kafka']);
   });
 });
 

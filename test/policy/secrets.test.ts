@@ -80,6 +80,11 @@ describe('isPlaceholderSecret', () => {
     'SMTP_PASS',
     'REDIS_AUTH_TOKEN',
     'MY_SECRET',
+    // ALL-CAPS words, as labelling.md reads them: a word where the value goes.
+    'PASSWORD',
+    'CHANGEME',
+    'S3RVER',
+    'DB_HOST',
   ])('placeholder: %j', (text) => {
     expect(isPlaceholderSecret(text)).toBe(true);
   });
@@ -87,14 +92,15 @@ describe('isPlaceholderSecret', () => {
   it.each([
     // Real, if weak, passwords: reported on purpose (see the module comment).
     'changeme',
-    'CHANGEME',
     'change_me',
     'change-me',
     'changeit',
     'password',
     'Password',
-    'PASSWORD',
     'password123',
+    // Capitals with as many digits as letters are a weak password, not a word.
+    'ABC123',
+    'AB12CD34',
     'secret',
     'admin',
     'root',
@@ -111,7 +117,6 @@ describe('isPlaceholderSecret', () => {
     '*abc*',
     'todo-list-app-pw',
     'minioadmin',
-    'DB_HOST',
     'here',
     'your',
   ])('real: %j', (text) => {

@@ -25,8 +25,8 @@ const CLIENT_ONLY = [
 ];
 
 describe('rules register listeners only where they can find something', () => {
-  it('client-only rules register nothing in a file that names no catalog module', () => {
-    const found = listeners("const x = require('lodash');\nmodule.exports = { host: 'db.internal' };");
+  it('client-only rules register nothing in a file that names no catalog module and exports no configuration', () => {
+    const found = listeners("const x = require('lodash');\nmodule.exports = { render: x.template, port: 3000 };");
     for (const id of CLIENT_ONLY) expect(found[id], id).toEqual([]);
     expect(found['no-unverified-tls']).toEqual([]);
     // Nor do the rules that also judge env reads, URLs and exported maps, when there are none.
@@ -50,6 +50,14 @@ describe('rules register listeners only where they can find something', () => {
     // An exported value without environment names, and environment names without an export.
     expect(listeners('module.exports = { client: knexClient };')['no-environment-branching']).toEqual([]);
     expect(listeners("const config = { development: { client: dbClient } };")['no-environment-branching']).toEqual([]);
+  });
+
+  it('the configuration rules listen in a file that exports a value next to words an option shape needs', () => {
+    const found = listeners("module.exports = { db: { host: 'db.internal', password: 'x' } };");
+    for (const id of CLIENT_ONLY) if (id !== 'no-client-outside-resource-module') expect(found[id], id).toEqual(['Program']);
+    // Words without an export, and an export without the words.
+    expect(listeners("const db = { host: 'db.internal' };")['no-hardcoded-service-location']).toEqual([]);
+    expect(listeners('export const render = () => null;')['no-hardcoded-service-location']).toEqual([]);
   });
 
   it('every rule but the URL one listens in a file that names a catalog module', () => {

@@ -158,6 +158,12 @@ ruleTests('no-disabled-tls', rule, {
     // Without the option, credentials over a connection that never enables TLS are not reported.
     ...clear.flatMap(([lib, body]) => forms(lib, body)),
     ...lookalikes,
+    // A disabling arm of a conditional is the choice (no-environment-branching) or a feature
+    // flag's "off", not TLS turned off in code (labelling.md, tls-disabled).
+    ...forms(L.mongodb, 'new MongoClient(process.env.MONGODB_URI, { tls: isProd ? true : false });'),
+    ...forms(L.pg, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: process.env.DB_HOST !== 'localhost' ? { ca: process.env.DB_CA } : false });"),
+    // A placeholder false replaced later is not a value the client sees.
+    ...forms(L.pg, 'let ssl = false;\nif (process.env.DB_CA) ssl = { ca: process.env.DB_CA };\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl });'),
   ],
   invalid: [
     ...invalid,
@@ -185,9 +191,9 @@ ruleTests('no-disabled-tls', rule, {
       errors: [{ messageId: 'disabled', line: 2, suggestions: [] }],
     },
     {
-      name: 'one branch of a conditional',
-      code: "import { MongoClient } from 'mongodb';\nnew MongoClient(process.env.MONGODB_URI, { tls: isProd ? true : false });",
-      errors: [{ messageId: 'disabled', suggestions: [] }],
+      name: 'a plain false beside a conditional elsewhere',
+      code: "import { MongoClient } from 'mongodb';\nnew MongoClient(process.env.MONGODB_URI, { tls: false, authSource: isProd ? 'admin' : 'test' });",
+      errors: [{ messageId: 'disabled', suggestions: [{ messageId: 'suggestSecure', output: "import { MongoClient } from 'mongodb';\nnew MongoClient(process.env.MONGODB_URI, { tls: true, authSource: isProd ? 'admin' : 'test' });" }] }],
     },
     {
       name: 'a password in the URL never appears in the message',

@@ -116,7 +116,8 @@ const lookalikes: ValidCase[] = [
   { code: "function Pool(options) {}\nnew Pool({ host: 'db.internal' });" },
   { code: "const { Pool } = require('pg');\nfunction make(Pool) { return new Pool({ host: 'db.internal' }); }", sourceType: 'commonjs' },
   { code: "import { vi } from 'vitest';\nvi.mock('pg', () => ({ Pool: vi.fn() }));\nconst url = 'postgres://localhost/test';" },
-  { code: "module.exports = { database: { host: 'db.internal', port: 5432 } };", sourceType: 'commonjs' },
+  // An exported object without a service's name, port or driver is not a client's options.
+  { code: "module.exports = { server: { host: 'app.internal', port: 8080 } };", sourceType: 'commonjs' },
   {
     name: 'allowLoopback accepts literal loopback locations',
     code: "import { Pool } from 'pg';\nimport Redis from 'ioredis';\nnew Pool({ host: 'localhost' });\nnew Redis('redis://127.0.0.1:6379');\nnew Pool({ host: '[::1]' });",

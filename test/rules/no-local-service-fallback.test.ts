@@ -55,7 +55,8 @@ const envLibraries: InvalidCase[] = [
     name: '@nestjs/config default anywhere in a file',
     code: "import { ConfigService } from '@nestjs/config';\nexport const typeOrmOptions = (config) => ({\n  type: 'postgres',\n  host: config.get('DB_HOST', 'localhost'),\n  port: config.get<number>('DB_PORT', 5432),\n});",
     tsOnly: true,
-    errors: [{ messageId: 'variableFallback', data: { name: 'DB_HOST', host: 'localhost' }, line: 4 }],
+    // An exported TypeORM-shaped object (`type: 'postgres'`) is that client's configuration.
+    errors: [{ messageId: 'clientFallback', data: { client: 'typeorm', name: 'DB_HOST', host: 'localhost' }, line: 4 }],
   },
   {
     name: 'Sequelize positional form with an options host',

@@ -1,0 +1,91 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Value } from '../policy/value';
+import { staticPropertyName, unwrap } from './ast';
+import { functionNode } from './client-sites';
+import type { Evaluator } from './evaluate';
+
+type Node = TSESTree.Node;
+
+/** A value a module exports, with the name it is exported under (none for the default). */
+export interface ExportedValue {
+  node: Node;
+  name: string | undefined;
+}
+
+/**
+ * The values the module exports at its top level: `module.exports = x`, `module.exports.a = x`,
+ * `exports.a = x`, `export default x`, `export const a = x`, `export { a }` and TypeScript's
+ * `export = x`. Declarations only by their value (a default-exported function is its node).
+ */
+export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[] {
+  const found: ExportedValue[] = [];
+  for (const statement of sourceCode.ast.body) {
+    switch (statement.type) {
+      case 'ExpressionStatement': {
+        const expression = statement.expression;
+        if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') break;
+        const name = exportTarget(expression.left);
+        if (name !== undefined) found.push({ node: expression.right, name: name === '' ? undefined : name });
+        break;
+      }
+      case 'ExportDefaultDeclaration': {
+        const declaration = statement.declaration;
+        if (declaration.type !== 'ClassDeclaration' && declaration.type !== 'TSInterfaceDeclaration' && declaration.type !== 'TSDeclareFunction') found.push({ node: declaration as Node, name: undefined });
+        break;
+      }
+      case 'ExportNamedDeclaration': {
+        if (statement.declaration?.type === 'VariableDeclaration') {
+          for (const declarator of statement.declaration.declarations) {
+            if (declarator.id.type === 'Identifier' && declarator.init) found.push({ node: declarator.init, name: declarator.id.name });
+          }
+        } else if (!statement.declaration && !statement.source) {
+          for (const specifier of statement.specifiers) {
+            if (specifier.local.type === 'Identifier') found.push({ node: specifier.local, name: specifier.local.name });
+          }
+        }
+        break;
+      }
+      case 'TSExportAssignment':
+        found.push({ node: statement.expression, name: undefined });
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+
+/** `''` for `module.exports`, the key for `module.exports.a` / `exports.a`, else undefined. */
+function exportTarget(left: Node): string | undefined {
+  if (left.type !== 'MemberExpression') return undefined;
+  const object = unwrap(left.object);
+  const name = staticPropertyName(left);
+  if (object.type === 'Identifier' && object.name === 'module' && name === 'exports') return '';
+  if (object.type === 'Identifier' && object.name === 'exports' && name !== undefined) return name;
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && staticPropertyName(object) === 'exports' && name !== undefined) return name;
+  return undefined;
+}
+
+/**
+ * What an exported value configures: the value itself, or what an exported configuration
+ * function returns (`export default () => ({ database: {...} })`, a NestJS
+ * `registerAs('database', () => ({...}))`, a `defineConfig({...})`-style identity call).
+ */
+export function exportedConfiguration(exported: ExportedValue, evaluator: Evaluator, sourceCode: TSESLint.SourceCode): { value: Value<Node>; name: string | undefined } {
+  const node = unwrap(exported.node);
+  if (node.type === 'CallExpression') {
+    // `registerAs('mail', () => ({...}))`: the namespace names what the object configures.
+    const factory = node.arguments.length === 2 ? functionNode(node.arguments[1] as Node, sourceCode) : undefined;
+    const namespace = node.arguments[0]?.type === 'Literal' ? String(node.arguments[0].value) : undefined;
+    if (factory && calleeName(node) === 'registerAs') return { value: evaluator.returned(factory), name: namespace ?? exported.name };
+  }
+  const fn = node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' ? node : undefined;
+  if (fn) return { value: evaluator.returned(fn), name: exported.name };
+  return { value: evaluator.evaluate(exported.node), name: exported.name };
+}
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier') return callee.name;
+  return callee.type === 'MemberExpression' ? staticPropertyName(callee) : undefined;
+}

@@ -1,0 +1,31 @@
+import { basename } from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { catalog } from '../catalog';
+import { shapedObjects } from '../policy/shapes';
+import type { Evaluator } from './evaluate';
+import { exportedConfiguration, exportedValues } from './exports';
+import type { ClientSite } from './file-analysis';
+
+type Node = TSESTree.Node;
+
+const SHAPED = catalog.filter((entry) => entry.shape !== undefined);
+
+/**
+ * Exported app configuration whose objects have a catalog library's option shape
+ * (`module.exports = { db: { dialect: 'postgres', host, password } }`, `exports.smtp = {...}`,
+ * a NestJS `registerAs('redis', () => ({...}))`), one site per matching object. An object is
+ * named by the key that holds it, the export's name, or for a default export the file's name
+ * (`config/redis.js`).
+ */
+export function shapedConfigSites(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, filename: string, skip: ReadonlySet<Node>): ClientSite[] {
+  const sites: ClientSite[] = [];
+  const fileName = basename(filename).replace(/\..*$/, '');
+  for (const exported of exportedValues(sourceCode)) {
+    const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
+    for (const { object, entry } of shapedObjects(value, name ?? fileName, SHAPED)) {
+      if (skip.has(object.node)) continue;
+      sites.push({ entry, origin: 'shape', node: object.node, args: [object], options: object });
+    }
+  }
+  return sites;
+}

@@ -1,0 +1,47 @@
+import type { CatalogEntry, CredentialSpec, LocationSpec, OptionCondition, RecipeVariant, SecureRecipe, TlsSpec } from './types';
+
+/** The parts of an entry that name option paths. */
+export type OptionSemantics = Pick<CatalogEntry, 'tls' | 'credentials' | 'location' | 'recipe'>;
+
+/**
+ * A client's option semantics with every option path moved under `prefix`: a wrapper that
+ * hands `options.client` to kafkajs or `connection` to ioredis is judged by the client's own
+ * facts, written once in the client's entry. `''` paths (a root TLS bag) become the prefix.
+ */
+export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics {
+  const at = (path: string): string => (path === '' ? prefix : `${prefix}.${path}`);
+  const condition = (c: OptionCondition): OptionCondition => ({ ...c, path: at(c.path) });
+  const conditions = (c: OptionCondition | OptionCondition[] | undefined): OptionCondition | OptionCondition[] | undefined =>
+    c === undefined ? undefined : Array.isArray(c) ? c.map(condition) : condition(c);
+  const tls: TlsSpec = {
+    ...entry.tls,
+    switches: entry.tls.switches.map((sw) => omitUndefined({ ...sw, path: at(sw.path), when: sw.when && condition(sw.when), unless: conditions(sw.unless) })),
+    bags: entry.tls.bags.map(at),
+    verifyOff: entry.tls.verifyOff.map((flag) => omitUndefined({ ...flag, path: at(flag.path), when: flag.when && condition(flag.when) })),
+    pinningOptions: entry.tls.pinningOptions?.map(at),
+  };
+  const credentials: CredentialSpec = {
+    ...entry.credentials,
+    userPaths: entry.credentials.userPaths.map(at),
+    secretPaths: entry.credentials.secretPaths.map(at),
+  };
+  const location: LocationSpec = {
+    urlPaths: entry.location.urlPaths.map(at),
+    hostPaths: entry.location.hostPaths.map(at),
+    listPaths: entry.location.listPaths.map(at),
+    portPaths: entry.location.portPaths.map(at),
+    notLocations: entry.location.notLocations?.map(at),
+  };
+  const recipeAt = <R extends SecureRecipe | RecipeVariant>(recipe: R): R => ({
+    ...recipe,
+    urlOption: recipe.urlOption === '$arg' ? at('url') : at(recipe.urlOption),
+    tlsOptions: Object.fromEntries(Object.entries(recipe.tlsOptions).map(([path, text]) => [at(path), text])),
+    supersededOptions: recipe.supersededOptions.map(at),
+  });
+  const recipe: SecureRecipe = { ...recipeAt(entry.recipe), variants: entry.recipe.variants?.map((v) => ({ ...recipeAt(v), when: condition(v.when) })) };
+  return omitUndefined({ tls: omitUndefined(tls), credentials, location: omitUndefined(location), recipe: omitUndefined(recipe) });
+}
+
+function omitUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,66 @@
+/**
+ * Literal defaults of environment reads anywhere in a file, judged by the variable's name:
+ * `process.env.REDIS_HOST || 'cache.internal'` is a hard-coded location,
+ * `process.env.DB_PASSWORD || 'secret'` a hard-coded credential and
+ * `process.env.DB_USER || 'root'` a privileged account, whether or not a client is in sight
+ * (config modules hand them to clients elsewhere). Loopback defaults are
+ * `no-local-service-fallback`'s.
+ */
+import { LDAP_ACCOUNTS, MONGODB_ACCOUNTS, MYSQL_ACCOUNTS, POSTGRES_ACCOUNTS, REDIS_ACCOUNTS, SQL_ACCOUNTS, SQLSERVER_ACCOUNTS } from '../catalog/accounts';
+import { privilegedAccount } from './accounts';
+import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from './env-names';
+import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
+import { isPlaceholderSecret } from './secrets';
+import type { Value } from './value';
+import { textOf } from './value';
+
+/** Accounts privileged on the service a variable's name says (`DB`, `MONGO`, `RABBITMQ`). */
+const ACCOUNTS_BY_SERVICE: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...words(['DB', 'DATABASE', 'SQL'], SQL_ACCOUNTS),
+  ...words(['PG', 'POSTGRES', 'POSTGRESQL', 'PSQL'], POSTGRES_ACCOUNTS),
+  ...words(['MYSQL', 'MARIADB', 'MARIA'], MYSQL_ACCOUNTS),
+  ...words(['MSSQL', 'SQLSERVER'], SQLSERVER_ACCOUNTS),
+  ...words(['MONGO', 'MONGODB'], MONGODB_ACCOUNTS),
+  ...words(['REDIS', 'CACHE', 'KV', 'VALKEY'], REDIS_ACCOUNTS),
+  ...words(['AMQP', 'RABBIT', 'RABBITMQ', 'MQ', 'BROKER'], ['guest']),
+  ...words(['ELASTIC', 'ELASTICSEARCH', 'ES'], ['elastic']),
+  ...words(['LDAP'], LDAP_ACCOUNTS),
+]);
+
+function words(names: readonly string[], accounts: readonly string[]): Array<[string, readonly string[]]> {
+  return names.map((name) => [name, accounts]);
+}
+
+export interface EnvDefaultFinding<N> {
+  node: N;
+  /** For a location: how it reads (`host`, `URL`) and its first host. */
+  what?: string;
+  host?: string;
+  /** For an account: the privileged name. */
+  account?: string;
+}
+
+/** A non-loopback literal location as the default of a service-location variable. */
+export function locationDefault<N>(name: string, fallback: Value<N> | undefined): EnvDefaultFinding<N> | undefined {
+  if (!fallback || !isServiceLocationEnvName(name)) return undefined;
+  const text = textOf(fallback);
+  if (text === undefined) return undefined;
+  const parsed = parseLocation(text, 'host');
+  if (!parsed || isLoopbackLocation(parsed)) return undefined;
+  const host: LocationHost = parsed.hosts[0]!;
+  return { node: fallback.node, what: describeLocation({ format: parsed.format, slot: 'host', inList: false }), host: host.host };
+}
+
+/** A literal, non-placeholder default of a service-secret variable (never the value itself). */
+export function secretDefault<N>(name: string, fallback: Value<N> | undefined): EnvDefaultFinding<N> | undefined {
+  if (!fallback || fallback.kind !== 'literal' || typeof fallback.value !== 'string' || !isServiceSecretEnvName(name)) return undefined;
+  return isPlaceholderSecret(fallback.value) ? undefined : { node: fallback.node };
+}
+
+/** A privileged account as the default of a service-user variable. */
+export function accountDefault<N>(name: string, fallback: Value<N> | undefined, allow: readonly string[] = []): EnvDefaultFinding<N> | undefined {
+  const service = serviceOfUserEnvName(name);
+  if (!fallback || service === undefined || fallback.kind !== 'literal' || typeof fallback.value !== 'string') return undefined;
+  const account = privilegedAccount(fallback.value, ACCOUNTS_BY_SERVICE.get(service) ?? []);
+  return account === undefined || allow.includes(account) ? undefined : { node: fallback.node, account };
+}
