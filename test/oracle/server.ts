@@ -20,8 +20,9 @@ export type Scenario = CertKind | 'declined' | 'old-tls';
  * - plaintext: protocol data in clear text
  * - refused: the client hung up after the server declined TLS
  * - none: no connection reached the server
+ * - hung: neither the client nor the server settled before the case deadline (a bug to fix)
  */
-export type Outcome = 'accepted' | 'rejected' | 'plaintext' | 'refused' | 'none';
+export type Outcome = 'accepted' | 'rejected' | 'plaintext' | 'refused' | 'none' | 'hung';
 
 export interface ConnectionVerdict {
   outcome: Outcome;
@@ -193,9 +194,11 @@ export async function startOracle(options: { preamble: Preamble; scenario: Scena
     port: address.port,
     decided,
     async finish() {
+      // Stop listening first, so that no connection (a client's retry) arrives after the sweep.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of open) socket.destroy();
       await Promise.all(closed);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopped;
       return verdicts.length > 0 ? verdicts : [{ outcome: 'none' }];
     },
   };

@@ -20,7 +20,7 @@ export type Weakness = 'floor';
  * refuses TLS 1.2+, or a library that throws) and `unjudged` (a TLS parameter whose value the
  * catalog gives no meaning, so the rules stay silent).
  */
-export type Meaning = TlsMeaning | 'fails closed' | 'unjudged';
+export type Meaning = TlsMeaning | 'fails closed' | 'unjudged' | 'hung';
 
 export interface Expected {
   /** Sorted; several when a setting is both (`opportunistic` and `unverified`). */
@@ -103,6 +103,8 @@ export function observedVerdict(runs: Observations): Expected {
   const trusted = runs.trusted?.outcome;
   const weak: Weakness[] = runs['old-tls']?.outcome === 'accepted' ? ['floor'] : [];
   const meanings = new Set<Meaning>();
+  // A hang is a bug in a driver or a preamble, never a verdict.
+  if (Object.values(runs).some((run) => run.outcome === 'hung')) return { meanings: ['hung'], weak: [] };
   if (trusted === 'accepted') {
     const skips = (['self-signed', 'wrong-host', 'expired'] as const).filter((s) => runs[s]?.outcome === 'accepted');
     meanings.add(skips.length > 0 ? 'unverified' : 'verified');

@@ -34,6 +34,14 @@ export const mongooseDriver: Driver = {
   open(setting, target) {
     const connection = mongoose.createConnection(mongoUrl(setting.url!.scheme, setting.url!.query, target.host, target.port), { ...unflatten(setting.options), ...NO_RETRIES });
     connection.on('error', () => undefined);
-    return { done: settled(() => connection.asPromise()), close: () => connection.close(true) };
+    return {
+      done: settled(() => connection.asPromise()),
+      close: async () => {
+        // Mongoose's close waits for a connect in progress to open or fail (server selection
+        // takes its full timeout); closing the driver's client first ends it at once.
+        await connection.getClient()?.close(true);
+        await settled(() => connection.close(true));
+      },
+    };
   },
 };

@@ -43,6 +43,14 @@ export const mssqlDriver: Driver = {
       ? new sql.ConnectionPool(adoString('', setting.url.query, '127.0.0.1', target.port))
       : new sql.ConnectionPool({ ...options, server: '127.0.0.1', port: target.port, user: 'app', password: 'secret', database: 'app', pool: { max: 1 } });
     pool.on('error', () => undefined);
-    return { done: settled(() => pool.connect()), close: () => pool.close() };
+    const done = settled(() => pool.connect());
+    // mssql refuses to close a pool while it connects: wait for the connect to fail or succeed.
+    return {
+      done,
+      close: async () => {
+        await done;
+        await pool.close();
+      },
+    };
   },
 };

@@ -4,8 +4,11 @@ import { postgresUrl } from './pg';
 import { settled, unflatten, type Driver } from './types';
 
 type Sql = ((strings: TemplateStringsArray) => Promise<unknown>) & { end(options: { timeout: number }): Promise<void> };
-// postgres.js is an ES module with a CommonJS build; this project compiles tests as CommonJS.
-const postgres = createRequire(__filename)('postgres') as (urlOrOptions: unknown, options?: unknown) => Sql;
+type PostgresFactory = (urlOrOptions: unknown, options?: unknown) => Sql;
+// postgres.js 4 is an ES module only; Node 20.19+ require()s it as its namespace, whose default
+// export is the factory (3.x shipped a CommonJS build that is the factory itself).
+const required = createRequire(__filename)('postgres') as PostgresFactory | { default: PostgresFactory };
+const postgres: PostgresFactory = 'default' in required ? required.default : required;
 
 /** postgres.js: `postgres(url?, options)`; the first query opens the connection. */
 export const postgresJsDriver: Driver = {

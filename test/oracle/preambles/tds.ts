@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
-import type { Preamble } from '../server';
+import { replay, type Preamble } from '../server';
 
 const PRELOGIN = 0x12;
 const REPLY = 0x04;
@@ -66,7 +66,8 @@ export const tdsPreamble: Preamble = {
     return { kind: 'plaintext', detail: next[0] === LOGIN7 ? 'LOGIN7 in clear' : `TDS packet ${next[0]} in clear` };
   },
   transport(raw, head) {
-    return preloginWrapped(raw, head);
+    // TDS 8 starts with a bare ClientHello: nothing to unwrap.
+    return head[0] === 0x16 ? replay(raw, head) : preloginWrapped(raw, head);
   },
 };
 
@@ -129,6 +130,10 @@ function preloginWrapped(raw: Socket, head: Buffer): Duplex {
   const feed = (): void => {
     while (wrapped && inbound.length >= 8) {
       const length = inbound.readUInt16BE(2);
+      if (inbound[0] !== PRELOGIN || length < 8) {
+        duplex.destroy(new Error(`TDS packet type ${inbound[0]} of length ${length} during the wrapped handshake`));
+        return;
+      }
       if (inbound.length < length) return;
       duplex.push(inbound.subarray(8, length));
       inbound = inbound.subarray(length);
