@@ -1,4 +1,5 @@
 import type { ESLint, Linter } from 'eslint';
+import { catalog } from './catalog';
 import type { PluginDocs } from './util/create-rule';
 
 export const NAMESPACE = 'backing-services';
@@ -24,6 +25,19 @@ export const TEST_FILES: readonly string[] = [
   '**/{jest,vitest,playwright,cypress}.{setup,config,global-setup,global-teardown}.*',
   '**/{setupTests,test-setup,testSetup,globalSetup,globalTeardown}.*',
 ];
+
+/**
+ * JSON files the tools read as configuration (`config/config.json` for sequelize-cli,
+ * `ormconfig.json`), from the catalog's config-file conventions.
+ */
+export const JSON_CONFIG_FILES: readonly string[] = catalog.flatMap((entry) =>
+  (entry.configFiles ?? []).filter((c) => c.extensions.includes('json')).map((c) => (c.dir === undefined ? `**/${c.name}.json` : `**/${c.dir}/${c.name}.json`)),
+);
+
+/** A config's rules that judge configuration values (a JSON file builds no client). */
+function jsonRules(rules: Partial<Linter.RulesRecord>): Linter.RulesRecord {
+  return Object.fromEntries(Object.entries(rules).filter(([name, entry]) => entry !== undefined && name !== `${NAMESPACE}/no-client-outside-resource-module`)) as Linter.RulesRecord;
+}
 
 /** Rules for each config, derived from rule metadata so no list is kept twice. */
 export function ruleEntries(rules: Record<string, RuleWithDocs>, config: ConfigName): Linter.RulesRecord {
@@ -61,16 +75,20 @@ export function relaxedInTests(rules: Record<string, RuleWithDocs>, config: Conf
  * work, and so does `extends: ['backing-services/recommended']`. `all` turns on every rule
  * everywhere, tests included.
  */
-export function createConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleWithDocs>): Record<ConfigName, Linter.Config[]> {
+export function createConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleWithDocs>, withJson = false): Record<ConfigName, Linter.Config[]> {
   const make = (config: ConfigName): Linter.Config[] => {
     const main: Linter.Config = {
       name: `${NAMESPACE}/${config}`,
       plugins: { [NAMESPACE]: plugin },
       rules: ruleEntries(rules, config),
     };
+    // JSON config files, through the JSON language, when @eslint/json is installed.
+    const json: Linter.Config[] = withJson
+      ? [{ name: `${NAMESPACE}/${config}/json`, files: [...JSON_CONFIG_FILES], language: `${NAMESPACE}/json`, plugins: { [NAMESPACE]: plugin }, rules: jsonRules(main.rules!) }]
+      : [];
     const relaxed = relaxedInTests(rules, config);
-    if (Object.keys(relaxed).length === 0) return [main];
-    return [main, { name: `${NAMESPACE}/${config}/tests`, files: [...TEST_FILES], plugins: { [NAMESPACE]: plugin }, rules: relaxed }];
+    if (Object.keys(relaxed).length === 0) return [main, ...json];
+    return [main, ...json, { name: `${NAMESPACE}/${config}/tests`, files: [...TEST_FILES], plugins: { [NAMESPACE]: plugin }, rules: relaxed }];
   };
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
 }

@@ -9,12 +9,13 @@ const ESM_SYNTAX = /^\s*(?:import\s[\s\S]*?from\s*['"]|import\s*['"]|export\s)/m
 
 /** The config array for `path` (relative to its repository), or undefined when no parser reads it. */
 export function lintOptionsFor(path, text, plugin) {
-  const all = [].concat(plugin.configs.all);
+  // The `all` config's rules, without its own file scoping (the JSON block names its language).
+  const all = [].concat(plugin.configs.all).map(({ language: _language, files: _files, ...rest }) => rest);
   const linterOptions = { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off', noInlineConfig: true };
   if (/\.json$/.test(path)) {
-    const json = [].concat(plugin.configs.all).find((c) => c.language);
     if (!plugin.languages?.json) return undefined;
-    return [{ files: ['**/*.json'], language: 'backing-services/json', linterOptions, ...(json ? {} : {}) }, ...all.map((c) => ({ ...c, files: ['**/*.json'] }))];
+    const files = ['**/*.json'];
+    return [...all.map((c) => ({ ...c, files })), { files, language: 'backing-services/json', linterOptions }];
   }
   const ts = /\.[cm]?tsx?$/.test(path);
   const sourceType = ts || /\.mjs$/.test(path) ? 'module' : /\.cjs$/.test(path) ? 'commonjs' : ESM_SYNTAX.test(text) ? 'module' : 'commonjs';

@@ -128,7 +128,7 @@ function isOptionsLike(value: Value<Node>): boolean {
 }
 
 /** The entry a dispatching wrapper hands these options to (`transport: Transport.REDIS`). */
-function dispatched(dispatch: NonNullable<Factory['dispatch']>, options: ObjectValue<Node>, sourceCode: TSESLint.SourceCode): CatalogEntry | undefined {
+export function dispatched(dispatch: NonNullable<Factory['dispatch']>, options: ObjectValue<Node>, sourceCode: TSESLint.SourceCode): CatalogEntry | undefined {
   const prop = getProperty(options, dispatch.path);
   if (!prop) return undefined;
   const member = memberName(prop.value.node, sourceCode);

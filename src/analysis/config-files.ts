@@ -44,6 +44,15 @@ export function configFileSites(sourceCode: TSESLint.SourceCode, evaluator: Eval
   return sites;
 }
 
+/** The same for a JSON config file, whose document is the exported value. */
+export function jsonConfigFileSites(document: Value<Node> | undefined, filename: string): ClientSite[] {
+  const match = configFileConvention(filename);
+  if (!match || !document) return [];
+  return configurations(document, match.convention.layout).flatMap((options) =>
+    options.kind === 'object' ? [{ entry: match.entry, origin: 'config-file' as const, node: options.node, args: [options], options }] : [],
+  );
+}
+
 /** The configurations in an exported value by the convention's layout. */
 function configurations(value: Value<Node>, layout: ConfigFileConvention['layout']): Value<Node>[] {
   if (value.kind === 'array') return value.elements;

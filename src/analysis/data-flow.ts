@@ -3,7 +3,7 @@ import type { Value } from '../policy/value';
 import { walkValues } from '../policy/value';
 import { childNodes, findVariable, staticPropertyName, unwrap } from './ast';
 import { callSites } from './client-sites';
-import type { Evaluator } from './evaluate';
+import type { Argument, Evaluator } from './evaluate';
 import type { ClientSite } from './file-analysis';
 
 type Node = TSESTree.Node;
@@ -67,7 +67,7 @@ function enclosingFunction(node: Node): FunctionNode | undefined {
 
 interface Binding {
   call: Call;
-  args: Value<Node>[];
+  args: Argument[];
 }
 
 /** The calls of `fn` in this file and the argument values each passes. */
@@ -78,7 +78,7 @@ function bindingsOf(fn: FunctionNode, evaluator: Evaluator, sourceCode: TSESLint
   }
   return calls.calls.slice(0, MAX_CALLERS).map((call) => ({
     call,
-    args: call.arguments.map((arg) => (arg.type === 'SpreadElement' ? { kind: 'unknown', node: arg as Node } : evaluator.evaluate(arg as Node))),
+    args: call.arguments.map((arg): Argument => (arg.type === 'SpreadElement' ? { kind: 'unknown', node: arg as Node } : (arg as Node))),
   }));
 
   function callersOf(f: FunctionNode, code: TSESLint.SourceCode): { kind: 'calls'; calls: Call[] } | { kind: 'elements'; call: Call; elements: Value<Node>[] } {

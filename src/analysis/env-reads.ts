@@ -35,7 +35,7 @@ export function findEnvReads(
   libraries: EnvLibraries,
 ): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const envObject of envObjects) processEnvRead(envObject, evaluator, reads);
+  for (const envObject of envObjects) processEnvRead(envObject, evaluator, reads, sourceCode);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
       const outer = outermostChainCall(call);
@@ -55,8 +55,16 @@ export function findEnvReads(
   return reads;
 }
 
-function processEnvRead(envObject: TSESTree.MemberExpression, evaluator: Evaluator, reads: EnvRead[]): void {
+function processEnvRead(envObject: Node, evaluator: Evaluator, reads: EnvRead[], sourceCode: TSESLint.SourceCode, aliased = false): void {
   const { parent, child } = outerParent(envObject);
+  // `const env = process.env; env.REDIS_HOST || 'localhost'`: each member of the alias is a read.
+  if (!aliased && parent?.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'Identifier') {
+    const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
+    for (const reference of variable?.references ?? []) {
+      if (!reference.isWrite()) processEnvRead(reference.identifier as Node, evaluator, reads, sourceCode, true);
+    }
+    return;
+  }
   if (parent?.type === 'MemberExpression' && parent.object === child) {
     const name = staticPropertyName(parent);
     if (name === undefined) return;

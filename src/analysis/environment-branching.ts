@@ -53,6 +53,8 @@ export class EnvironmentBranching {
     readonly sites: readonly ClientSite[],
     private readonly findBranches: () => EnvironmentBranch[],
     private readonly mayExportMap: () => boolean,
+    /** The file's exported values (a JSON document is one), evaluated. */
+    private readonly exported: () => Value<Node>[],
   ) {}
 
   /** Sites that construct a client here (not configuration objects, not helper instantiations). */
@@ -81,13 +83,13 @@ export class EnvironmentBranching {
     for (const site of this.sites) {
       site.args.forEach((arg) => {
         if (arg.kind === 'conditional') conditionals.set(arg.node, { site, path: '', branches: arg.branches });
-        else if (arg.kind === 'unknown') opaque.set(arg.node, { site, path: '' });
+        if (arg.kind === 'unknown' || (arg.kind === 'conditional' && isNamedChoice(arg.node))) opaque.set(arg.node, { site, path: '' });
       });
       for (const { path, value } of valuesWithPaths(site.options)) {
         if (value.kind === 'conditional' && !conditionals.has(value.node)) conditionals.set(value.node, { site, path, branches: value.branches });
-        // A name is where assignments reach the options, whether its value is unknown or the
-        // several values a reassigned variable can hold.
-        if ((value.kind === 'unknown' || (value.kind === 'conditional' && value.node.type === 'Identifier')) && !opaque.has(value.node)) opaque.set(value.node, { site, path });
+        // A name (or `map[key]`) is where assignments and picks reach the options, whether its
+        // value is unknown or the several values a reassigned variable or a map can hold.
+        if ((value.kind === 'unknown' || (value.kind === 'conditional' && isNamedChoice(value.node))) && !opaque.has(value.node)) opaque.set(value.node, { site, path });
       }
     }
     return { conditionals, opaque };
@@ -135,13 +137,16 @@ export class EnvironmentBranching {
    * `knex(config[process.env.NODE_ENV])`, directly or through a `const`: the client option the
    * picked entry reaches and the map's compared entries.
    */
-  mapPick(branch: EnvironmentBranch): (OptionSlot & { entries: Value<Node>[] }) | undefined {
+  mapPick(branch: EnvironmentBranch): (OptionSlot & { entries: Value<Node>[]; at?: Node }) | undefined {
     const member = branch.construct;
     if (member.type !== 'MemberExpression') return undefined;
     const target = this.opaque.get(member) ?? this.opaqueThroughVariable(member);
     if (!target) return undefined;
-    const entries = perEnvironmentEntries(this.evaluator.evaluate(member.object));
-    return entries && { ...target, entries };
+    const map = this.evaluator.evaluate(member.object);
+    const entries = perEnvironmentEntries(map);
+    // Where the map's entries differ is the line to change, when the map is written here.
+    const differing = differingEnvironmentEntry(map, unknownKey, { picked: true });
+    return entries && { ...target, entries, ...(differing ? { at: differing.node } : {}) };
   }
 
   /** `const config = configs[env]; knex(config)`: the declarator's identifier used in a client's options. */
@@ -201,12 +206,22 @@ export class EnvironmentBranching {
    * differently from the others.
    */
   differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
-    if (!this.mayExportMap()) return [];
     const found: Array<{ node: Node; name: string; client: string }> = [];
-    for (const statement of this.sourceCode.ast.body) {
-      const node = exportedExpression(statement);
-      const entry = node && differingEnvironmentEntry(this.evaluator.evaluate(node), unknownKey);
-      if (entry) found.push(entry);
+    if (this.mayExportMap()) {
+      for (const value of this.exported()) {
+        const entry = differingEnvironmentEntry(value, unknownKey);
+        if (entry) found.push(entry);
+      }
+    }
+    // `{ ...perEnvironment[process.env.NODE_ENV], ...base }`: a map picked by the environment
+    // name in a file that configures a client, whose entries hold only the connection.
+    if (this.sites.length > 0) {
+      for (const branch of this.branches) {
+        // A pick that reaches a client's options is reported as the pick (`mapPick`).
+        if (branch.construct.type !== 'MemberExpression' || this.mapPick(branch)) continue;
+        const entry = differingEnvironmentEntry(this.evaluator.evaluate(branch.construct.object), unknownKey, { picked: true });
+        if (entry && !found.some((f) => f.node === entry.node)) found.push(entry);
+      }
     }
     return found;
   }
@@ -227,6 +242,11 @@ function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: reado
   if (!statement.cases.some((c) => c.test === null)) signatures.push(clientSignature([], unknownKey));
   // Fall-through cases with an empty body share the next case's client.
   return signatures.filter((sig, i) => statement.cases[i]?.consequent.length !== 0 || sig !== '[]');
+}
+
+/** A value several values stand for, written as a name (`ssl`) or a pick (`configs[env]`). */
+function isNamedChoice(node: Node): boolean {
+  return node.type === 'Identifier' || (node.type === 'MemberExpression' && node.computed);
 }
 
 /** The argument nodes of a site's call (none for a configuration object). */
@@ -294,7 +314,7 @@ function assignmentsIn(roots: readonly Node[], sourceCode: TSESLint.SourceCode):
 }
 
 /** The value of `module.exports = ...` or `export default ...` (not a declaration). */
-function exportedExpression(statement: TSESTree.ProgramStatement): Node | undefined {
+export function exportedExpression(statement: TSESTree.ProgramStatement): Node | undefined {
   if (statement.type === 'ExportDefaultDeclaration') {
     return statement.declaration.type.endsWith('Declaration') ? undefined : (statement.declaration as Node);
   }

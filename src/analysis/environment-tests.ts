@@ -123,6 +123,13 @@ class TestClassifier {
         return this.identifier(node);
       case 'CallExpression':
         return this.call(node);
+      case 'AssignmentExpression': {
+        // `if (process.env.NODE_ENV = 'production')`: a mistyped comparison still branches on
+        // the name (and sets it).
+        const value = stringLiteralValue(node.right);
+        if (node.operator !== '=' || value === undefined || !this.classify(node.left)) return null;
+        return { kind: 'environment', compared: [value] };
+      }
       case 'BinaryExpression': {
         if (['===', '!==', '==', '!='].includes(node.operator)) {
           const l = stringLiteralValue(node.left);

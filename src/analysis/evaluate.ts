@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { EnvSource, LiteralValue, PropertyValue, Value } from '../policy/value';
+import type { ConditionalValue, EnvSource, LiteralValue, ObjectValue, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { EnvLibraries } from './env-libraries';
@@ -10,6 +10,8 @@ import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
 export type EValue = Value<Node>;
+/** A bound argument: the caller's expression, or a value already known. */
+export type Argument = Node | EValue;
 
 
 /**
@@ -27,16 +29,18 @@ export class Evaluator extends MemoEvaluator<Node> {
     /** Asked only when a call is evaluated: most files never need it. */
     private readonly envLibraries: () => EnvLibraries,
     /**
-     * Values bound to the parameters of same-file functions (by function node, in parameter
-     * order), when a client built inside a helper is judged for one call of that helper.
+     * The arguments same-file functions were called with (by function node, in parameter
+     * order), when a client built inside a helper is judged for one call of that helper. An
+     * argument is the caller's expression, evaluated here so that the caller's own parameters
+     * may be bound too, or an already known value (an element of a mapped list).
      */
-    private readonly bindings: ReadonlyMap<Node, readonly EValue[]> = new Map(),
+    private readonly bindings: ReadonlyMap<Node, readonly Argument[]> = new Map(),
   ) {
     super();
   }
 
   /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
-  withBindings(fn: Node, args: readonly EValue[]): Evaluator {
+  withBindings(fn: Node, args: readonly Argument[]): Evaluator {
     return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]));
   }
 
@@ -253,7 +257,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     const index = params.findIndex((param) => contains(param, name));
     const param = params[index];
     if (!param || param.type === 'RestElement' || param.type === 'TSParameterProperty') return { kind: 'unknown', node };
-    let value: EValue = args[index] ?? { kind: 'literal', value: undefined, node };
+    const arg = args[index];
+    let value: EValue = arg === undefined ? { kind: 'literal', value: undefined, node } : 'type' in arg ? this.evaluate(arg) : arg;
     let pattern: Node = param;
     if (pattern.type === 'AssignmentPattern') {
       if (value.kind === 'literal' && value.value === undefined) value = this.evaluate(pattern.right);
@@ -329,9 +334,20 @@ export class Evaluator extends MemoEvaluator<Node> {
     if (this.isEnvObjectItself(node)) {
       return { kind: 'env', name: undefined, source: node.property.type === 'Identifier' && node.object.type === 'MetaProperty' ? 'import.meta.env' : 'process.env', node };
     }
-    if (name === undefined) return { kind: 'unknown', node };
+    if (name === undefined) return this.anyMember(node);
     if (unwrap(node.object).type === 'ThisExpression') return this.thisField(node, name);
     return memberOf(this.evaluate(node.object), name, node);
+  }
+
+  /**
+   * `configs[process.env.NODE_ENV]`: with an unknown key, any value of a known map or list (of
+   * a few entries).
+   */
+  private anyMember(node: TSESTree.MemberExpression): EValue {
+    const object = this.evaluate(node.object);
+    const values = object.kind === 'object' && !object.open ? object.props.map((p) => p.value) : object.kind === 'array' && !object.open ? object.elements : [];
+    if (values.length === 0 || values.length > 12) return { kind: 'unknown', node };
+    return { kind: 'conditional', test: node.property, branches: values, node };
   }
 
   /**
@@ -398,7 +414,8 @@ export class Evaluator extends MemoEvaluator<Node> {
       props.push(...value.props);
       return value.open;
     }
-    if (value.kind === 'literal' && (value.value === undefined || value.value === null)) return false;
+    if (value.kind === 'literal' && (value.value === undefined || value.value === null || value.value === false)) return false;
+    if (value.kind === 'conditional') return spreadConditional(props, value);
     return true;
   }
 
@@ -422,6 +439,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     const callee = unwrap(node.callee);
     const fromLibrary = envLibraryRead(this.envLibraries(), node, (n) => this.evaluate(n));
     if (fromLibrary) return fromLibrary;
+    const fromParameter = this.configFunctionEnvRead(node, callee);
+    if (fromParameter) return fromParameter;
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);
       const object = unwrap(callee.object);
@@ -442,10 +461,36 @@ export class Evaluator extends MemoEvaluator<Node> {
         const text = primitiveText(arg);
         return text === undefined ? (isStringish(arg) ? arg : { kind: 'unknown', node }) : { kind: 'literal', value: text, node };
       }
-      const body = this.functionResult(callee);
-      if (body) return this.evaluate(body);
+      const fn = this.calledFunction(callee, node);
+      // The callee's returns, with its parameters bound to this call's arguments.
+      if (fn && !this.binds(fn) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+        const bound = (fn as TSESTree.FunctionLike).params.length > 0 ? this.withBindings(fn, node.arguments as Node[]) : this;
+        return bound.returned(fn);
+      }
     }
     return { kind: 'unknown', node };
+  }
+
+  /**
+   * `module.exports = ({ env }) => ({ host: env('DATABASE_HOST', '127.0.0.1') })`: a config
+   * module exporting a function that is handed an environment reader (Strapi's convention):
+   * `env(name, default)` and `env.int(name, default)` read the environment.
+   */
+  private configFunctionEnvRead(node: TSESTree.CallExpression, callee: Node): EValue | undefined {
+    const root = callee.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+    if (root.type !== 'Identifier' || root.name !== 'env') return undefined;
+    const variable = findVariable(this.scopeOf(root), root);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter') return undefined;
+    const property = def.name.parent;
+    const fn = def.node as Node;
+    if (property?.type !== 'Property' || property.parent?.type !== 'ObjectPattern' || (fn as { params?: Node[] }).params?.[0] !== property.parent) return undefined;
+    if (!isExportedFunction(fn)) return undefined;
+    const name = node.arguments[0] && primitiveText(this.evaluate(node.arguments[0] as Node));
+    if (name === undefined) return undefined;
+    const fallbackNode = node.arguments[1] as Node | undefined;
+    const read: EValue = { kind: 'env', name, source: 'parameter', node };
+    return fallbackNode ? { ...read, fallback: this.evaluate(fallbackNode), fallbackNode } : read;
   }
 
   private objectAssign(node: TSESTree.CallExpression): EValue {
@@ -469,10 +514,11 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 
   /**
-   * The returned expression of a same-file function with a single `return` (or an arrow with an
-   * expression body), so `new Pool(dbOptions())` sees the object literal it builds.
+   * The same-file function a call calls (`function options() {...}`, `const options = () => ...`),
+   * so `new Pool(dbOptions())` sees what it returns. Not generators; an async function only
+   * when awaited (its result is otherwise a promise).
    */
-  private functionResult(callee: TSESTree.Identifier): Node | undefined {
+  private calledFunction(callee: TSESTree.Identifier, call: TSESTree.CallExpression): Node | undefined {
     const variable = findVariable(this.scopeOf(callee), callee);
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
@@ -480,18 +526,36 @@ export class Evaluator extends MemoEvaluator<Node> {
     if (def.type === 'FunctionName') fn = def.node;
     else if (def.type === 'Variable' && def.node.parent.kind === 'const') fn = def.node.init;
     if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return undefined;
-    if (fn.async || fn.generator) return undefined;
-    if (fn.body.type !== 'BlockStatement') return fn.body;
-    // Straight-line bodies only: declarations and expressions, then one return. Control flow
-    // could return something else.
-    const statements = fn.body.body;
-    const last = statements[statements.length - 1];
-    if (last?.type !== 'ReturnStatement' || !last.argument) return undefined;
-    const straight = statements.slice(0, -1).every((s) => s.type === 'VariableDeclaration' || s.type === 'ExpressionStatement');
-    return straight ? last.argument : undefined;
+    if (fn.generator || (fn.async && call.parent?.type !== 'AwaitExpression')) return undefined;
+    return fn;
   }
 }
 
+
+/**
+ * `...(useSsl ? { ssl } : {})` or `...(isProd && { ssl })`: every key of the branches that are
+ * objects, each holding its value in that branch or nothing in the others. Returns whether an
+ * unknown branch may add keys.
+ */
+function spreadConditional(props: PropertyValue<Node>[], value: ConditionalValue<Node>): boolean {
+  const objects = value.branches.filter((b): b is ObjectValue<Node> => b.kind === 'object');
+  const other = value.branches.filter((b) => b.kind !== 'object');
+  if (objects.length === 0 || !other.every((b) => b.kind === 'literal' && !b.value)) return true;
+  const keys = [...new Set(objects.flatMap((o) => o.props.map((p) => p.key)))];
+  for (const key of keys) {
+    const holder = objects.map((o) => getProperty(o, key)).find((p) => p !== undefined)!;
+    const branches = value.branches.map((b): EValue => (b.kind === 'object' ? (getProperty(b, key)?.value ?? { kind: 'literal', value: undefined, node: b.node }) : { kind: 'literal', value: undefined, node: b.node }));
+    props.push({ key, value: { kind: 'conditional', test: value.test, branches, node: value.node }, node: holder.node });
+  }
+  return objects.some((o) => o.open);
+}
+
+/** `module.exports = fn` or `export default fn`. */
+function isExportedFunction(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type === 'ExportDefaultDeclaration') return true;
+  return parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression' && unwrap(parent.left.object).type === 'Identifier' && (unwrap(parent.left.object) as TSESTree.Identifier).name === 'module' && staticPropertyName(parent.left) === 'exports';
+}
 
 /** Where the text of a literal operand came from, shifted to its offset in a concatenation. */
 function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: number; to: number; node: Node }> {

@@ -4,15 +4,16 @@ import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName } from '../policy/env-names';
+import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { shapeWordsPattern } from '../policy/shapes';
-import { optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
+import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
-import { EnvironmentBranching, mayExportEnvironmentMap } from './environment-branching';
+import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
-import { configFileConvention, configFileSites } from './config-files';
+import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
 import { exportedValues } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
@@ -20,7 +21,8 @@ import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { unsetBranchOf } from './presence';
-import { findServiceUrls, type ServiceUrlLiteral } from './service-urls';
+import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
+import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
 type Node = TSESTree.Node;
@@ -28,9 +30,10 @@ type Node = TSESTree.Node;
 /**
  * How a site's configuration was found: a call that builds a client (or registers one through a
  * framework wrapper), or an options object recognised with no client in sight: by its declared
- * type, by the tool's config-file convention, or by a shape only that library's options have.
+ * type, by the tool's config-file convention, by a shape only that library's options have, or a
+ * service URL held by exported configuration (judged as that scheme's library's URL option).
  */
-export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape';
+export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url';
 
 /** Backing-service client configuration in this file, evaluated. */
 export interface ClientSite {
@@ -103,9 +106,18 @@ export class FileAnalysis {
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
+  /** A JSON document (ESLint's JSON language), not a program: only its value is judged. */
+  readonly isJson: boolean;
+  private documentValue: Value<Node> | undefined;
 
   constructor(private readonly context: AnalysisContext) {
     this.sourceCode = context.sourceCode;
+    this.isJson = isJsonDocument(context.sourceCode.ast);
+  }
+
+  /** The JSON document as a value (undefined for a program). */
+  private get document(): Value<Node> | undefined {
+    return this.isJson ? (this.documentValue ??= jsonDocumentValue(this.sourceCode.ast)) : undefined;
   }
 
   /** `settings['backing-services']`, validated (a `SettingsError` names the mistake). */
@@ -115,7 +127,7 @@ export class FileAnalysis {
 
   /** The catalog entry an import specifier of this file resolves to, mapped modules first. */
   entryFor(specifier: string): CatalogEntry | undefined {
-    return entryForSpecifier(this.settings, specifier, this.context.filename);
+    return entryForSpecifier(this.settings, specifier, this.context.filename, this.context.cwd);
   }
 
   // Built on first use: most files pass no rule's gate and never evaluate anything.
@@ -137,7 +149,7 @@ export class FileAnalysis {
   }
 
   private get namesEnvModule(): boolean {
-    return ENV_MODULES.some((m) => this.mentionedModules.has(m));
+    return !this.isJson && ENV_MODULES.some((m) => this.mentionedModules.has(m));
   }
 
   /**
@@ -149,7 +161,7 @@ export class FileAnalysis {
   }
 
   private get mayReadProcessEnv(): boolean {
-    return (this.processEnvInText ??= mayReadProcessEnv(this.sourceCode.text));
+    return (this.processEnvInText ??= !this.isJson && mayReadProcessEnv(this.sourceCode.text));
   }
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */
@@ -159,7 +171,7 @@ export class FileAnalysis {
 
   /** Whether the file can export a per-environment map (see `mayExportEnvironmentMap`). */
   get mayExportEnvironmentMap(): boolean {
-    return (this.environmentMapExported ??= mayExportEnvironmentMap(this.sourceCode));
+    return (this.environmentMapExported ??= this.isJson ? this.document?.kind === 'object' && mayHoldEnvironmentEntries(this.sourceCode.text) : mayExportEnvironmentMap(this.sourceCode));
   }
 
   /**
@@ -168,7 +180,7 @@ export class FileAnalysis {
    * those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text));
+    return (this.catalogNamed ??= !this.isJson && ([...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text)));
   }
 
   get sites(): ClientSite[] {
@@ -193,6 +205,7 @@ export class FileAnalysis {
   }
 
   private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
+    if (this.isJson) return { sites: withVariants(jsonConfigFileSites(this.document, this.context.filename)), assignments: [] };
     const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
     if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
@@ -200,7 +213,7 @@ export class FileAnalysis {
     // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
     const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
     if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
-    return found;
+    return { sites: withVariants(found.sites), assignments: found.assignments };
   }
 
   private get namesTypedModule(): boolean {
@@ -217,7 +230,8 @@ export class FileAnalysis {
   }
 
   private get mayExportConfiguration(): boolean {
-    return (this.exportsConfiguration ??= SHAPE_WORDS.test(this.sourceCode.text) && exportedValues(this.sourceCode).length > 0);
+    const text = this.sourceCode.text;
+    return (this.exportsConfiguration ??= !this.isJson && (SHAPE_WORDS.test(text) || text.includes('://')) && exportedValues(this.sourceCode).length > 0);
   }
 
   /**
@@ -258,7 +272,7 @@ export class FileAnalysis {
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
   get environmentBranches(): EnvironmentBranch[] {
-    return (this.branches ??= findEnvironmentBranches(this.sourceCode, this.evaluator));
+    return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode, this.evaluator));
   }
 
   /**
@@ -273,18 +287,35 @@ export class FileAnalysis {
       this.sites.filter((site) => isAttachedResource(site.entry)),
       () => this.environmentBranches,
       () => this.mayExportEnvironmentMap,
+      () => (this.isJson ? (this.document ? [this.document] : []) : this.exportedMaps()),
     ));
+  }
+
+  /** The values of `module.exports = ...` and `export default ...`, for per-environment maps. */
+  private exportedMaps(): Value<Node>[] {
+    return this.sourceCode.ast.body.flatMap((statement) => {
+      const node = exportedExpression(statement);
+      return node ? [this.evaluator.evaluate(node)] : [];
+    });
   }
 
   /** Calls that build a client credential (`amqp.credentials.plain(user, pass)`). */
   get credentialHelperCalls(): CredentialHelperCall[] {
-    return (this.helperCalls ??= findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules));
+    return (this.helperCalls ??= this.isJson ? [] : findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules));
   }
 
   /** String, template and concatenated literals that start with a service scheme (`redis://`). */
   get serviceUrls(): ServiceUrlLiteral[] {
-    return (this.urls ??= findServiceUrls(this.sourceCode, this.evaluator));
+    return (this.urls ??= this.isJson ? jsonServiceUrls(this.document, startsWithServiceScheme) : findServiceUrls(this.sourceCode, this.evaluator));
   }
+}
+
+/**
+ * Each site, then one more per way its nested choices between option objects resolve
+ * (`connection: isProd ? url : { host: 'localhost' }`), so each branch is judged whole.
+ */
+function withVariants(sites: ClientSite[]): ClientSite[] {
+  return sites.flatMap((site) => [site, ...optionVariants(site.options).map((options) => ({ ...site, options }))]);
 }
 
 /**

@@ -21,6 +21,11 @@ const SCHEMES: readonly string[] = serviceSchemes(catalog);
 /** `scheme://` at the start of a string's text, case-insensitive; one alternation, no nesting. */
 const STARTS_WITH_SCHEME = new RegExp(`^(?:${SCHEMES.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})://`, 'i');
 
+/** Whether a string's text starts with `scheme://` for a service scheme. */
+export function startsWithServiceScheme(text: string): boolean {
+  return STARTS_WITH_SCHEME.test(text);
+}
+
 /** The longest scheme, for the backward scan from `://`. */
 const LONGEST_SCHEME = Math.max(...SCHEMES.map((s) => s.length));
 
@@ -65,6 +70,16 @@ function quotedSchemeStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The text a node's subtree covers. `@Module({...}) export class X {}`: the decorators lie before
+ * the `export` declaration's own range, so it starts at the first decorator.
+ */
+function extent(node: Node): [number, number] {
+  const declaration = (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? node.declaration : node) as { decorators?: Node[] } | null;
+  const first = declaration?.decorators?.[0];
+  return first && first.range[0] < node.range[0] ? [first.range[0], node.range[1]] : [node.range[0], node.range[1]];
+}
+
 /** RFC 3986 scheme characters: letters, digits, `+`, `-`, `.`. */
 function isSchemeChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
@@ -99,10 +114,10 @@ function literalsStartingAt(sourceCode: TSESLint.SourceCode, starts: readonly nu
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child as Array<Node | null>) if (item && anyWithin(item.range[0], item.range[1])) stack.push(item);
+        for (const item of child as Array<Node | null>) if (item && anyWithin(...extent(item))) stack.push(item);
       } else if (child && typeof child === 'object' && 'range' in child) {
         const item = child as Node;
-        if (anyWithin(item.range[0], item.range[1])) stack.push(item);
+        if (anyWithin(...extent(item))) stack.push(item);
       }
     }
   }

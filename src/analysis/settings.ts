@@ -74,16 +74,16 @@ function parse(own: Record<string, unknown>, cwd: string): PluginSettings {
 }
 
 /**
- * The catalog entry an import specifier resolves to in the file `filename`: a mapped package or
- * relative module first, then the catalog's own module names.
+ * The catalog entry an import specifier resolves to in the file `filename` (relative names are
+ * under `cwd`): a mapped package or relative module first, then the catalog's own module names.
  */
-export function entryForSpecifier(settings: PluginSettings, specifier: string, filename: string): CatalogEntry | undefined {
+export function entryForSpecifier(settings: PluginSettings, specifier: string, filename: string, cwd: string): CatalogEntry | undefined {
   if (settings.packages.size > 0) {
     const mapped = settings.packages.get(specifier);
     if (mapped) return mapped;
   }
-  if (settings.files.size > 0 && isRelative(specifier) && isAbsolute(filename)) {
-    const target = withoutExtension(resolve(dirname(filename), specifier));
+  if (settings.files.size > 0 && isRelative(specifier)) {
+    const target = withoutExtension(resolve(dirname(isAbsolute(filename) ? filename : resolve(cwd, filename)), specifier));
     const mapped = settings.files.get(target) ?? settings.files.get(target.replace(/[\\/]index$/, ''));
     if (mapped) return mapped;
   }

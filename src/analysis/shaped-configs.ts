@@ -8,7 +8,8 @@ import type { ClientSite } from './file-analysis';
 
 type Node = TSESTree.Node;
 
-const SHAPED = catalog.filter((entry) => entry.shape !== undefined);
+/** Entries with an option shape; every entry for a URL's scheme. */
+const SHAPED = catalog;
 
 /**
  * Exported app configuration whose objects have a catalog library's option shape
@@ -22,9 +23,11 @@ export function shapedConfigSites(sourceCode: TSESLint.SourceCode, evaluator: Ev
   const fileName = basename(filename).replace(/\..*$/, '');
   for (const exported of exportedValues(sourceCode)) {
     const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
-    for (const { object, entry } of shapedObjects(value, name ?? fileName, SHAPED)) {
+    // `config/redis.ts` exporting `connection`: the file's name says what the export configures.
+    const names = name === undefined ? [fileName] : [name, fileName];
+    for (const { object, entry, url } of shapedObjects(value, names, SHAPED)) {
       if (skip.has(object.node)) continue;
-      sites.push({ entry, origin: 'shape', node: object.node, args: [object], options: object });
+      sites.push({ entry, origin: url ? 'url' : 'shape', node: object.node, args: [object], options: object });
     }
   }
   return sites;

@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalog } from '../catalog';
 import type { CatalogEntry } from '../catalog/types';
-import type { ObjectValue, Value } from '../policy/value';
+import type { Value } from '../policy/value';
 import { requireSpecifier } from './ast';
+import { dispatched } from './client-sites';
 import type { Evaluator } from './evaluate';
 import type { ClientSite } from './file-analysis';
 
@@ -47,7 +48,10 @@ export function typedConfigSites(sourceCode: TSESLint.SourceCode, evaluator: Eva
       for (const { value, node } of annotatedValues(found.reference, evaluator)) {
         if (value.kind !== 'object' || seen.has(value.node)) continue;
         seen.add(value.node);
-        sites.push({ entry, origin: 'typed', node, args: [value], options: value as ObjectValue<Node> });
+        // A union of transports (`ClientOptions`) is judged by the client its `transport` selects.
+        const dispatch = entry.factories.find((f) => f.dispatch)?.dispatch;
+        const judged = dispatch ? dispatched(dispatch, value, sourceCode) : entry;
+        if (judged) sites.push({ entry: judged, origin: 'typed', node, args: [value], options: value });
       }
     }
   }

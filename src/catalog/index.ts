@@ -32,12 +32,14 @@ import { typeorm } from './typeorm';
 import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
 import { bull } from './bull';
+import { cacheManagerRedis } from './cache-manager-redis';
 import { connectMongo } from './connect-mongo';
 import { connectRedis } from './connect-redis';
 import { drizzleMysql2, drizzleNodePostgres, drizzlePostgresJs } from './drizzle';
 import { drizzleKit } from './drizzle-kit';
 import { elasticsearchLegacy } from './elasticsearch-legacy';
 import { mikroOrm } from './mikro-orm';
+import { mqtt } from './mqtt';
 import { nestjsBull } from './nestjs-bull';
 import { nestjsBullmq } from './nestjs-bullmq';
 import { nestjsMailer } from './nestjs-mailer';
@@ -45,6 +47,7 @@ import {
   nestjsCoreMicroservice,
   nestjsMicroservices,
   nestTransportKafka,
+  nestTransportMqtt,
   nestTransportNats,
   nestTransportRedis,
   nestTransportRmq,
@@ -88,6 +91,7 @@ export const catalog: readonly CatalogEntry[] = [
   ws,
   socketIoClient,
   nodeTls,
+  mqtt,
   // Legacy clients, framework wrappers and config conventions, judged by the facts of the
   // client they configure (`wraps`).
   bull,
@@ -102,9 +106,11 @@ export const catalog: readonly CatalogEntry[] = [
   nestTransportRmq,
   nestTransportKafka,
   nestTransportNats,
+  nestTransportMqtt,
   nestjsMailer,
   connectRedis,
   connectMongo,
+  cacheManagerRedis,
   socketIoRedis,
   drizzleNodePostgres,
   drizzlePostgresJs,

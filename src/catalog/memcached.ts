@@ -9,6 +9,8 @@ export const memcached: CatalogEntry = {
   factories: [
     // new Memcached('host:port' | ['h:p', ...] | { 'h:p': weight }, options).
     { path: '', invoke: 'new', args: ['servers', '$spread'] },
+    // `new Memcached()` then `.connect('host:port', callback)` for one server.
+    { path: '().connect', invoke: 'call', args: ['servers', null] },
   ],
   tls: {
     // `net.Stream` only, with no TLS and no authentication.

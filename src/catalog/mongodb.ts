@@ -20,6 +20,8 @@ export const mongodbTls: TlsSpec = {
     { path: 'tlsAllowInvalidCertificates', value: true, secure: 'tlsAllowInvalidCertificates: false (and tlsCAFile for a private CA)' },
     { path: 'tlsAllowInvalidHostnames', value: true, secure: 'tlsAllowInvalidHostnames: false' },
     { path: 'tlsInsecure', value: true, secure: 'tlsInsecure: false' },
+    // Driver 3.x (and the 4.x alias of `tlsAllowInvalidCertificates`, inverted).
+    { path: 'sslValidate', value: false, secure: 'sslValidate: true (tlsAllowInvalidCertificates: false in driver 4+)' },
   ],
   urlParams: [
     { name: 'tls', values: { true: 'verified', false: 'off' }, secure: 'tls=true' },

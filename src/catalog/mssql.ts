@@ -67,7 +67,13 @@ export const mssql: CatalogEntry = {
   },
   optionTypes: [{ path: 'config' }],
   // `server` plus SQL Server's `options.encrypt` or `options.trustServerCertificate` is unmistakable.
-  shape: { names: ['mssql', 'sqlserver'], ports: [1433], markers: ['options.encrypt', 'options.trustServerCertificate'], anyOf: ['server', 'user', 'password'] },
+  shape: {
+    names: ['mssql', 'sqlserver'],
+    ports: [1433],
+    // tedious's own options, and the spellings copied from SQL Server connection strings.
+    markers: ['options.encrypt', 'options.trustServerCertificate', 'options.enableArithAbort', 'options.instanceName', 'options.instancename', 'options.trustedConnection', 'options.trustedconnection'],
+    anyOf: ['server', 'user', 'password'],
+  },
   notes: [
     '`options.encrypt: false` sends the login and password in cleartext (merely obfuscated).',
     '`options.trustServerCertificate: true` (or `TrustServerCertificate=true`) turns certificate verification off.',

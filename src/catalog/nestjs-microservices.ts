@@ -1,6 +1,7 @@
 import { amqplib } from './amqplib';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
+import { mqtt } from './mqtt';
 import { nats } from './nats';
 import { rebase } from './rebase';
 import type { CatalogEntry, Factory } from './types';
@@ -12,7 +13,7 @@ import type { CatalogEntry, Factory } from './types';
  */
 const dispatch: NonNullable<Factory['dispatch']> = {
   path: 'transport',
-  cases: { REDIS: 'nest-transport-redis', RMQ: 'nest-transport-rmq', KAFKA: 'nest-transport-kafka', NATS: 'nest-transport-nats' },
+  cases: { REDIS: 'nest-transport-redis', RMQ: 'nest-transport-rmq', KAFKA: 'nest-transport-kafka', NATS: 'nest-transport-nats', MQTT: 'nest-transport-mqtt' },
 };
 
 export const nestjsMicroservices: CatalogEntry = {
@@ -32,6 +33,8 @@ export const nestjsMicroservices: CatalogEntry = {
   envVar: 'REDIS_URL',
   envVarAliases: [],
   privilegedAccounts: ioredis.privilegedAccounts,
+  // `{ transport, options }` objects typed with the union types: judged by their transport.
+  optionTypes: [{ path: 'ClientOptions' }, { path: 'MicroserviceOptions' }, { path: 'ClientProviderOptions' }],
   wraps: 'ioredis',
   notes: ['`transport` chooses the library: Redis options go to ioredis, RMQ to amqplib, Kafka `options.client` to kafkajs, NATS to nats.'],
 };
@@ -105,4 +108,16 @@ export const nestTransportNats: CatalogEntry = {
   factories: [],
   optionTypes: [{ module: '@nestjs/microservices', path: 'NatsOptions' }],
   wraps: 'nats',
+};
+
+const mqttOptions = rebase(mqtt, 'options');
+export const nestTransportMqtt: CatalogEntry = {
+  ...mqtt,
+  ...mqttOptions,
+  id: 'nest-transport-mqtt',
+  displayName: 'Transport.MQTT (mqtt)',
+  modules: [],
+  factories: [],
+  optionTypes: [{ module: '@nestjs/microservices', path: 'MqttOptions' }],
+  wraps: 'mqtt',
 };

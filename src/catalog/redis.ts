@@ -49,9 +49,10 @@ export const redis: CatalogEntry = {
   },
   location: {
     urlPaths: ['url'],
-    hostPaths: ['socket.host'],
+    // node-redis 3 read `host` and `port` at the top level (4+ ignores them there).
+    hostPaths: ['socket.host', 'host'],
     listPaths: ['rootNodes', 'sentinelRootNodes'],
-    portPaths: ['socket.port'],
+    portPaths: ['socket.port', 'port'],
     // `name` is the sentinel master group.
     notLocations: ['socket.servername', 'name'],
   },

@@ -8,7 +8,11 @@
  */
 import { LDAP_ACCOUNTS, MONGODB_ACCOUNTS, MYSQL_ACCOUNTS, POSTGRES_ACCOUNTS, REDIS_ACCOUNTS, SQL_ACCOUNTS, SQLSERVER_ACCOUNTS } from '../catalog/accounts';
 import { privilegedAccount } from './accounts';
+import { catalog } from '../catalog';
+import { isAttachedResource } from './environment';
 import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from './env-names';
+import { serviceSchemes } from './plaintext';
+import { hasUrlScheme, parseServiceUrl } from './url';
 import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
 import { isPlaceholderSecret } from './secrets';
 import type { Value } from './value';
@@ -40,9 +44,27 @@ export interface EnvDefaultFinding<N> {
   account?: string;
 }
 
+/**
+ * Schemes of attached resources (not the web's, not WebSockets'): a default `nats://...` says the
+ * variable locates a backing service.
+ */
+const SERVICE_SCHEMES: ReadonlySet<string> = new Set(serviceSchemes(catalog.filter(isAttachedResource)).filter((s) => s !== 'http' && s !== 'https'));
+
+/**
+ * Whether an environment read locates a backing service: its name says so (`REDIS_HOST`), or
+ * its literal default is a service URL (`process.env.CLUSTER_URL || 'nats://localhost:4222'`).
+ */
+export function isServiceLocationRead<N>(name: string, fallback: Value<N> | undefined): boolean {
+  if (isServiceLocationEnvName(name)) return true;
+  const text = fallback && textOf(fallback);
+  if (text === undefined || !hasUrlScheme(text)) return false;
+  const scheme = parseServiceUrl(text)?.scheme;
+  return scheme !== undefined && SERVICE_SCHEMES.has(scheme);
+}
+
 /** A non-loopback literal location as the default of a service-location variable. */
 export function locationDefault<N>(name: string, fallback: Value<N> | undefined): EnvDefaultFinding<N> | undefined {
-  if (!fallback || !isServiceLocationEnvName(name)) return undefined;
+  if (!fallback || !isServiceLocationRead(name, fallback)) return undefined;
   const text = textOf(fallback);
   if (text === undefined) return undefined;
   const parsed = parseLocation(text, 'host');

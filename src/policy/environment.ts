@@ -404,11 +404,17 @@ function hasKey<N>(object: ObjectValue<N>, key: string): boolean {
  * when two or more client-shaped environment entries differ in where or how they connect. A
  * `test` entry pointing at the test database is what test set-ups need; it is not compared.
  */
-export function differingEnvironmentEntry<N>(value: Value<N>, unknownKey: UnknownKey<N>): { node: N; name: string; client: string } | undefined {
+export function differingEnvironmentEntry<N>(
+  value: Value<N>,
+  unknownKey: UnknownKey<N>,
+  { picked = false }: { picked?: boolean } = {},
+): { node: N; name: string; client: string } | undefined {
   if (value.kind !== 'object' || value.open) return undefined;
   const entries = value.props.filter((p) => environmentKind(p.key) !== undefined && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
   if (entries.length < 2) return undefined;
-  const shaped = entries.filter((p) => CLIENT_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)) && CONNECTION_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)));
+  // An exported map must say which client its entries configure; a map picked by the
+  // environment name where a client is configured may hold only the connection part.
+  const shaped = entries.filter((p) => (picked || CLIENT_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k))) && CONNECTION_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)));
   if (shaped.length < 2) return undefined;
   const connectionOf = (p: (typeof shaped)[number]): string => JSON.stringify(connectionShape(p.value as ObjectValue<N>, unknownKey));
   const distinct = new Set(shaped.map(connectionOf));

@@ -5,12 +5,17 @@
  */
 import type { CatalogEntry, ShapeSignature } from '../catalog/types';
 import { environmentKind } from './env-names';
+import { schemeRole } from './plaintext';
+import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
-import { lookup } from './value';
+import { lookup, textOf } from './value';
 
-/** Where an object sits: the key or variable name that holds it (`redis`, `mailConfig`). */
+/**
+ * Where an object sits: the names that hold it, nearest first: its key or variable name
+ * (`providerOptions`), the keys above it (`email`), the export's name, the file's name.
+ */
 export interface ShapeContext {
-  name?: string;
+  names: readonly string[];
 }
 
 /** Whether `object` has the shape `signature` describes (see `ShapeSignature`). */
@@ -25,7 +30,7 @@ export function matchesShape<N>(object: ObjectValue<N>, signature: ShapeSignatur
     if (value?.kind !== 'literal' || typeof value.value !== 'string') return false;
     return signature.discriminator.values.includes(value.value.toLowerCase());
   }
-  if (signature.names && context.name !== undefined && namesMatch(context.name, signature.names)) return true;
+  if (signature.names && context.names.some((name) => namesMatch(name, signature.names!))) return true;
   if (signature.markers?.some((path) => present(object, path))) return true;
   if (signature.ports) {
     const port = lookup(object, 'port');
@@ -67,22 +72,46 @@ export function namesMatch(name: string, names: readonly string[]): boolean {
 
 /**
  * The option objects in an exported configuration value and the entry whose shape each has:
- * the value itself and its properties' objects, down to `maxDepth` levels, not looking inside
- * an object once it matched. Per-environment maps (`{ development: {...}, production: {...} }`)
- * pass their entries on with the parent's name.
+ * the value itself, its properties' objects and list elements, down to `maxDepth` levels, not
+ * looking inside an object once it matched. `names` are the names holding the value, nearest
+ * first; each key below adds its own, except per-environment keys (`development`). A
+ * service URL held by the configuration (`db: 'mongodb://...'`, or an environment read with
+ * such a default) stands for the options of the library its scheme belongs to.
  */
 export function shapedObjects<N>(
   value: Value<N>,
-  name: string | undefined,
+  names: readonly string[],
   entries: readonly CatalogEntry[],
   maxDepth = 3,
-): Array<{ object: ObjectValue<N>; entry: CatalogEntry }> {
-  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, name, entries, maxDepth));
+  holder?: N,
+): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
+  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, maxDepth, holder));
+  if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
+  const url = urlOptions(value, entries, holder ?? value.node);
+  if (url) return [url];
   if (value.kind !== 'object') return [];
-  const entry = entryForShape(value, entries, name === undefined ? {} : { name });
+  const entry = entryForShape(value, entries, { names });
   if (entry) return [{ object: value, entry }];
   if (maxDepth === 0) return [];
-  return value.props.flatMap((prop) => shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? name : prop.key, entries, maxDepth - 1));
+  return value.props.flatMap((prop) =>
+    shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? names : [prop.key, ...names], entries, maxDepth - 1, prop.node),
+  );
+}
+
+/**
+ * A service URL (a literal, a template, or the literal default of an environment read) as the
+ * options of the client library its scheme belongs to, at that library's URL option; `holder`
+ * (the property that holds it) is where reports about the option go.
+ */
+function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder: N): { object: ObjectValue<N>; entry: CatalogEntry; url: true } | undefined {
+  const text = textOf(value.kind === 'env' ? value.fallback : value);
+  if (text === undefined || !hasUrlScheme(text)) return undefined;
+  const scheme = parseServiceUrl(text)?.scheme;
+  if (scheme === undefined || scheme === 'http' || scheme === 'https') return undefined;
+  const entry = entries.find((e) => e.wraps === undefined && schemeRole(e, scheme) !== undefined && (e.location.urlPaths.length > 0 || e.location.listPaths.length > 0));
+  if (!entry) return undefined;
+  const key = entry.location.urlPaths[0] ?? entry.location.listPaths[0]!;
+  return { entry, url: true, object: { kind: 'object', props: [{ key, value, node: holder }], open: false, node: holder } };
 }
 
 /** A test for the words some entry's shape needs (the last segment of each `anyOf` path). */

@@ -248,3 +248,62 @@ export function mergeObject<N>(object: ObjectValue<N>, value: Value<N>, node: N,
   for (const prop of value.props) result = setPath(result, [prop.key], prop.value, certain ? prop.node : node, certain);
   return result;
 }
+
+/**
+ * Options with their nested choices between objects resolved, one variant per branch
+ * (`connection: isProd ? process.env.DB_URL : { host: 'localhost' }` gives the options with each
+ * `connection`), so every branch is judged as the complete options it makes. At most `max`
+ * variants; none when nothing is to be resolved.
+ */
+export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue<N>[] {
+  let variants: ObjectValue<N>[] = [options];
+  for (let round = 0; round < max; round++) {
+    const next: ObjectValue<N>[] = [];
+    let expanded = false;
+    for (const variant of variants) {
+      const found = objectChoice(variant, 0);
+      if (!found || expanded) {
+        next.push(variant);
+        continue;
+      }
+      expanded = true;
+      for (const branch of found.choice.branches) next.push(withValueAt(variant, found.keys, branch));
+    }
+    if (!expanded || next.length > max) break;
+    variants = next;
+  }
+  return variants.length > 1 ? variants : [];
+}
+
+/** The first conditional below the root with an object among its branches, and its keys. */
+function objectChoice<N>(object: ObjectValue<N>, depth: number): { keys: string[]; choice: ConditionalValue<N> } | undefined {
+  if (depth > 6) return undefined;
+  const seen = new Set<string>();
+  for (let i = object.props.length - 1; i >= 0; i--) {
+    const prop = object.props[i]!;
+    if (seen.has(prop.key)) continue;
+    seen.add(prop.key);
+    const value = prop.value;
+    // A choice between an object and a flag (`ssl: isProd ? { ca } : false`) is judged branch
+    // by branch where it stands; a choice of where to connect (`connection: url ?? { host }`)
+    // is resolved into variants.
+    if (value.kind === 'conditional' && value.branches.some((b) => b.kind === 'object') && !value.branches.some(isFlag)) return { keys: [prop.key], choice: value };
+    if (value.kind === 'object') {
+      const inner = objectChoice(value, depth + 1);
+      if (inner) return { keys: [prop.key, ...inner.keys], choice: inner.choice };
+    }
+  }
+  return undefined;
+}
+
+function isFlag<N>(value: Value<N>): boolean {
+  return value.kind === 'literal' && (typeof value.value === 'boolean' || typeof value.value === 'number');
+}
+
+/** `object` with the value at `keys` (the winning property at each level) replaced by `value`. */
+function withValueAt<N>(object: ObjectValue<N>, keys: readonly string[], value: Value<N>): ObjectValue<N> {
+  const [key, ...rest] = keys as [string, ...string[]];
+  const prop = getProperty(object, key)!;
+  const replaced = rest.length === 0 ? value : withValueAt(prop.value as ObjectValue<N>, rest, value);
+  return { ...object, props: object.props.map((p) => (p === prop ? { ...p, value: replaced } : p)) };
+}

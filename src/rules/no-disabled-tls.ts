@@ -1,10 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
 import { credentialsWithoutTls, secureSwitchValue } from '../policy/plaintext';
 import { conditionHolds, tlsIssues, type TlsFix, type TlsIssue } from '../policy/tls';
 import { lookup, type ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 import { isSimpleFix, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -60,37 +61,35 @@ export default createRule<Options, MessageIds>({
       });
     };
 
-    return {
-      Program() {
-        const analysis = getFileAnalysis(context);
-        const reported = new Set<Node>();
-        for (const site of analysis.sites) {
-          let off = false;
-          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-            if (issue.meaning !== 'off') continue;
-            off = true;
-            if (reported.has(issue.node)) continue;
-            reported.add(issue.node);
-            report(site.entry, site.options, issue, site.node);
-          }
-          if (!requireTls || off) continue;
-          const clear = credentialsWithoutTls(site.entry, site.options);
-          if (!clear || reported.has(clear.node)) continue;
-          reported.add(clear.node);
-          context.report({
-            node: clear.node,
-            messageId: 'credentialsInClear',
-            data: { client: site.entry.displayName, credential: clear.credential, secure: clear.secure },
-          });
+    return oncePerFile(() => {
+      const analysis = getFileAnalysis(context);
+      const reported = new Set<Node>();
+      for (const site of analysis.sites) {
+        let off = false;
+        for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+          if (issue.meaning !== 'off') continue;
+          off = true;
+          if (reported.has(issue.node)) continue;
+          reported.add(issue.node);
+          report(site.entry, site.options, issue, site.node);
         }
-        for (const { assignment, prefix, options: config } of analysis.globalDefaultsWrites) {
-          for (const issue of tlsIssues(assignment.entry, config, assignment.node as Node)) {
-            if (issue.meaning !== 'off' || issue.setting.endsWith('(library default)')) continue;
-            report(assignment.entry, config, issue, assignment.node, prefix);
-          }
+        if (!requireTls || off) continue;
+        const clear = credentialsWithoutTls(site.entry, site.options);
+        if (!clear || reported.has(clear.node)) continue;
+        reported.add(clear.node);
+        context.report({
+          node: clear.node,
+          messageId: 'credentialsInClear',
+          data: { client: site.entry.displayName, credential: clear.credential, secure: clear.secure },
+        });
+      }
+      for (const { assignment, prefix, options: config } of analysis.globalDefaultsWrites) {
+        for (const issue of tlsIssues(assignment.entry, config, assignment.node as Node)) {
+          if (issue.meaning !== 'off' || issue.setting.endsWith('(library default)')) continue;
+          report(assignment.entry, config, issue, assignment.node, prefix);
         }
-      },
-    } satisfies TSESLint.RuleListener;
+      }
+    });
   },
 });
 

@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { shapeText } from '../analysis/environment-branching';
 import type { EnvironmentBranch } from '../analysis/environment-tests';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { isTestRunnerGuard, serviceConfigDiffers } from '../policy/environment';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
 type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile';
@@ -34,55 +35,53 @@ export default createRule<[], MessageIds>({
     const analysis = getFileAnalysis(context);
     // Without a catalog module there is no client to branch on, only an exported map to judge.
     if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap) return {};
-    return {
-      Program() {
-        const flow = analysis.environmentBranching;
-        // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
-        // or not the file also builds a client.
-        for (const entry of flow.differingEnvironmentEntries()) {
-          context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
-        }
-        if (flow.sites.length === 0) return;
+    return oncePerFile(() => {
+      const flow = analysis.environmentBranching;
+      // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
+      // or not the file also builds a client.
+      for (const entry of flow.differingEnvironmentEntries()) {
+        context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
+      }
+      if (flow.sites.length === 0) return;
 
-        const reported = new Set<Node>();
-        const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>, at: Node = branch.test): void => {
-          if (reported.has(at)) return;
-          reported.add(at);
-          context.report({ node: at, messageId, data: { what: describeTest(branch), ...data } });
-        };
+      const reported = new Set<Node>();
+      const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>, at: Node = branch.test): void => {
+        if (reported.has(at)) return;
+        reported.add(at);
+        context.report({ node: at, messageId, data: { what: describeTest(branch), ...data } });
+      };
 
-        // A test used directly as an option's value: `tls: process.env.NODE_ENV === 'production'`.
-        for (const { site, path, branch, at } of flow.directTests()) {
-          if (isTestRunnerGuard(branch.comparedWith)) continue;
-          report(branch, 'config', { client: site.entry.displayName, setting: describePath(path) }, at);
-        }
+      // A test used directly as an option's value: `tls: process.env.NODE_ENV === 'production'`.
+      for (const { site, path, branch, at } of flow.directTests()) {
+        if (isTestRunnerGuard(branch.comparedWith)) continue;
+        report(branch, 'config', { client: site.entry.displayName, setting: describePath(path) }, at);
+      }
 
-        for (const branch of flow.branches) {
-          if (isTestRunnerGuard(branch.comparedWith)) continue;
-          // A client built in one path only: `if (!isProd) client = new Redis()`.
-          const built = flow.clientBuiltDifferently(branch);
-          if (built) {
-            report(branch, 'buildsClient', { client: built.entry.displayName });
-            continue;
-          }
-          // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
-          const fed = flow.conditionals.get(branch.construct);
-          if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
-            report(branch, 'config', { client: fed.site.entry.displayName, setting: describePath(fed.path) });
-            continue;
-          }
-          // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
-          if (branch.construct.type === 'MemberExpression') {
-            const picked = flow.mapPick(branch);
-            if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) report(branch, 'map', { client: picked.site.entry.displayName });
-            continue;
-          }
-          // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`
-          const hit = flow.assignmentFeedingClient(branch);
-          if (hit) report(branch, 'config', { client: hit.site.entry.displayName, setting: describePath(hit.path) });
+      for (const branch of flow.branches) {
+        if (isTestRunnerGuard(branch.comparedWith)) continue;
+        // A client built in one path only: `if (!isProd) client = new Redis()`.
+        const built = flow.clientBuiltDifferently(branch);
+        if (built) {
+          report(branch, 'buildsClient', { client: built.entry.displayName });
+          continue;
         }
-      },
-    } satisfies TSESLint.RuleListener;
+        // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
+        if (branch.construct.type === 'MemberExpression') {
+          const picked = flow.mapPick(branch);
+          if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) report(branch, 'map', { client: picked.site.entry.displayName }, picked.at);
+          continue;
+        }
+        // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
+        const fed = flow.conditionals.get(branch.construct);
+        if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
+          report(branch, 'config', { client: fed.site.entry.displayName, setting: describePath(fed.path) });
+          continue;
+        }
+        // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`
+        const hit = flow.assignmentFeedingClient(branch);
+        if (hit) report(branch, 'config', { client: hit.site.entry.displayName, setting: describePath(hit.path) });
+      }
+    });
   },
 });
 

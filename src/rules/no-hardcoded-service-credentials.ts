@@ -5,6 +5,7 @@ import { hardcodedSecrets, type SecretFinding } from '../policy/credentials';
 import { secretDefault } from '../policy/env-defaults';
 import type { ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
 type MessageIds = 'option' | 'urlPassword' | 'connectionStringPassword' | 'envDefault' | 'variableDefault' | 'helper';
@@ -65,19 +66,17 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return {
-      Program() {
-        for (const site of analysis.sites) report(site.entry, site.options);
-        for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.path);
-        // `process.env.DB_PASSWORD || 'secret'` wherever it is: a config module hands it on.
-        for (const read of analysis.envReads) {
-          const finding = secretDefault(read.name, read.value.fallback);
-          if (!finding || reportedNodes.has(finding.node)) continue;
-          reportedNodes.add(finding.node);
-          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name } });
-        }
-      },
-    } satisfies TSESLint.RuleListener;
+    return oncePerFile(() => {
+      for (const site of analysis.sites) report(site.entry, site.options);
+      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.path);
+      // `process.env.DB_PASSWORD || 'secret'` wherever it is: a config module hands it on.
+      for (const read of analysis.envReads) {
+        const finding = secretDefault(read.name, read.value.fallback);
+        if (!finding || reportedNodes.has(finding.node)) continue;
+        reportedNodes.add(finding.node);
+        context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name } });
+      }
+    });
   },
 });
 

@@ -1,8 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { locationDefault } from '../policy/env-defaults';
 import { describeLocation, isLoopbackLocation, serviceLocations } from '../policy/location';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 import { isWithin } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -47,48 +48,46 @@ export default createRule<Options, MessageIds>({
   create(context, [{ allowLoopback = false }]) {
     const analysis = getFileAnalysis(context);
     if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
-    return {
-      Program() {
-        const reported = new Set<Node>();
-        for (const site of analysis.sites) {
-          const { entry } = site;
-          for (const location of serviceLocations(entry, site.options)) {
-            const node = location.node;
-            if (reported.has(node)) continue;
-            const loopback = isLoopbackLocation(location);
-            // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
-            if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined)) continue;
-            reported.add(node);
-            const client = entry.displayName;
-            const path = location.path;
-            const what = describeLocation(location);
-            const data = { client, path, what, envVar: entry.envVar };
-            if (location.envFallback) {
-              const name = location.envFallback.name;
-              const variable = name === undefined ? 'the environment variable' : `\`${name}\``;
-              context.report({ node, messageId: 'hardcodedDefault', data: { client, path, what, variable } });
-              continue;
-            }
-            const suggestable =
-              location.direct && location.slot === 'url' && location.value.kind === 'literal' && node.type === 'Literal' && isWithin(node, site.node);
-            context.report({
-              node,
-              messageId: 'hardcoded',
-              data,
-              suggest: suggestable
-                ? [{ messageId: 'suggestEnv', data: { envVar: entry.envVar }, fix: (fixer) => fixer.replaceText(node, `process.env.${entry.envVar}`) }]
-                : [],
-            });
+    return oncePerFile(() => {
+      const reported = new Set<Node>();
+      for (const site of analysis.sites) {
+        const { entry } = site;
+        for (const location of serviceLocations(entry, site.options)) {
+          const node = location.node;
+          if (reported.has(node)) continue;
+          const loopback = isLoopbackLocation(location);
+          // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
+          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined)) continue;
+          reported.add(node);
+          const client = entry.displayName;
+          const path = location.path;
+          const what = describeLocation(location);
+          const data = { client, path, what, envVar: entry.envVar };
+          if (location.envFallback) {
+            const name = location.envFallback.name;
+            const variable = name === undefined ? 'the environment variable' : `\`${name}\``;
+            context.report({ node, messageId: 'hardcodedDefault', data: { client, path, what, variable } });
+            continue;
           }
+          const suggestable =
+            location.direct && location.slot === 'url' && location.value.kind === 'literal' && node.type === 'Literal' && isWithin(node, site.node);
+          context.report({
+            node,
+            messageId: 'hardcoded',
+            data,
+            suggest: suggestable
+              ? [{ messageId: 'suggestEnv', data: { envVar: entry.envVar }, fix: (fixer) => fixer.replaceText(node, `process.env.${entry.envVar}`) }]
+              : [],
+          });
         }
-        // `process.env.REDIS_HOST || 'cache.internal'` wherever it is: a config module hands it on.
-        for (const read of analysis.envReads) {
-          const finding = locationDefault(read.name, read.value.fallback);
-          if (!finding || reported.has(finding.node)) continue;
-          reported.add(finding.node);
-          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });
-        }
-      },
-    } satisfies TSESLint.RuleListener;
+      }
+      // `process.env.REDIS_HOST || 'cache.internal'` wherever it is: a config module hands it on.
+      for (const read of analysis.envReads) {
+        const finding = locationDefault(read.name, read.value.fallback);
+        if (!finding || reported.has(finding.node)) continue;
+        reported.add(finding.node);
+        context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });
+      }
+    });
   },
 });

@@ -4,6 +4,7 @@ import type { ServiceUrlLiteral } from '../analysis/service-urls';
 import { catalog } from '../catalog';
 import { judgeUrlLiteral, urlReaches, type PlaintextUrl } from '../policy/plaintext';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 import { quoteLike } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -31,25 +32,23 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     if (!sourceCode.text.includes('://')) return {};
-    return {
-      Program() {
-        const analysis = getFileAnalysis(context);
-        const urls = analysis.serviceUrls;
-        if (urls.length === 0) return;
-        const reach = urlReaches(analysis.sites);
-        for (const url of urls) {
-          const finding = judgeUrlLiteral(url.text, catalog, reach.get(url.node));
-          if (!finding) continue;
-          const { result, standalone } = finding;
-          context.report({
-            node: url.node,
-            messageId: result.kind === 'off' ? 'disabledByParameter' : 'plaintext',
-            data: { client: standalone ? result.entry.service : result.entry.displayName, scheme: result.scheme, secure: result.secure },
-            suggest: result.kind === 'off' ? [] : suggestions(url, result, sourceCode),
-          });
-        }
-      },
-    } satisfies TSESLint.RuleListener;
+    return oncePerFile(() => {
+      const analysis = getFileAnalysis(context);
+      const urls = analysis.serviceUrls;
+      if (urls.length === 0) return;
+      const reach = urlReaches(analysis.sites);
+      for (const url of urls) {
+        const finding = judgeUrlLiteral(url.text, catalog, reach.get(url.node));
+        if (!finding) continue;
+        const { result, standalone } = finding;
+        context.report({
+          node: url.node,
+          messageId: result.kind === 'off' ? 'disabledByParameter' : 'plaintext',
+          data: { client: standalone ? result.entry.service : result.entry.displayName, scheme: result.scheme, secure: result.secure },
+          suggest: result.kind === 'off' ? [] : suggestions(url, result, sourceCode),
+        });
+      }
+    });
   },
 });
 

@@ -1,10 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
 import { privilegedAccounts } from '../policy/credentials';
 import { accountDefault } from '../policy/env-defaults';
 import type { ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
 type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper' | 'variableDefault';
@@ -78,18 +79,16 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    return {
-      Program() {
-        for (const site of analysis.sites) report(site.entry, site.options, site.node);
-        for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
-        // `process.env.DB_USER || 'root'` wherever it is: a config module hands it on.
-        for (const read of analysis.envReads) {
-          const finding = accountDefault(read.name, read.value.fallback, allowed);
-          if (!finding || reportedNodes.has(finding.node)) continue;
-          reportedNodes.add(finding.node);
-          context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, account: finding.account! } });
-        }
-      },
-    } satisfies TSESLint.RuleListener;
+    return oncePerFile(() => {
+      for (const site of analysis.sites) report(site.entry, site.options, site.node);
+      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
+      // `process.env.DB_USER || 'root'` wherever it is: a config module hands it on.
+      for (const read of analysis.envReads) {
+        const finding = accountDefault(read.name, read.value.fallback, allowed);
+        if (!finding || reportedNodes.has(finding.node)) continue;
+        reportedNodes.add(finding.node);
+        context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, account: finding.account! } });
+      }
+    });
   },
 });

@@ -1,7 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { tlsIssues, type TlsIssue } from '../policy/tls';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 import { secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -40,32 +41,30 @@ export default createRule<[], MessageIds>({
       });
     };
 
-    return {
-      Program() {
-        const analysis = getFileAnalysis(context);
-        const reported = new Set<Node>();
-        for (const site of analysis.sites) {
-          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-            if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
-            reported.add(issue.node);
-            report(issue, 'unverified', { client: site.entry.displayName }, site.node);
-          }
+    return oncePerFile(() => {
+      const analysis = getFileAnalysis(context);
+      const reported = new Set<Node>();
+      for (const site of analysis.sites) {
+        for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+          if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
+          reported.add(issue.node);
+          report(issue, 'unverified', { client: site.entry.displayName }, site.node);
         }
-        for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {
-          for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
-            if (issue.meaning !== 'unverified') continue;
-            report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);
-          }
+      }
+      for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {
+        for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
+          if (issue.meaning !== 'unverified') continue;
+          report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);
         }
-        if (!sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return;
-        for (const write of analysis.envWrites) {
-          if (write.name !== 'NODE_TLS_REJECT_UNAUTHORIZED') continue;
-          const v = write.value;
-          if (v.kind === 'literal' && (v.value === '0' || v.value === 0)) {
-            context.report({ node: write.node, messageId: 'processWide', data: { value: typeof v.value === 'string' ? `'0'` : '0' } });
-          }
+      }
+      if (!sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return;
+      for (const write of analysis.envWrites) {
+        if (write.name !== 'NODE_TLS_REJECT_UNAUTHORIZED') continue;
+        const v = write.value;
+        if (v.kind === 'literal' && (v.value === '0' || v.value === 0)) {
+          context.report({ node: write.node, messageId: 'processWide', data: { value: typeof v.value === 'string' ? `'0'` : '0' } });
         }
-      },
-    } satisfies TSESLint.RuleListener;
+      }
+    });
   },
 });

@@ -4,6 +4,7 @@ import { tlsIssues } from '../policy/tls';
 import { stringOf } from '../policy/value';
 import { weakProcessDefault, weakTlsSettings, type WeakTlsSetting } from '../policy/weak-tls';
 import { createRule } from '../util/create-rule';
+import { oncePerFile } from './utils/listeners';
 import { isSimpleFix, isWithin, quoteLike, removeProperty, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -46,11 +47,13 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!getFileAnalysis(context).mayHoldConfiguration) return {};
+    const analysis = getFileAnalysis(context);
+    if (!analysis.mayHoldConfiguration) return {};
     const sourceCode = context.sourceCode;
 
     const reportWeak = (client: string, setting: WeakTlsSetting<Node>, scope: Node): void => {
-      const local = isWithin(setting.valueNode, scope);
+      // The edits are JavaScript; a JSON config file gets the message alone.
+      const local = !analysis.isJson && isWithin(setting.valueNode, scope);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (local && setting.kind === 'version' && setting.key === 'minVersion') {
         suggest.push({ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(setting.valueNode, quote(setting.valueNode, 'TLSv1.2')) });
@@ -63,59 +66,56 @@ export default createRule<[], MessageIds>({
       context.report({ node: setting.node, messageId, data, suggest });
     };
 
-    return {
-      Program() {
-        const analysis = getFileAnalysis(context);
-        // Most files build no client and assign into no catalog module: stop before the text search.
-        if ((analysis.sites.length === 0 && analysis.assignments.length === 0) || !MENTIONS.test(sourceCode.text)) return;
-        const reported = new Set<Node>();
-        for (const site of analysis.sites) {
-          const client = site.entry.displayName;
-          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-            if (issue.meaning !== 'opportunistic' || reported.has(issue.node)) continue;
-            reported.add(issue.node);
-            context.report({
-              node: issue.node,
-              messageId: 'opportunistic',
-              data: { client, setting: issue.setting, secure: issue.secure },
-              suggest: secureSuggestions(issue.fix && isSimpleFix(issue.fix) ? issue.fix : undefined, site.node, issue.secure, sourceCode),
-            });
-          }
-          for (const setting of weakTlsSettings(site.entry, site.options)) {
-            if (reported.has(setting.valueNode)) continue;
-            reported.add(setting.valueNode);
-            reportWeak(client, setting, site.node);
-          }
-        }
-        const defaultsWrites = analysis.globalDefaultsWrites;
-        for (const { assignment, prefix, options } of defaultsWrites) {
-          for (const setting of weakTlsSettings(assignment.entry, options)) {
-            if (reported.has(setting.valueNode)) continue;
-            reported.add(setting.valueNode);
-            reportWeak(assignment.entry.displayName, { ...setting, path: `${prefix}.${setting.path}` }, assignment.node);
-          }
-        }
-        // `tls.DEFAULT_MIN_VERSION = 'TLSv1'`: Node's process-wide TLS defaults.
-        for (const assignment of analysis.assignments) {
-          if (assignment.entry.id !== 'node:tls' || defaultsWrites.some((write) => write.assignment === assignment)) continue;
-          const value = analysis.evaluator.evaluate(assignment.node.right);
-          const text = stringOf(value);
-          const weak = text === undefined ? undefined : weakProcessDefault(assignment.path, text);
-          if (!weak || text === undefined) continue;
-          const right = assignment.node.right;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
-            weak.kind === 'version' && assignment.path === 'DEFAULT_MIN_VERSION' && value.node === right
-              ? [{ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(right, quote(right, 'TLSv1.2')) }]
-              : [];
+    return oncePerFile(() => {
+      // Most files build no client and assign into no catalog module: stop before the text search.
+      if ((analysis.sites.length === 0 && analysis.assignments.length === 0) || !MENTIONS.test(sourceCode.text)) return;
+      const reported = new Set<Node>();
+      for (const site of analysis.sites) {
+        const client = site.entry.displayName;
+        for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+          if (issue.meaning !== 'opportunistic' || reported.has(issue.node)) continue;
+          reported.add(issue.node);
           context.report({
-            node: assignment.node,
-            messageId: 'processDefault',
-            data: { name: assignment.path, value: text, weak: weak.kind === 'version' ? `allows ${weak.weak}` : `enables \`${weak.weak}\`` },
-            suggest,
+            node: issue.node,
+            messageId: 'opportunistic',
+            data: { client, setting: issue.setting, secure: issue.secure },
+            suggest: secureSuggestions(issue.fix && isSimpleFix(issue.fix) ? issue.fix : undefined, site.node, issue.secure, sourceCode),
           });
         }
-      },
-    } satisfies TSESLint.RuleListener;
+        for (const setting of weakTlsSettings(site.entry, site.options)) {
+          if (reported.has(setting.valueNode)) continue;
+          reported.add(setting.valueNode);
+          reportWeak(client, setting, site.node);
+        }
+      }
+      const defaultsWrites = analysis.globalDefaultsWrites;
+      for (const { assignment, prefix, options } of defaultsWrites) {
+        for (const setting of weakTlsSettings(assignment.entry, options)) {
+          if (reported.has(setting.valueNode)) continue;
+          reported.add(setting.valueNode);
+          reportWeak(assignment.entry.displayName, { ...setting, path: `${prefix}.${setting.path}` }, assignment.node);
+        }
+      }
+      // `tls.DEFAULT_MIN_VERSION = 'TLSv1'`: Node's process-wide TLS defaults.
+      for (const assignment of analysis.assignments) {
+        if (assignment.entry.id !== 'node:tls' || defaultsWrites.some((write) => write.assignment === assignment)) continue;
+        const value = analysis.evaluator.evaluate(assignment.node.right);
+        const text = stringOf(value);
+        const weak = text === undefined ? undefined : weakProcessDefault(assignment.path, text);
+        if (!weak || text === undefined) continue;
+        const right = assignment.node.right;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+          weak.kind === 'version' && assignment.path === 'DEFAULT_MIN_VERSION' && value.node === right
+            ? [{ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(right, quote(right, 'TLSv1.2')) }]
+            : [];
+        context.report({
+          node: assignment.node,
+          messageId: 'processDefault',
+          data: { name: assignment.path, value: text, weak: weak.kind === 'version' ? `allows ${weak.weak}` : `enables \`${weak.weak}\`` },
+          suggest,
+        });
+      }
+    });
   },
 });
 

@@ -37,7 +37,10 @@ describe('static evaluation', () => {
   it('options built by a same-file function', () => {
     expect(evaluateProbe("function options() { return { ssl: false }; }\nconst probe = options();")).toEqual({ ssl: false });
     expect(evaluateProbe("const options = () => ({ host: 'db' });\nconst probe = options();")).toEqual({ host: 'db' });
-    expect(evaluateProbe("function options(x) { if (x) return { a: 1 }; return { b: 2 }; }\nconst probe = options();")).toBe('?');
+    // Any of its returns, with the parameters bound to the call's arguments.
+    expect(evaluateProbe("function options(x) { if (x) return { a: 1 }; return { b: 2 }; }\nconst probe = options();")).toEqual({ conditional: [{ a: 1 }, { b: 2 }] });
+    expect(evaluateProbe("const options = (host, port = 5432) => ({ host, port });\nconst probe = options('db');")).toEqual({ host: 'db', port: 5432 });
+    expect(evaluateProbe('function* options() { return { a: 1 }; }\nconst probe = options();')).toBe('?');
   });
 
   it('functions that can never fail', () => {
@@ -46,6 +49,21 @@ describe('static evaluation', () => {
     expect(evaluateProbe('const probe = () => { return null; };')).toEqual({ function: 'never-fails' });
     expect(evaluateProbe('const probe = (h, c) => tls.checkServerIdentity(h, c);')).toEqual({ function: 'may-fail' });
     expect(evaluateProbe("const probe = () => { throw new Error('x'); };")).toEqual({ function: 'may-fail' });
+  });
+
+  it('properties written after the object is built', () => {
+    expect(evaluateProbe("const o = { a: 1 };\no.b = 'x';\no.a = 2;\nconst probe = o;")).toEqual({ a: 2, b: 'x' });
+    expect(evaluateProbe('const o = { ssl: { ca } };\no.ssl.rejectUnauthorized = false;\nconst probe = o;')).toEqual({ ssl: { ca: '?', rejectUnauthorized: false } });
+    // A write that may not run leaves either value possible.
+    expect(evaluateProbe('const o = { tls: true };\nif (x) o.tls = false;\nconst probe = o;')).toEqual({ tls: { conditional: [true, false] } });
+    expect(evaluateProbe('const o = load();\no.ssl = false;\nconst probe = o;')).toEqual({ ssl: false, '...': true });
+    expect(evaluateProbe("const o = {};\nObject.assign(o, { host: 'h' });\nconst probe = o;")).toEqual({ host: 'h' });
+  });
+
+  it('awaited values, string methods on env reads, members of either object', () => {
+    expect(evaluateProbe("const probe = await { host: 'h' };")).toEqual({ host: 'h' });
+    expect(evaluateProbe("const probe = process.env.REDIS_HOST?.trim() || 'localhost';")).toEqual({ env: 'REDIS_HOST', source: 'process.env', fallback: 'localhost' });
+    expect(evaluateProbe("const cfg = x ? { host: 'a' } : { host: 'b' };\nconst probe = cfg.host;")).toEqual({ conditional: ['a', 'b'] });
   });
 
   it('conditionals keep both branches', () => {

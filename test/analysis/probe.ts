@@ -7,7 +7,15 @@ import type { Value } from '../../src/policy/value';
 type Node = TSESTree.Node;
 
 /** Runs `inspect` on the file analysis of `code`, as a rule would, and returns its result. */
-export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, sourceCode: TSESLint.SourceCode) => T, options: { ts?: boolean; sourceType?: 'module' | 'commonjs' } = {}): T {
+export interface ProbeOptions {
+  ts?: boolean;
+  sourceType?: 'module' | 'commonjs';
+  /** Relative to the linter's working directory (config-file conventions read it). */
+  filename?: string;
+  settings?: Record<string, unknown>;
+}
+
+export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, sourceCode: TSESLint.SourceCode) => T, options: ProbeOptions = {}): T {
   let result: T | undefined;
   let failure: unknown;
   let ran = false;
@@ -30,13 +38,14 @@ export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, 
     code,
     [
       {
-        files: ['**/*.js', '**/*.ts'],
+        files: ['**/*.js', '**/*.ts', '**/*.mjs', '**/*.cjs'],
         plugins: { probe: { rules: { probe } } } as unknown as Linter.Config['plugins'],
         rules: { 'probe/probe': 'error' },
         languageOptions: { sourceType: options.sourceType ?? 'module', ...(options.ts ? { parser: tsParser } : {}) },
+        ...(options.settings ? { settings: options.settings } : {}),
       },
     ],
-    options.ts ? 'file.ts' : 'file.js',
+    options.filename ?? (options.ts ? 'file.ts' : 'file.js'),
   );
   if (failure) throw failure;
   if (!ran) throw new Error('the probe did not run');

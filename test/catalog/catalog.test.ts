@@ -345,6 +345,8 @@ describe('library traps (reference/clients.md §28)', () => {
         ['tlsAllowInvalidCertificates', true],
         ['tlsAllowInvalidHostnames', true],
         ['tlsInsecure', true],
+        // Driver 3.x's switch, still accepted by old code.
+        ['sslValidate', false],
       ]);
       expect(e.tls.bags).toContain('');
     }

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isJsonDocument } from '../../analysis/json';
 import type { TlsFix } from '../../policy/tls';
 
 type Node = TSESTree.Node;
@@ -23,6 +24,8 @@ export function secureSuggestions(
   secure: string,
   sourceCode: TSESLint.SourceCode,
 ): Array<TSESLint.SuggestionReportDescriptor<'suggestSecure'>> {
+  // The secure forms are JavaScript; a JSON config file gets the message without an edit.
+  if (isJsonDocument(sourceCode.ast)) return [];
   const fixer = fix && isWithin(fix.node, scope) ? tlsFixer(fix, sourceCode) : undefined;
   return fixer ? [{ messageId: 'suggestSecure', data: { secure }, fix: fixer }] : [];
 }

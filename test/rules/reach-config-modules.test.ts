@@ -1,0 +1,183 @@
+/**
+ * Configuration with no client call in the file: options typed with a library's options type,
+ * a tool's own config file (knexfile, sequelize-cli config, ormconfig, drizzle.config), and
+ * exported app configuration whose shape is unmistakably a client's options. Look-alikes (CORS,
+ * cookie, dev-server, HTTP-agent and app-server objects) stay silent.
+ */
+import branching from '../../src/rules/no-environment-branching';
+import credentials from '../../src/rules/no-hardcoded-service-credentials';
+import location from '../../src/rules/no-hardcoded-service-location';
+import privileged from '../../src/rules/no-privileged-service-account';
+import unverified from '../../src/rules/no-unverified-tls';
+import disabled from '../../src/rules/no-disabled-tls';
+import { ruleTests, type ValidCase } from '../harness/rule-tester';
+
+/** Exported objects that have a host, a port or a password but configure no backing service. */
+const lookalikes: ValidCase[] = [
+  { code: "module.exports = { cors: { origin: 'https://app.example.com', credentials: true } };", sourceType: 'commonjs' },
+  { code: "module.exports = { session: { secret: 'keyboard cat', cookie: { secure: false, httpOnly: true } } };", sourceType: 'commonjs' },
+  { code: "export default { server: { host: '0.0.0.0', port: 8080, https: false, proxy: { '/api': { target: 'http://localhost:3000', secure: false } } } };" },
+  { code: "export const agent = { keepAlive: true, rejectUnauthorized: false, host: 'api.partner.example' };" },
+  { code: "module.exports = { app: { host: 'app.internal', port: 3000 }, jwt: { secret: 'jwt-secret' } };", sourceType: 'commonjs' },
+  { code: "export default { admin: { auth: { user: 'admin', pass: 'admin-ui-pw' } }, port: 8080 };" },
+  // A `redis`-named object that only holds a key prefix and a TTL.
+  { code: "export const redis = { keyPrefix: 'app:', ttl: 60 };" },
+];
+
+ruleTests('no-hardcoded-service-location in configuration modules', location, {
+  valid: [
+    ...lookalikes,
+    { code: "module.exports = { db: { dialect: 'postgres', host: process.env.DB_HOST } };", sourceType: 'commonjs' },
+    { code: "module.exports = { development: { client: 'sqlite3', connection: { filename: './dev.sqlite3' } } };", sourceType: 'commonjs', filename: 'knexfile.js' },
+  ],
+  invalid: [
+    {
+      name: 'exported app config with a sequelize dialect',
+      code: "module.exports = {\n  db: { dialect: 'mysql', host: 'db.internal', username: process.env.DB_USER },\n};",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'sequelize', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'exports.smtp with nodemailer options',
+      code: "exports.smtp = { host: 'smtp.mailgun.org', port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'a default export named by its file',
+      code: "export default { host: 'cache.internal', port: 6379 };",
+      filename: 'src/config/redis.ts',
+      errors: [{ messageId: 'hardcoded', data: { client: 'ioredis', path: 'host', what: 'host', envVar: 'REDIS_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'NestJS registerAs factory',
+      code: "import { registerAs } from '@nestjs/config';\nexport default registerAs('database', () => ({\n  type: 'postgres',\n  host: 'db.internal',\n}));",
+      errors: [{ messageId: 'hardcoded', line: 4, data: { client: 'typeorm', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'knexfile, per environment',
+      code: "module.exports = {\n  production: { client: 'pg', connection: { host: 'db.internal', database: 'app' } },\n};",
+      sourceType: 'commonjs',
+      filename: 'knexfile.js',
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'knexfile exporting one configuration built from a const',
+      code: "const config = { client: 'pg', connection: 'postgres://db.internal/app' };\nexport default config;",
+      filename: 'knexfile.ts',
+      errors: [
+        {
+          messageId: 'hardcoded',
+          line: 1,
+          data: { client: 'knex', path: 'connection', what: 'URL', envVar: 'DATABASE_URL' },
+          suggestions: [{ messageId: 'suggestEnv', data: { envVar: 'DATABASE_URL' }, output: "const config = { client: 'pg', connection: process.env.DATABASE_URL };\nexport default config;" }],
+        },
+      ],
+    },
+    {
+      name: 'ormconfig with a list of data sources',
+      code: "module.exports = [\n  { name: 'default', type: 'postgres', host: 'db.internal' },\n];",
+      sourceType: 'commonjs',
+      filename: 'ormconfig.js',
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'typeorm', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'typed pg options',
+      code: "import type { PoolConfig } from 'pg';\nexport const config: PoolConfig = { host: 'db.internal', max: 10 };",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', data: { client: 'pg', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'satisfies a qualified type',
+      code: "import { Knex } from 'knex';\nexport default { client: 'pg', connection: { host: 'db.internal' } } satisfies Knex.Config;",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', data: { client: 'knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'a map of typed configurations',
+      code: "import type { Knex } from 'knex';\nconst config: { [env: string]: Knex.Config } = {\n  production: { client: 'pg', connection: { host: 'db.internal' } },\n};\nexport default config;",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', line: 3, data: { client: 'knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: "mssql's `sql.config` through the default import",
+      code: "import sql from 'mssql';\nexport const config: sql.config = { server: '10.0.0.5', options: { encrypt: true } };",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', data: { client: 'mssql', path: 'server', what: 'host', envVar: 'MSSQL_URL' }, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTests('no-unverified-tls in configuration modules', unverified, {
+  valid: [...lookalikes, { code: "import type { PoolConfig } from 'pg';\nexport const config: PoolConfig = { ssl: { rejectUnauthorized: true } };", tsOnly: true }],
+  invalid: [
+    {
+      name: 'a typed options factory method (NestJS useClass)',
+      code: "import { TypeOrmModuleOptions, TypeOrmOptionsFactory } from '@nestjs/typeorm';\nexport class DatabaseConfig implements TypeOrmOptionsFactory {\n  createTypeOrmOptions(): TypeOrmModuleOptions {\n    return { type: 'postgres', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } };\n  }\n}",
+      tsOnly: true,
+      errors: [{ messageId: 'unverified', line: 4, suggestions: [{ messageId: 'suggestSecure', output: "import { TypeOrmModuleOptions, TypeOrmOptionsFactory } from '@nestjs/typeorm';\nexport class DatabaseConfig implements TypeOrmOptionsFactory {\n  createTypeOrmOptions(): TypeOrmModuleOptions {\n    return { type: 'postgres', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } };\n  }\n}" }] }],
+    },
+    {
+      name: 'sequelize-cli config, per environment',
+      code: "module.exports = {\n  production: {\n    use_env_variable: 'DATABASE_URL',\n    dialect: 'postgres',\n    dialectOptions: { ssl: { require: true, rejectUnauthorized: false } },\n  },\n};",
+      sourceType: 'commonjs',
+      filename: 'config/config.js',
+      errors: [{ messageId: 'unverified', line: 5, suggestions: [{ messageId: 'suggestSecure', output: "module.exports = {\n  production: {\n    use_env_variable: 'DATABASE_URL',\n    dialect: 'postgres',\n    dialectOptions: { ssl: { require: true, rejectUnauthorized: true } },\n  },\n};" }] }],
+    },
+    {
+      name: 'a typed Kafka options object of @nestjs/microservices',
+      code: "import { KafkaOptions, Transport } from '@nestjs/microservices';\nexport const kafka: KafkaOptions = { transport: Transport.KAFKA, options: { client: { brokers: [process.env.KAFKA_BROKER!], ssl: { rejectUnauthorized: false } } } };",
+      tsOnly: true,
+      errors: [{ messageId: 'unverified', suggestions: [{ messageId: 'suggestSecure', output: "import { KafkaOptions, Transport } from '@nestjs/microservices';\nexport const kafka: KafkaOptions = { transport: Transport.KAFKA, options: { client: { brokers: [process.env.KAFKA_BROKER!], ssl: { rejectUnauthorized: true } } } };" }] }],
+    },
+  ],
+});
+
+ruleTests('no-disabled-tls in configuration modules', disabled, {
+  valid: lookalikes,
+  invalid: [
+    {
+      name: 'exported mssql options with encryption off',
+      code: "module.exports = { server: process.env.DB_SERVER, user: process.env.DB_USER, options: { encrypt: false } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'disabled', suggestions: [{ messageId: 'suggestSecure', output: "module.exports = { server: process.env.DB_SERVER, user: process.env.DB_USER, options: { encrypt: true } };" }] }],
+    },
+  ],
+});
+
+ruleTests('no-hardcoded-service-credentials in configuration modules', credentials, {
+  valid: lookalikes,
+  invalid: [
+    {
+      name: 'sequelize-cli config',
+      code: "module.exports = {\n  development: { username: 'app', password: 'dev-pw', database: 'app', host: process.env.DB_HOST, dialect: 'mysql' },\n};",
+      sourceType: 'commonjs',
+      filename: 'config/config.js',
+      errors: [{ messageId: 'option', line: 2 }],
+    },
+  ],
+});
+
+ruleTests('no-privileged-service-account in configuration modules', privileged, {
+  valid: lookalikes,
+  invalid: [
+    {
+      name: 'exported Postgres options by port',
+      code: "export const database = { host: process.env.PGHOST, port: 5432, user: 'postgres' };",
+      errors: [{ messageId: 'option', data: { client: 'pg', where: 'user', account: 'postgres' } }],
+    },
+  ],
+});
+
+ruleTests('no-environment-branching in configuration modules', branching, {
+  valid: [{ code: "module.exports = { development: { client: 'pg', connection: process.env.DATABASE_URL }, production: { client: 'pg', connection: process.env.DATABASE_URL } };", sourceType: 'commonjs', filename: 'knexfile.js' }],
+  invalid: [
+    {
+      name: 'a knexfile whose environments connect differently, also when a client is built in the file',
+      code: "const knex = require('knex');\nconst config = {\n  development: { client: 'pg', connection: { host: 'localhost' } },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};\nmodule.exports = config;\nknex(config.production);",
+      sourceType: 'commonjs',
+      filename: 'knexfile.js',
+      errors: [{ messageId: 'environmentFile', line: 3, data: { client: 'knex', name: 'development' } }],
+    },
+  ],
+});

@@ -1,0 +1,93 @@
+/**
+ * Same-file data flow real code uses to reach a client: configuration passed to a helper that
+ * builds the client (any parameter position; function, arrow or method), variables reassigned
+ * after their declaration, properties written after the options object is built, `this.x`
+ * fields, lists of configurations mapped or iterated into clients, a conditional whose arms are
+ * whole option objects, and optional chaining in environment reads. Minimal reproductions, in
+ * our own words, of shapes seen in real projects.
+ */
+import fallback from '../../src/rules/no-local-service-fallback';
+import location from '../../src/rules/no-hardcoded-service-location';
+import unverified from '../../src/rules/no-unverified-tls';
+import { forms, L } from '../harness/libraries';
+import { ruleTests } from '../harness/rule-tester';
+
+const unverifiedAt = (line: number) => [{ messageId: 'unverified', line, suggestions: [] }];
+
+ruleTests('no-unverified-tls through data flow', unverified, {
+  valid: [
+    // The helper is called with verified options only.
+    ...forms(L.pgNamed, 'function connect(cfg) {\n  return new Pool(cfg);\n}\nconnect({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });'),
+    // The unverified object is replaced in the same block before use.
+    ...forms(L.ioredis, 'let tls = { rejectUnauthorized: false };\ntls = { ca: process.env.REDIS_CA };\nnew Redis(process.env.REDIS_URL, { tls });'),
+    // A helper called with a value the analysis cannot see.
+    ...forms(L.pgNamed, 'function connect(cfg) {\n  return new Pool(cfg);\n}\nconnect(loadOptions());'),
+  ],
+  invalid: [
+    ...forms(L.pgNamed, 'function connect(cfg) {\n  return new Pool(cfg);\n}\nconnect({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });').map((c) => ({ ...c, errors: unverifiedAt(5) })),
+    ...forms(L.redis, "const makeClient = (name, options) => createClient(options);\nmakeClient('cache', { url: process.env.REDIS_URL, socket: { tls: true, rejectUnauthorized: false } });").map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.pgNamed, 'class Db {\n  connect(opts) {\n    return new Pool(opts);\n  }\n  start() {\n    return this.connect({ ssl: { rejectUnauthorized: false } });\n  }\n}').map((c) => ({ ...c, errors: unverifiedAt(7) })),
+    // Two helpers deep.
+    ...forms(L.pgNamed, 'function pool(options) {\n  return new Pool(options);\n}\nfunction primary(ssl) {\n  return pool({ connectionString: process.env.DATABASE_URL, ssl });\n}\nprimary({ rejectUnauthorized: false });').map((c) => ({ ...c, errors: unverifiedAt(8) })),
+    ...forms(L.pgNamed, 'let ssl = false;\nif (process.env.DB_SSL) ssl = { rejectUnauthorized: false };\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl });').map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.ioredis, 'const opts = { host: process.env.REDIS_HOST };\nopts.tls = { rejectUnauthorized: false };\nnew Redis(opts);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.pgNamed, 'const config = loadConfig();\nif (process.env.DB_SELF_SIGNED) config.ssl = { rejectUnauthorized: false };\nnew Pool(config);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.mysql2, 'const options = { host: process.env.DB_HOST, ssl: { ca: process.env.DB_CA } };\noptions.ssl.rejectUnauthorized = false;\nmysql.createPool(options);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.mongodb, 'const options = {};\nObject.assign(options, { tlsAllowInvalidCertificates: true });\nnew MongoClient(process.env.MONGODB_URI, options);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
+    ...forms(L.pgNamed, 'class Store {\n  constructor() {\n    this.options = { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } };\n  }\n  pool() {\n    return new Pool(this.options);\n  }\n}').map((c) => ({ ...c, errors: unverifiedAt(4) })),
+    ...forms(L.pgNamed, "new Pool(process.env.NODE_ENV === 'production'\n  ? { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } }\n  : { connectionString: process.env.DATABASE_URL });").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'unverified', line: 3, suggestions: [{ messageId: 'suggestSecure', output: c.code.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') }] }],
+    })),
+  ],
+});
+
+ruleTests('no-hardcoded-service-location through data flow', location, {
+  valid: [...forms(L.ioredis, 'const hosts = [process.env.REDIS_A, process.env.REDIS_B];\nhosts.map((host) => new Redis({ host }));')],
+  invalid: [
+    {
+      name: 'a list of hosts mapped into clients',
+      code: "import Redis from 'ioredis';\n['cache-a.internal', 'cache-b.internal'].map((host) => new Redis({ host }));",
+      errors: [
+        { messageId: 'hardcoded', line: 2, column: 2, suggestions: [] },
+        { messageId: 'hardcoded', line: 2, column: 22, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a list of URLs iterated into clients',
+      code: "const { createClient } = require('redis');\nfor (const url of ['rediss://cache-a.internal:6380']) createClient({ url });",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 2, suggestions: [] }],
+    },
+    {
+      name: 'a class field',
+      code: "import Redis from 'ioredis';\nclass Cache {\n  options = { host: 'cache.internal', port: 6379 };\n  client = new Redis(this.options);\n}",
+      errors: [{ messageId: 'hardcoded', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'a host written in a const and interpolated into a URL is reported where it is written',
+      code: "import mongoose from 'mongoose';\nconst HOST = 'mongo.internal';\nconst url = `mongodb://${HOST}:27017/app`;\nmongoose.connect(url);",
+      errors: [{ messageId: 'hardcoded', line: 2, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTests('no-local-service-fallback through data flow', fallback, {
+  valid: [...forms(L.ioredis, 'new Redis({ host: process.env.REDIS_HOST?.trim() });')],
+  invalid: [
+    ...forms(L.ioredis, "const host = process.env.REDIS_HOST?.trim() || 'localhost';\nnew Redis({ host });").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'clientFallback', data: { client: 'ioredis', name: 'REDIS_HOST', host: 'localhost' } }],
+    })),
+    ...forms(L.sequelize, "const db = process.env.DATABASE_URL\n  ? new Sequelize(process.env.DATABASE_URL)\n  : new Sequelize('postgres://localhost:5432/dev');").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'clientFallback', line: 4, data: { client: 'sequelize', name: 'DATABASE_URL', host: 'localhost' } }],
+    })),
+  ],
+});
+
+// The same local client is not also a hard-coded location.
+ruleTests('no-hardcoded-service-location leaves a local fallback client alone', location, {
+  valid: [...forms(L.sequelize, "const db = process.env.DATABASE_URL\n  ? new Sequelize(process.env.DATABASE_URL)\n  : new Sequelize('postgres://localhost:5432/dev');")],
+  invalid: [],
+});

@@ -1,0 +1,48 @@
+/**
+ * Literal defaults of environment reads, judged by the variable's name wherever the read is:
+ * config modules hand `process.env.DB_USER || 'sa'` to a client in another file.
+ */
+import credentials from '../../src/rules/no-hardcoded-service-credentials';
+import location from '../../src/rules/no-hardcoded-service-location';
+import privileged from '../../src/rules/no-privileged-service-account';
+import { ruleTests } from '../harness/rule-tester';
+
+ruleTests('no-privileged-service-account: environment defaults', privileged, {
+  valid: [
+    { code: "export const config = { DB_USER: process.env.DB_USER || 'app' };" },
+    { code: "const user = process.env.GITHUB_USER || 'root';" },
+    { code: "const user = process.env.DB_USER || 'root';", options: [{ allow: ['root'] }] },
+  ],
+  invalid: [
+    { code: "export const config = {\n  DB_USER: process.env.DB_USER || 'sa',\n};", errors: [{ messageId: 'variableDefault', line: 2, data: { name: 'DB_USER', account: 'sa' } }] },
+    { code: "const user = process.env.PGUSER ?? 'postgres';", errors: [{ messageId: 'variableDefault', data: { name: 'PGUSER', account: 'postgres' } }] },
+    { code: "const { RABBITMQ_USER = 'guest' } = process.env;", errors: [{ messageId: 'variableDefault', data: { name: 'RABBITMQ_USER', account: 'guest' } }] },
+    { code: "const user = process.env.REDIS_USERNAME || 'default';", errors: [{ messageId: 'variableDefault', data: { name: 'REDIS_USERNAME', account: 'default' } }] },
+  ],
+});
+
+ruleTests('no-hardcoded-service-credentials: environment defaults', credentials, {
+  valid: [
+    { code: "const password = process.env.DB_PASSWORD || '';" },
+    { code: "const password = process.env.DB_PASSWORD || 'YOUR_PASSWORD';" },
+    { code: "const secret = process.env.JWT_SECRET || 'dev-secret';" },
+  ],
+  invalid: [
+    { code: "const password = process.env.DB_PASSWORD ?? 'dev-secret';", errors: [{ messageId: 'variableDefault', data: { name: 'DB_PASSWORD' } }] },
+    { code: "module.exports = { mongo: { password: process.env.MONGO_PASSWORD || 'example' } };", sourceType: 'commonjs', errors: [{ messageId: 'variableDefault', data: { name: 'MONGO_PASSWORD' } }] },
+  ],
+});
+
+ruleTests('no-hardcoded-service-location: environment defaults', location, {
+  valid: [
+    // Loopback defaults are no-local-service-fallback's; other names are not service locations.
+    { code: "const host = process.env.REDIS_HOST || 'localhost';" },
+    { code: "const api = process.env.API_URL || 'https://api.example.com';" },
+    { code: 'const host = process.env.REDIS_HOST;' },
+  ],
+  invalid: [
+    { code: "const host = process.env.REDIS_HOST || 'redis';", errors: [{ messageId: 'variableDefault', data: { name: 'REDIS_HOST', what: 'host', host: 'redis' } }] },
+    { code: "export const config = { SMTP_HOST: process.env.SMTP_HOST || 'smtp.mailgun.org' };", errors: [{ messageId: 'variableDefault', data: { name: 'SMTP_HOST', what: 'host', host: 'smtp.mailgun.org' } }] },
+    { code: "const url = process.env.AMQP_URL || 'amqps://broker.example.com';", errors: [{ messageId: 'variableDefault', data: { name: 'AMQP_URL', what: 'URL', host: 'broker.example.com' } }] },
+  ],
+});

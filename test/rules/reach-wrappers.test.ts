@@ -1,0 +1,169 @@
+/**
+ * Framework wrappers (NestJS modules, session stores, ORM wrappers) reach their client's
+ * configuration: each wrapper's options are judged by the facts of the client it configures.
+ * Minimal reproductions, in our own words, of shapes seen in real projects.
+ */
+import location from '../../src/rules/no-hardcoded-service-location';
+import credentials from '../../src/rules/no-hardcoded-service-credentials';
+import plaintext from '../../src/rules/no-plaintext-service-url';
+import privileged from '../../src/rules/no-privileged-service-account';
+import unverified from '../../src/rules/no-unverified-tls';
+import disabled from '../../src/rules/no-disabled-tls';
+import { forms, type Lib } from '../harness/libraries';
+import { ruleTests } from '../harness/rule-tester';
+
+const W = {
+  typeormModule: { esm: "import { TypeOrmModule } from '@nestjs/typeorm';", cjs: "const { TypeOrmModule } = require('@nestjs/typeorm');" },
+  mongooseModule: { esm: "import { MongooseModule } from '@nestjs/mongoose';", cjs: "const { MongooseModule } = require('@nestjs/mongoose');" },
+  bull: { esm: "import { BullModule } from '@nestjs/bull';", cjs: "const { BullModule } = require('@nestjs/bull');" },
+  bullmq: { esm: "import { BullModule } from '@nestjs/bullmq';", cjs: "const { BullModule } = require('@nestjs/bullmq');" },
+  clients: { esm: "import { ClientsModule, Transport } from '@nestjs/microservices';", cjs: "const { ClientsModule, Transport } = require('@nestjs/microservices');" },
+  factory: { esm: "import { ClientProxyFactory, Transport } from '@nestjs/microservices';", cjs: "const { ClientProxyFactory, Transport } = require('@nestjs/microservices');" },
+  core: {
+    esm: "import { NestFactory } from '@nestjs/core';\nimport { Transport } from '@nestjs/microservices';",
+    cjs: "const { NestFactory } = require('@nestjs/core');\nconst { Transport } = require('@nestjs/microservices');",
+  },
+  mailer: { esm: "import { MailerModule } from '@nestjs-modules/mailer';", cjs: "const { MailerModule } = require('@nestjs-modules/mailer');" },
+  connectRedis: { esm: "import session from 'express-session';\nimport connectRedis from 'connect-redis';", cjs: "const session = require('express-session');\nconst connectRedis = require('connect-redis');" },
+  connectMongo: { esm: "import MongoStore from 'connect-mongo';", cjs: "const MongoStore = require('connect-mongo');" },
+  drizzlePg: { esm: "import { drizzle } from 'drizzle-orm/node-postgres';", cjs: "const { drizzle } = require('drizzle-orm/node-postgres');" },
+  drizzleKit: { esm: "import { defineConfig } from 'drizzle-kit';", cjs: "const { defineConfig } = require('drizzle-kit');" },
+  mikro: { esm: "import { defineConfig } from '@mikro-orm/postgresql';", cjs: "const { defineConfig } = require('@mikro-orm/postgresql');" },
+  bullLegacy: { esm: "import Queue from 'bull';", cjs: "const Queue = require('bull');" },
+  esLegacy: { esm: "import elasticsearch from 'elasticsearch';", cjs: "const elasticsearch = require('elasticsearch');" },
+  ioAdapter: { esm: "import redisAdapter from 'socket.io-redis';", cjs: "const redisAdapter = require('socket.io-redis');" },
+} satisfies Record<string, Lib>;
+
+/**
+ * `[wrapper, body, messageId, client, suggestion edit or null]`, tested as ESM and as CommonJS.
+ * The client the site is judged as (the wrapper, or the transport's library) is checked in
+ * test/analysis/config-sites.test.ts; here, that the rule reports.
+ */
+type Case = [Lib, string, string, Record<string, string>, [string, string] | null];
+
+function invalid(cases: Case[]): Array<Record<string, unknown>> {
+  return cases.flatMap(([lib, body, messageId, , edit]) =>
+    forms(lib, body).map((form) => ({
+      ...form,
+      errors: [{ messageId, suggestions: edit ? [{ messageId: edit[0] === '' ? 'suggestEnv' : 'suggestSecure', output: form.code.replace(edit[0], edit[1]) }] : [] }],
+    })),
+  );
+}
+
+const unverifiedCases: Case[] = [
+  [W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: '@nestjs/typeorm' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [
+    W.typeormModule,
+    "TypeOrmModule.forRootAsync({\n  inject: [ConfigService],\n  useFactory: (config) => ({ type: 'postgres', url: config.get('DATABASE_URL'), extra: { ssl: { rejectUnauthorized: false } } }),\n});",
+    'unverified',
+    { client: '@nestjs/typeorm' },
+    ['rejectUnauthorized: false', 'rejectUnauthorized: true'],
+  ],
+  [
+    W.typeormModule,
+    "async function options(config) {\n  return { type: 'mysql', url: config.get('DB_URL'), ssl: { rejectUnauthorized: false } };\n}\nTypeOrmModule.forRootAsync({ useFactory: options });",
+    'unverified',
+    { client: '@nestjs/typeorm' },
+    null,
+  ],
+  [W.mongooseModule, 'MongooseModule.forRoot(process.env.MONGODB_URI, { tlsAllowInvalidCertificates: true });', 'unverified', { client: '@nestjs/mongoose' }, ['Certificates: true', 'Certificates: false']],
+  [W.bull, "BullModule.forRoot({ redis: { host: process.env.REDIS_HOST, tls: { rejectUnauthorized: false } } });", 'unverified', { client: '@nestjs/bull' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.bullmq, "BullModule.forRoot({ connection: { url: process.env.REDIS_URL, tls: { rejectUnauthorized: false } } });", 'unverified', { client: '@nestjs/bullmq' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [
+    W.clients,
+    "ClientsModule.register([{ name: 'EVENTS', transport: Transport.KAFKA, options: { client: { brokers: [process.env.KAFKA_BROKER], ssl: { rejectUnauthorized: false } } } }]);",
+    'unverified',
+    { client: 'Transport.KAFKA (kafkajs)' },
+    ['rejectUnauthorized: false', 'rejectUnauthorized: true'],
+  ],
+  [
+    W.clients,
+    "ClientsModule.register([{ name: 'CACHE', transport: Transport.REDIS, options: { host: process.env.REDIS_HOST, tls: { rejectUnauthorized: false } } }]);",
+    'unverified',
+    { client: 'Transport.REDIS (ioredis)' },
+    ['rejectUnauthorized: false', 'rejectUnauthorized: true'],
+  ],
+  [W.mailer, "MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, tls: { rejectUnauthorized: false } } });", 'unverified', { client: '@nestjs-modules/mailer' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.connectMongo, 'MongoStore.create({ mongoUrl: process.env.MONGODB_URI, mongoOptions: { tlsInsecure: true } });', 'unverified', { client: 'connect-mongo' }, ['tlsInsecure: true', 'tlsInsecure: false']],
+  [W.drizzlePg, 'drizzle({ connection: { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } } });', 'unverified', { client: 'drizzle-orm/node-postgres (pg)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  // drizzle-kit turns 'require' into `{ rejectUnauthorized: false }` for PostgreSQL.
+  [W.drizzleKit, "export default defineConfig({ dialect: 'postgresql', dbCredentials: { url: process.env.DATABASE_URL, ssl: 'require' } });", 'unverified', { client: 'drizzle-kit' }, null],
+  [W.mikro, 'export default defineConfig({ clientUrl: process.env.DATABASE_URL, driverOptions: { connection: { ssl: { rejectUnauthorized: false } } } });', 'unverified', { client: 'MikroORM' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'elasticsearch (legacy client)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+];
+
+const locationCases: Case[] = [
+  [W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', host: 'db.internal', username: process.env.DB_USER });", 'hardcoded', { client: '@nestjs/typeorm', path: 'host' }, null],
+  [W.bull, "BullModule.registerQueue({ name: 'mail', redis: { host: 'redis', port: 6379 } });", 'hardcoded', { client: '@nestjs/bull', path: 'redis.host' }, null],
+  [
+    W.core,
+    "NestFactory.createMicroservice(AppModule, { transport: Transport.RMQ, options: { urls: ['amqps://broker.internal:5671'], queue: 'jobs' } });",
+    'hardcoded',
+    { client: 'Transport.RMQ (amqplib)', path: 'options.urls' },
+    null,
+  ],
+  [
+    W.core,
+    "const app = await NestFactory.create(AppModule);\napp.connectMicroservice({ transport: Transport.NATS, options: { servers: ['nats.internal:4222'], tls: {} } });",
+    'hardcoded',
+    { client: 'Transport.NATS (nats)', path: 'options.servers' },
+    null,
+  ],
+  [W.connectRedis, "const RedisStore = connectRedis(session);\nnew RedisStore({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'connect-redis', path: 'host' }, null],
+  [W.bullLegacy, "new Queue('mail', { redis: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'bull', path: 'redis.host' }, null],
+  [W.ioAdapter, "redisAdapter({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'socket.io-redis', path: 'host' }, null],
+];
+
+const privilegedCases: Case[] = [
+  [W.typeormModule, "TypeOrmModule.forRoot({ type: 'mysql', host: process.env.DB_HOST, username: 'root', password: process.env.DB_PASSWORD });", 'option', { client: '@nestjs/typeorm', where: 'username', account: 'root' }, null],
+];
+
+const plaintextCases: Case[] = [
+  [W.clients, "ClientsModule.register([{ name: 'NATS', transport: Transport.NATS, options: { servers: ['nats://nats.internal:4222'] } }]);", 'plaintext', { client: 'Transport.NATS (nats)', scheme: 'nats', secure: '`tls: {}`' }, null],
+];
+
+ruleTests('no-unverified-tls through wrappers', unverified, {
+  valid: [
+    ...forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });"),
+    ...forms(W.clients, "ClientsModule.register([{ name: 'EVENTS', transport: Transport.KAFKA, options: { client: { brokers: [process.env.KAFKA_BROKER], ssl: true } } }]);"),
+    // A transport the catalog does not judge, and a module of the same name from elsewhere.
+    ...forms(W.clients, "ClientsModule.register([{ name: 'TCP', transport: Transport.TCP, options: { tls: { rejectUnauthorized: false } } }]);"),
+    { code: "import { TypeOrmModule } from './typeorm-lookalike';\nTypeOrmModule.forRoot({ type: 'postgres', ssl: { rejectUnauthorized: false } });" },
+    { code: "import { BullModule } from '@nestjs/bull';\nBullModule.forRoot({ redis: config.redis });" },
+    { code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { pool } from './pool';\ndrizzle(pool, { schema });" },
+  ],
+  invalid: invalid(unverifiedCases) as never[],
+});
+
+ruleTests('no-hardcoded-service-location through wrappers', location, {
+  valid: [
+    ...forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL });"),
+    ...forms(W.connectRedis, 'const RedisStore = connectRedis(session);\nnew RedisStore({ client: redisClient });'),
+    // A file name convention or transport that is not a backing service.
+    ...forms(W.clients, "ClientsModule.register([{ name: 'GW', transport: Transport.TCP, options: { host: 'gateway', port: 3001 } }]);"),
+  ],
+  invalid: invalid(locationCases) as never[],
+});
+
+ruleTests('no-privileged-service-account through wrappers', privileged, {
+  valid: forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, username: 'app' });"),
+  invalid: invalid(privilegedCases) as never[],
+});
+
+ruleTests('no-plaintext-service-url through wrappers', plaintext, {
+  valid: forms(W.clients, "ClientsModule.register([{ name: 'NATS', transport: Transport.NATS, options: { servers: ['nats://nats.internal:4222'], tls: {} } }]);"),
+  invalid: invalid(plaintextCases) as never[],
+});
+
+ruleTests('no-hardcoded-service-credentials through wrappers', credentials, {
+  valid: forms(W.mailer, 'MailerModule.forRoot({ transport: process.env.SMTP_URL });'),
+  invalid: invalid([[W.mailer, "MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, auth: { user: 'app', pass: 'mail-pw' } } });", 'option', { client: '@nestjs-modules/mailer', where: 'transport.auth.pass' }, null]]) as never[],
+});
+
+ruleTests('no-disabled-tls through wrappers', disabled, {
+  valid: forms(W.mailer, 'MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, requireTLS: true } });'),
+  invalid: invalid([
+    [W.mailer, 'MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, ignoreTLS: true } });', 'disabled', { client: '@nestjs-modules/mailer' }, null],
+    [W.drizzleKit, "export default defineConfig({ dialect: 'postgresql', dbCredentials: { host: process.env.DB_HOST, ssl: false } });", 'disabled', { client: 'drizzle-kit' }, ['ssl: false', "ssl: 'verify-full'"]],
+  ]) as never[],
+});
