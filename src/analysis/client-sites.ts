@@ -123,8 +123,9 @@ function variants(args: Value<Node>[]): Value<Node>[][] {
   return lists;
 }
 
+/** An arm that is options, none, or options the analysis cannot see (`require('./knexfile')`). */
 function isOptionsLike(value: Value<Node>): boolean {
-  return value.kind === 'object' || (value.kind === 'literal' && (value.value === undefined || value.value === null));
+  return value.kind === 'object' || value.kind === 'unknown' || (value.kind === 'literal' && (value.value === undefined || value.value === null));
 }
 
 /** The entry a dispatching wrapper hands these options to (`transport: Transport.REDIS`). */

@@ -36,6 +36,7 @@ export function findEnvReads(
 ): EnvRead[] {
   const reads: EnvRead[] = [];
   for (const envObject of envObjects) processEnvRead(envObject, evaluator, reads, sourceCode);
+  configFunctionReads(sourceCode, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
       const outer = outermostChainCall(call);
@@ -53,6 +54,37 @@ export function findEnvReads(
     }
   }
   return reads;
+}
+
+/**
+ * `module.exports = ({ env }) => ({ host: env('DATABASE_HOST', '127.0.0.1') })` (Strapi's
+ * config modules): each call of the `env` reader the exported function is handed.
+ */
+function configFunctionReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, reads: EnvRead[]): void {
+  if (!sourceCode.text.includes('env')) return;
+  for (const statement of sourceCode.ast.body) {
+    const fn = exportedFunction(statement);
+    const pattern = fn?.params[0];
+    if (pattern?.type !== 'ObjectPattern') continue;
+    for (const property of pattern.properties) {
+      if (property.type !== 'Property' || property.value.type !== 'Identifier' || property.key.type !== 'Identifier' || property.key.name !== 'env') continue;
+      const variable = findVariable(sourceCode.getScope(property.value), property.value);
+      for (const reference of variable?.references ?? []) {
+        let call: Node | undefined = reference.identifier.parent as Node | undefined;
+        if (call?.type === 'MemberExpression' && call.object === reference.identifier) call = call.parent as Node | undefined;
+        if (call?.type !== 'CallExpression') continue;
+        const value = evaluator.evaluate(call);
+        if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node: call, value });
+      }
+    }
+  }
+}
+
+function exportedFunction(statement: TSESTree.ProgramStatement): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  let node: Node | undefined;
+  if (statement.type === 'ExportDefaultDeclaration') node = statement.declaration as Node;
+  else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') node = statement.expression.right;
+  return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression' || node?.type === 'FunctionDeclaration' ? node : undefined;
 }
 
 function processEnvRead(envObject: Node, evaluator: Evaluator, reads: EnvRead[], sourceCode: TSESLint.SourceCode, aliased = false): void {

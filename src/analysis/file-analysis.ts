@@ -267,7 +267,7 @@ export class FileAnalysis {
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
+    return (this.reads ??= this.isJson ? [] : findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */

@@ -108,7 +108,8 @@ export const sequelize: CatalogEntry = {
   optionTypes: [{ path: 'Options' }, { module: 'sequelize-typescript', path: 'SequelizeOptions' }],
   // sequelize-cli: `config/config.json` (or `.js`) maps environments to options.
   configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment' }],
-  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle'] }, anyOf: ['host', 'url', 'username', 'password'] },
+  // sqlite too: a password written there is still a password in code.
+  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle', 'sqlite'] }, anyOf: ['host', 'url', 'username', 'password'] },
   notes: [
     'A top-level `ssl: true` is ignored for postgres, mysql, mariadb and mssql; TLS goes in `dialectOptions.ssl`.',
     '`dialectOptions: { ssl: { require: true } }`: `require` is a no-op; TLS is on only because the object is truthy.',

@@ -108,7 +108,12 @@ export const typeorm: CatalogEntry = {
     { module: 'typeorm/driver/sqlserver/SqlServerConnectionOptions', path: 'SqlServerConnectionOptions' },
   ],
   configFiles: [{ name: 'ormconfig', extensions: ['js', 'ts', 'json', 'cjs', 'mjs'], layout: 'options' }],
-  shape: { discriminator: { path: 'type', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'mongodb', 'cockroachdb', 'oracle', 'aurora-postgres', 'aurora-mysql'] }, anyOf: ['host', 'url', 'username', 'password'] },
+  shape: {
+    discriminator: { path: 'type', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'mongodb', 'cockroachdb', 'oracle', 'aurora-postgres', 'aurora-mysql'] },
+    // With `type` read from the environment, options only TypeORM has.
+    markers: ['synchronize', 'migrationsRun', 'dropSchema'],
+    anyOf: ['host', 'url', 'username', 'password'],
+  },
   notes: [
     'For postgres, `extra` overrides everything: `extra: { ssl: { rejectUnauthorized: false } }` turns verification off.',
     'For postgres, `url` query parameters (`sslmode`) override `ssl`.',

@@ -373,10 +373,10 @@ export function mayHoldEnvironmentEntries(text: string): boolean {
 
 /** Client-shaped entries in a per-environment map: knexfile and sequelize-cli style. */
 const CLIENT_KEYS = ['client', 'dialect', 'type'];
-const CONNECTION_KEYS = ['connection', 'host', 'url', 'ssl', 'dialectOptions'];
+const CONNECTION_KEYS = ['connection', 'host', 'url', 'ssl', 'dialectOptions', 'storage', 'filename'];
 
 /** Keys of an environment entry (or of its `connection`) that say where and how it connects. */
-const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connectionString', 'socketPath', 'ssl', 'tls', 'encrypt', 'user', 'username', 'password', 'use_env_variable'];
+const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connectionString', 'socketPath', 'ssl', 'tls', 'encrypt', 'user', 'username', 'password', 'use_env_variable', 'storage', 'filename'];
 
 /** Where and how an environment entry connects; the database name, pools and logging are left out. */
 function connectionShape<N>(entry: ObjectValue<N>, unknownKey: UnknownKey<N>): unknown {

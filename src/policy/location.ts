@@ -43,6 +43,8 @@ export interface LocationValue<N> {
   direct: boolean;
   /** A list element (or a key of a host map). */
   inList: boolean;
+  /** The list (array or host map) an element belongs to: one report per list. */
+  list?: N;
 }
 
 /** A location value whose text names at least one static (non-template) host. */
@@ -98,30 +100,31 @@ export function* expandValue<N>(value: Value<N>, direct = true, envFallback?: En
  */
 export function locationValues<N>(entry: CatalogEntry, options: ObjectValue<N>): LocationValue<N>[] {
   const out: LocationValue<N>[] = [];
-  const push = (path: string, slot: LocationSlot, e: Expanded<N>, inList: boolean): void => {
+  const push = (path: string, slot: LocationSlot, e: Expanded<N>, inList: boolean, list?: N): void => {
     const text = textOf(e.value);
     if (text === undefined) return;
     const item: LocationValue<N> = { path, slot, value: e.value, node: e.value.node, text, direct: e.direct && !inList, inList };
     if (e.envFallback) item.envFallback = e.envFallback;
+    if (list !== undefined) item.list = list;
     out.push(item);
   };
-  const visit = (path: string, slot: LocationSlot, value: Value<N>, inList: boolean, direct: boolean, envFallback?: EnvValue<N>): void => {
+  const visit = (path: string, slot: LocationSlot, value: Value<N>, inList: boolean, direct: boolean, envFallback?: EnvValue<N>, list?: N): void => {
     for (const e of expandValue(value, direct, envFallback)) {
       const v = e.value;
       if (slot === 'list' && v.kind === 'array') {
-        for (const element of v.elements) visit(path, 'list', element, true, false, e.envFallback);
+        for (const element of v.elements) visit(path, 'list', element, true, false, e.envFallback, v.node);
       } else if (slot === 'list' && v.kind === 'object') {
-        visitElementObject(path, v, e.envFallback);
-      } else push(path, slot, e, inList);
+        visitElementObject(path, v, e.envFallback, list);
+      } else push(path, slot, e, inList, list);
     }
   };
-  const visitElementObject = (path: string, object: ObjectValue<N>, envFallback?: EnvValue<N>): void => {
+  const visitElementObject = (path: string, object: ObjectValue<N>, envFallback?: EnvValue<N>, list?: N): void => {
     let hadKey = false;
     for (const [key, slot] of ELEMENT_HOST_KEYS) {
       const prop = getProperty(object, key);
       if (!prop) continue;
       hadKey = true;
-      visit(path, slot, prop.value, true, false, envFallback);
+      visit(path, slot, prop.value, true, false, envFallback, list);
     }
     // memcached's `{ 'host:port': weight }` map: every key a host with a port.
     if (hadKey || object.open || object.props.length === 0) return;
@@ -136,6 +139,7 @@ export function locationValues<N>(entry: CatalogEntry, options: ObjectValue<N>):
         text: prop.key,
         direct: false,
         inList: true,
+        list: object.node,
       };
       if (envFallback) item.envFallback = envFallback;
       out.push(item);

@@ -24,11 +24,11 @@ export function matchesShape<N>(object: ObjectValue<N>, signature: ShapeSignatur
   if (signature.allOf && !signature.allOf.every((path) => present(object, path))) return false;
   if (signature.discriminator) {
     const found = lookup(object, signature.discriminator.path);
-    if (found.status !== 'present') return false;
     // `type: process.env.DB_TYPE || 'postgres'`: the default names the driver.
-    const value = found.value.kind === 'env' ? found.value.fallback : found.value;
-    if (value?.kind !== 'literal' || typeof value.value !== 'string') return false;
-    return signature.discriminator.values.includes(value.value.toLowerCase());
+    const value = found.status === 'present' ? (found.value.kind === 'env' ? found.value.fallback : found.value) : undefined;
+    // A literal driver decides (`dialect: 'sqlite'` is not a networked database); without one,
+    // the other hints may still say whose options these are.
+    if (value?.kind === 'literal' && typeof value.value === 'string') return signature.discriminator.values.includes(value.value.toLowerCase());
   }
   if (signature.names && context.names.some((name) => namesMatch(name, signature.names!))) return true;
   if (signature.markers?.some((path) => present(object, path))) return true;

@@ -257,6 +257,7 @@ export function mergeObject<N>(object: ObjectValue<N>, value: Value<N>, node: N,
  */
 export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue<N>[] {
   let variants: ObjectValue<N>[] = [options];
+  let resolved = false;
   for (let round = 0; round < max; round++) {
     const next: ObjectValue<N>[] = [];
     let expanded = false;
@@ -267,12 +268,16 @@ export function optionVariants<N>(options: ObjectValue<N>, max = 4): ObjectValue
         continue;
       }
       expanded = true;
-      for (const branch of found.choice.branches) next.push(withValueAt(variant, found.keys, branch));
+      // Every object branch, and one of the others (an env read, a URL) standing for them all.
+      const objects = found.choice.branches.filter((b) => b.kind === 'object');
+      const other = found.choice.branches.find((b) => b.kind !== 'object');
+      for (const branch of other ? [...objects, other] : objects) next.push(withValueAt(variant, found.keys, branch));
     }
     if (!expanded || next.length > max) break;
     variants = next;
+    resolved = true;
   }
-  return variants.length > 1 ? variants : [];
+  return resolved ? variants : [];
 }
 
 /** The first conditional below the root with an object among its branches, and its keys. */

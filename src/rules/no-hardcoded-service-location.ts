@@ -54,7 +54,9 @@ export default createRule<Options, MessageIds>({
         const { entry } = site;
         for (const location of serviceLocations(entry, site.options)) {
           const node = location.node;
-          if (reported.has(node)) continue;
+          // A literal list of brokers or hosts is one finding, at its first literal.
+          if (reported.has(node) || (location.list !== undefined && reported.has(location.list))) continue;
+          if (location.list !== undefined) reported.add(location.list);
           const loopback = isLoopbackLocation(location);
           // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
           if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined)) continue;

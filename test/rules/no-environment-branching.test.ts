@@ -4,6 +4,10 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tes
 
 /** `[library, body, messageId, data]`: one report each, as ESM and CommonJS. */
 const bad: Array<[Lib, string, string, Record<string, string>]> = [
+  // A mistyped comparison (`=`) still branches on the name.
+  [L.mongoose, "let options = {};\nif (process.env.NODE_ENV = 'production') options = { user: process.env.MONGO_USER, pass: process.env.MONGO_PASS };\nmongoose.connect(process.env.MONGODB_URI, options);", 'config', { client: 'mongoose', setting: 'its configuration', what: 'the environment name' }],
+  // `ssl: isProduction` is reported at the option, not where the flag is defined.
+  [L.pgNamed, "const isProduction = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: isProduction });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.pgNamed, "const isProd = process.env.NODE_ENV === 'production';\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: isProd ? { ca: process.env.DB_CA } : false });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.pgNamed, "const isProduction = process.env.NODE_ENV === 'production';\nnew Pool({ ssl: isProduction && { rejectUnauthorized: false } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.pgNamed, "new Client({ host: process.env.NODE_ENV === 'development' ? 'localhost' : process.env.DB_HOST });", 'config', { client: 'pg', setting: '`host`', what: 'the environment name' }],
@@ -118,6 +122,11 @@ const good: Array<[Lib, string]> = [
 const invalid: InvalidCase[] = [
   ...bad.flatMap(([lib, body, messageId, data]) => forms(lib, body).map((form) => ({ ...form, errors: [{ messageId, data }] }))),
   ...environmentFiles,
+  {
+    name: 'a flag used as the option is reported at the option, where the client is told to differ',
+    code: "import { Pool } from 'pg';\nconst isProduction = process.env.NODE_ENV === 'production';\nnew Pool({\n  connectionString: process.env.DATABASE_URL,\n  ssl: isProduction,\n});",
+    errors: [{ messageId: 'config', line: 5 }],
+  },
   {
     name: 'reported once, at the test',
     code: "import { Pool } from 'pg';\nconst isProd = process.env.NODE_ENV === 'production';\nconst ssl = isProd ? { ca: process.env.DB_CA } : false;\nnew Pool({ ssl });\nnew Pool({ ssl, max: 2 });",

@@ -100,6 +100,55 @@ ruleTests('no-hardcoded-service-location in configuration modules', location, {
       errors: [{ messageId: 'hardcoded', line: 3, data: { client: 'knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
     },
     {
+      name: 'a service URL exported as a constant',
+      code: "export const MONGO_URL = 'mongodb+srv://cluster0.example.net/app';",
+      errors: [
+        {
+          messageId: 'hardcoded',
+          data: { client: 'mongodb', path: 'url', what: 'URL', envVar: 'MONGODB_URI' },
+          suggestions: [{ messageId: 'suggestEnv', data: { envVar: 'MONGODB_URI' }, output: 'export const MONGO_URL = process.env.MONGODB_URI;' }],
+        },
+      ],
+    },
+    {
+      name: 'an exported list of options, named by the list',
+      code: "exports.dbConf = [\n  { host: 'db-a.internal', port: 5432 },\n  { host: 'db-b.internal', port: 5432 },\n];",
+      sourceType: 'commonjs',
+      errors: [
+        { messageId: 'hardcoded', line: 2, data: { client: 'pg', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] },
+        { messageId: 'hardcoded', line: 3, data: { client: 'pg', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'options under a key that names the service, a level up',
+      code: "module.exports = { email: { provider: 'nodemailer', providerOptions: { host: 'smtp.example.com' } } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'an export named by its file',
+      code: "export const connection = { host: 'cache.internal', enableReadyCheck: true };",
+      filename: 'src/config/redis.ts',
+      errors: [{ messageId: 'hardcoded', data: { client: 'ioredis', path: 'host', what: 'host', envVar: 'REDIS_URL' }, suggestions: [] }],
+    },
+    {
+      name: "TypeORM's own keys when the type is read from the environment",
+      code: "export default { type: process.env.DB_TYPE, host: 'db.internal', synchronize: false };",
+      errors: [{ messageId: 'hardcoded', data: { client: 'typeorm', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'a Strapi-style config function handed an env reader',
+      code: "module.exports = ({ env }) => ({\n  connection: { client: 'postgres', connection: { host: env('DATABASE_HOST', 'db.internal') } },\n});",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcodedDefault', line: 2, data: { client: 'knex', path: 'connection.host', what: 'host', variable: '`DATABASE_HOST`' } }],
+    },
+    {
+      name: 'a typed union of NestJS transports, by its transport',
+      code: "import { ClientOptions, Transport } from '@nestjs/microservices';\nexport const options: ClientOptions = { transport: Transport.REDIS, options: { host: 'cache.internal' } };",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', data: { client: 'Transport.REDIS (ioredis)', path: 'options.host', what: 'host', envVar: 'REDIS_URL' }, suggestions: [] }],
+    },
+    {
       name: "mssql's `sql.config` through the default import",
       code: "import sql from 'mssql';\nexport const config: sql.config = { server: '10.0.0.5', options: { encrypt: true } };",
       tsOnly: true,

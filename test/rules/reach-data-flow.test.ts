@@ -35,6 +35,15 @@ ruleTests('no-unverified-tls through data flow', unverified, {
     ...forms(L.mysql2, 'const options = { host: process.env.DB_HOST, ssl: { ca: process.env.DB_CA } };\noptions.ssl.rejectUnauthorized = false;\nmysql.createPool(options);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
     ...forms(L.mongodb, 'const options = {};\nObject.assign(options, { tlsAllowInvalidCertificates: true });\nnew MongoClient(process.env.MONGODB_URI, options);').map((c) => ({ ...c, errors: unverifiedAt(3) })),
     ...forms(L.pgNamed, 'class Store {\n  constructor() {\n    this.options = { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } };\n  }\n  pool() {\n    return new Pool(this.options);\n  }\n}').map((c) => ({ ...c, errors: unverifiedAt(4) })),
+    // A conditional spread inside a class field.
+    ...forms(L.mysql2, 'class Sync {\n  constructor() {\n    this.config = { host: process.env.DB_HOST, ...(process.env.DB_SSL ? { ssl: { rejectUnauthorized: false } } : {}) };\n  }\n  open() {\n    return mysql.createConnection(this.config);\n  }\n}').map((c) => ({ ...c, errors: unverifiedAt(4) })),
+    // An entry picked from a known map by the environment name, spread into the export.
+    ...forms(L.knex, "const base = { client: 'pg' };\nconst byEnv = {\n  production: { connection: { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } } },\n};\nknex({ ...byEnv[process.env.NODE_ENV], ...base });").map((c) => ({ ...c, errors: unverifiedAt(4) })),
+    // One arm of the whole configuration unknown (a required file), the other written here.
+    ...forms(L.knex, "knex(process.env.NODE_ENV === 'production'\n  ? { client: 'pg', connection: { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } } }\n  : loadLocalConfig());").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'unverified', line: 3, suggestions: [{ messageId: 'suggestSecure', output: c.code.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') }] }],
+    })),
     ...forms(L.pgNamed, "new Pool(process.env.NODE_ENV === 'production'\n  ? { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } }\n  : { connectionString: process.env.DATABASE_URL });").map((c) => ({
       ...c,
       errors: [{ messageId: 'unverified', line: 3, suggestions: [{ messageId: 'suggestSecure', output: c.code.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') }] }],
@@ -63,6 +72,11 @@ ruleTests('no-hardcoded-service-location through data flow', location, {
       name: 'a class field',
       code: "import Redis from 'ioredis';\nclass Cache {\n  options = { host: 'cache.internal', port: 6379 };\n  client = new Redis(this.options);\n}",
       errors: [{ messageId: 'hardcoded', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'a same-file helper that returns a URL in production and a local object otherwise',
+      code: "import knex from 'knex';\nconst connection = (mode) => {\n  if (process.env.NODE_ENV === 'production') return process.env.DB_URL;\n  return { host: 'db.internal', user: mode };\n};\nknex({ client: 'mysql', connection: connection('write') });",
+      errors: [{ messageId: 'hardcoded', line: 4, suggestions: [] }],
     },
     {
       name: 'a host written in a const and interpolated into a URL is reported where it is written',

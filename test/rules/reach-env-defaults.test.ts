@@ -46,3 +46,15 @@ ruleTests('no-hardcoded-service-location: environment defaults', location, {
     { code: "const url = process.env.AMQP_URL || 'amqps://broker.example.com';", errors: [{ messageId: 'variableDefault', data: { name: 'AMQP_URL', what: 'URL', host: 'broker.example.com' } }] },
   ],
 });
+
+import fallback from '../../src/rules/no-local-service-fallback';
+
+ruleTests('a service-scheme default makes a variable a service location', fallback, {
+  valid: [{ code: "const url = process.env.WS_URL || 'ws://localhost:8080';" }, { code: "const api = process.env.API || 'http://localhost:3000';" }],
+  invalid: [{ code: "const url = process.env.CLUSTER_URL || 'nats://localhost:4222';", errors: [{ messageId: 'variableFallback', data: { name: 'CLUSTER_URL', host: 'localhost' } }] }],
+});
+
+ruleTests('a service-scheme default that is not local is a hard-coded location', location, {
+  valid: [],
+  invalid: [{ code: "const url = process.env.QUEUE || 'amqps://broker.example.com';", errors: [{ messageId: 'variableDefault', data: { name: 'QUEUE', what: 'URL', host: 'broker.example.com' } }] }],
+});

@@ -32,6 +32,10 @@ const W = {
   bullLegacy: { esm: "import Queue from 'bull';", cjs: "const Queue = require('bull');" },
   esLegacy: { esm: "import elasticsearch from 'elasticsearch';", cjs: "const elasticsearch = require('elasticsearch');" },
   ioAdapter: { esm: "import redisAdapter from 'socket.io-redis';", cjs: "const redisAdapter = require('socket.io-redis');" },
+  cacheStore: { esm: "import { redisStore } from 'cache-manager-redis-store';", cjs: "const { redisStore } = require('cache-manager-redis-store');" },
+  mqtt: { esm: "import mqtt from 'mqtt';", cjs: "const mqtt = require('mqtt');" },
+  memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
+  redis3: { esm: "import redis from 'redis';", cjs: "const redis = require('redis');" },
 } satisfies Record<string, Lib>;
 
 /**
@@ -90,6 +94,7 @@ const unverifiedCases: Case[] = [
   [W.drizzleKit, "export default defineConfig({ dialect: 'postgresql', dbCredentials: { url: process.env.DATABASE_URL, ssl: 'require' } });", 'unverified', { client: 'drizzle-kit' }, null],
   [W.mikro, 'export default defineConfig({ clientUrl: process.env.DATABASE_URL, driverOptions: { connection: { ssl: { rejectUnauthorized: false } } } });', 'unverified', { client: 'MikroORM' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'elasticsearch (legacy client)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.mqtt, "mqtt.connect(process.env.MQTT_URL, { rejectUnauthorized: false });", 'unverified', { client: 'mqtt' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
 ];
 
 const locationCases: Case[] = [
@@ -112,6 +117,11 @@ const locationCases: Case[] = [
   [W.connectRedis, "const RedisStore = connectRedis(session);\nnew RedisStore({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'connect-redis', path: 'host' }, null],
   [W.bullLegacy, "new Queue('mail', { redis: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'bull', path: 'redis.host' }, null],
   [W.ioAdapter, "redisAdapter({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'socket.io-redis', path: 'host' }, null],
+  [W.cacheStore, "await redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],
+  [W.mqtt, "mqtt.connect({ host: 'broker.internal', port: 8883, protocol: 'mqtts' });", 'hardcoded', { client: 'mqtt', path: 'host' }, null],
+  [W.memcached, "const cache = new Memcached();\ncache.connect('cache.internal:11211', () => {});", 'hardcoded', { client: 'memcached', path: 'servers' }, null],
+  // node-redis 3 read `host` at the top of the options.
+  [W.redis3, "redis.createClient({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'node-redis', path: 'host' }, null],
 ];
 
 const privilegedCases: Case[] = [
