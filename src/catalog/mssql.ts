@@ -1,6 +1,12 @@
 import { SQLSERVER_ACCOUNTS } from './accounts';
 import type { CatalogEntry, TlsSwitch } from './types';
 
+/**
+ * tedious builds a secure context from `cryptoCredentialsDetails` and connects with its own
+ * `rejectUnauthorized: !trustServerCertificate` (lib/message-io.js): these bag keys do nothing.
+ */
+export const TEDIOUS_DROPPED_KEYS = ['rejectUnauthorized', 'checkServerIdentity'];
+
 /** tedious `encrypt`: `false` sends the login (password merely obfuscated) in cleartext. */
 export function encryptSwitch(path: string, secure: string): TlsSwitch {
   // `true` negotiates TLS in PRELOGIN; 'strict' is TDS 8 with TLS before any traffic.
@@ -30,6 +36,7 @@ export const mssql: CatalogEntry = {
       encryptSwitch('encrypt', 'options: { encrypt: true }'),
     ],
     bags: ['options.cryptoCredentialsDetails'],
+    droppedBagKeys: [{ bag: 'options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored' }],
     verifyOff: [
       { path: 'options.trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
       { path: 'trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },

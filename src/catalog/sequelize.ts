@@ -1,4 +1,6 @@
 import { SQL_ACCOUNTS } from './accounts';
+import { TEDIOUS_DROPPED_KEYS } from './mssql';
+import { MYSQL2_DROPPED_SSL_KEYS } from './mysql2';
 import { pg } from './pg';
 import type { CatalogEntry, OptionCondition } from './types';
 
@@ -61,11 +63,16 @@ export const sequelize: CatalogEntry = {
       },
     ],
     bags: ['dialectOptions.ssl', 'dialectOptions.options.cryptoCredentialsDetails'],
+    // The mysql dialect drives mysql2, the mssql dialect tedious.
+    droppedBagKeys: [
+      { bag: 'dialectOptions.ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql },
+      { bag: 'dialectOptions.options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored', when: isMssql },
+    ],
     verifyOff: [],
     // Every query parameter is copied into `dialectOptions` as a string; for postgres the URL is
     // also parsed by pg-connection-string (^2.6.1, today 2.14) and merged, so pg's `sslmode`
     // semantics apply.
-    urlParams: pg.tls.urlParams.filter((param) => param.name === 'sslmode'),
+    urlParams: pg.tls.urlParams.filter((param) => param.name === 'sslmode').map((param) => ({ ...param, schemes: ['postgres', 'postgresql'] })),
   },
   credentials: { userPaths: ['username'], secretPaths: ['password'], urlUserinfo: true },
   location: {
