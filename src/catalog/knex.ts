@@ -57,7 +57,7 @@ export const knex: CatalogEntry = {
       {
         path: 'connection.options.encrypt',
         when: isMssql,
-        values: { false: 'off' },
+        values: { false: 'off', true: 'verified', '"strict"': 'verified' },
         whenAbsent: 'off',
         unless: { path: 'connection.encrypt', equals: [true, 'strict'] },
         secure: 'connection: { options: { encrypt: true } }',

@@ -32,14 +32,21 @@ export const mssql: CatalogEntry = {
     default: 'verified',
     switches: [
       encryptSwitch('options.encrypt', 'options: { encrypt: true }'),
-      // Top-level `encrypt`/`trustServerCertificate` are honoured too (they come from connection strings).
-      encryptSwitch('encrypt', 'options: { encrypt: true }'),
+      // Top-level `encrypt`/`trustServerCertificate` are honoured too (they come from connection
+      // strings), as defaults that `options` overrides (lib/tedious/connection-pool.js; the TLS
+      // oracle saw `options.trustServerCertificate: false` win).
+      { ...encryptSwitch('encrypt', 'options: { encrypt: true }'), unless: { path: 'options.encrypt', equals: [true, false, 'strict'] } },
+      {
+        path: 'trustServerCertificate',
+        values: { true: 'unverified' },
+        unless: { path: 'options.trustServerCertificate', equals: [true, false] },
+        secure: 'options: { trustServerCertificate: false }',
+      },
     ],
     bags: ['options.cryptoCredentialsDetails'],
     droppedBagKeys: [{ bag: 'options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored' }],
     verifyOff: [
       { path: 'options.trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
-      { path: 'trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
     ],
     // ADO.NET keys (case-insensitive), read by policy/connection-string.ts. `yes`/`no` are the
     // usual ADO boolean spellings (unverified for this parser).

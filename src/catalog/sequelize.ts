@@ -49,7 +49,9 @@ export const sequelize: CatalogEntry = {
       {
         path: 'dialectOptions.options.encrypt',
         when: isMssql,
-        values: { false: 'off' },
+        // tedious encrypts by default (the TLS oracle saw TLS with nothing set).
+        values: { false: 'off', true: 'verified', '"strict"': 'verified' },
+        whenAbsent: 'verified',
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
       {
@@ -57,8 +59,9 @@ export const sequelize: CatalogEntry = {
         when: isMssql,
         values: { true: 'unverified', false: 'verified' },
         whenAbsent: 'unverified',
-        // Without encryption there is no certificate to trust (no-disabled-tls reports that).
-        unless: { path: 'dialectOptions.options.encrypt', equals: false },
+        // Without encryption there is no certificate to trust (no-disabled-tls reports that); TDS 8
+        // (`encrypt: 'strict'`) ignores it and verifies (the TLS oracle saw it).
+        unless: { path: 'dialectOptions.options.encrypt', equals: [false, 'strict'] },
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
     ],

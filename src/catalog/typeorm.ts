@@ -45,7 +45,8 @@ export const typeorm: CatalogEntry = {
         object: 'bag-hostname-unverified-unless-verifyIdentity',
         secure: 'ssl: { rejectUnauthorized: true, verifyIdentity: true }',
       },
-      { path: 'options.encrypt', when: isMssql, values: { false: 'off' }, secure: 'options: { encrypt: true }' },
+      // mssql encrypts by default (the TLS oracle saw TLS with nothing set).
+      { path: 'options.encrypt', when: isMssql, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, whenAbsent: 'verified', secure: 'options: { encrypt: true }' },
       ...mongodbTls.switches.filter((sw) => MONGO_PASSED.has(sw.path)).map((sw) => ({ ...sw, when: isMongo })),
     ],
     bags: ['ssl', 'extra.ssl', 'options.cryptoCredentialsDetails'],

@@ -508,7 +508,11 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.tls.default).toBe('verified');
     expect(literalMeaning(switchAt(e, 'options.encrypt'), false)).toBe('off');
     expect(literalMeaning(switchAt(e, 'options.encrypt'), 'strict')).toBe('verified');
-    expect(e.tls.verifyOff.map((f) => f.path)).toEqual(['options.trustServerCertificate', 'trustServerCertificate']);
+    expect(e.tls.verifyOff.map((f) => f.path)).toEqual(['options.trustServerCertificate']);
+    // The top-level forms are defaults that `options` overrides (the TLS oracle saw it).
+    expect(literalMeaning(switchAt(e, 'trustServerCertificate'), true)).toBe('unverified');
+    expect(switchAt(e, 'trustServerCertificate').unless).toEqual({ path: 'options.trustServerCertificate', equals: [true, false] });
+    expect(switchAt(e, 'encrypt').unless).toEqual({ path: 'options.encrypt', equals: [true, false, 'strict'] });
     expect(paramMeaning(e, 'Encrypt', 'False')).toBe('off');
     expect(paramMeaning(e, 'TrustServerCertificate', 'true')).toBe('unverified');
     expect(e.recipe.noUrl).toMatch(/ADO/);
@@ -516,6 +520,10 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.privilegedAccounts).toEqual(['sa']);
     const t = entry('tedious');
     expect(t.tls.default).toBe('verified');
+    // Under the ORMs, tedious encrypts unless told not to.
+    expect(switchAt(entry('typeorm'), 'options.encrypt').whenAbsent).toBe('verified');
+    expect(switchAt(entry('sequelize'), 'dialectOptions.options.encrypt').whenAbsent).toBe('verified');
+    expect(literalMeaning(switchAt(entry('knex'), 'connection.options.encrypt'), true)).toBe('verified');
     expect(t.tls.verifyOff).toEqual([expect.objectContaining({ path: 'options.trustServerCertificate', value: true })]);
   });
 

@@ -79,6 +79,9 @@ const secure: Array<[Lib, string]> = [
   [L.knex, "knex({ client: 'mysql2', connection: { ssl: { verifyIdentity: true, checkServerIdentity: () => undefined } } });"],
   // `sslmode` is pg's: knex hands a `mysql://` URL to mysql2, which ignores it.
   [L.knex, "knex({ client: 'mysql2', connection: 'mysql://db.example.com/app?sslmode=no-verify' });"],
+  // mssql's top-level settings are defaults that `options` overrides; TDS 8 ignores trustServerCertificate.
+  [L.mssql, "sql.connect({ server: process.env.DB_SERVER, trustServerCertificate: true, options: { trustServerCertificate: false } });"],
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: 'strict' } } });"],
   // TypeORM hands MongoDB only its whitelist of options: `tlsInsecure` never reaches the driver.
   [L.typeorm, "new DataSource({ type: 'mongodb', url: process.env.MONGODB_URI, tls: true, tlsInsecure: true });"],
 ];
