@@ -54,17 +54,9 @@ function recipeOptions(recipe: SecureRecipe): Record<string, unknown> {
   return out;
 }
 
-/** Does a bag belong to this driver? Bags carry no `when`, so match them with the driver's own paths. */
-function bagApplies(entry: CatalogEntry, driver: Driver, bag: string, recipe: SecureRecipe): boolean {
-  if (!driver.select || bag === '') return true;
-  const own = [...Object.keys(recipe.tlsOptions), ...entry.tls.switches.filter((sw) => sw.when && conditionMatches(driver.select, sw.when)).map((sw) => sw.path)];
-  const segments = bag.split('.');
-  return own.some((path) => {
-    const other = path.split('.');
-    let common = 0;
-    while (common < segments.length && segments[common] === other[common]) common++;
-    return common === segments.length || common >= 2;
-  });
+/** Bags carry no `when`: a multi-driver library's driver names the bags its driver reads. */
+function bagApplies(driver: Driver, bag: string): boolean {
+  return driver.bags === undefined || driver.bags.includes(bag);
 }
 
 export function describeSetting(driver: Driver, setting: Setting): string {
@@ -84,6 +76,7 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
   const add = (origin: string, setting: Setting, unobservable?: string): void => {
     const foreign = Object.keys(setting.options).find((path) => driver.otherFactories?.some((p) => path === p || path.startsWith(`${p}.`)));
     if (foreign) unobservable ??= `\`${foreign}\` belongs to a cluster or sentinel factory, which needs a cluster of servers`;
+    unobservable ??= driver.unobservable?.(setting);
     const label = describeSetting(driver, setting);
     if (cases.some((c) => c.label === label)) return;
     cases.push({ label, origin, setting, ...(unobservable ? { unobservable } : {}) });
@@ -100,7 +93,7 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
     if (sw.otherTruthy) add(`${origin} (other truthy value)`, plain({ [sw.path]: sw.values && 'true' in sw.values ? 1 : true }));
     if (sw.object) add(`${origin} (object)`, plain({ [sw.path]: {} }));
     if (sw.object === 'bag-unverified-unless-rejectUnauthorized') add(`${origin} (object)`, plain({ [sw.path]: { rejectUnauthorized: true } }));
-    if (sw.object === 'bag-hostname-unverified-unless-verifyIdentity') add(`${origin} (object)`, plain({ [sw.path]: { verifyIdentity: true } }));
+    if (sw.object === 'bag-hostname-unverified-unless-verifyIdentity' || sw.object === 'bag-hostname-unverified') add(`${origin} (object)`, plain({ [sw.path]: { verifyIdentity: true } }));
     const secure = evaluateOptions(sw.secure);
     if (secure) add(`${origin} (secure form)`, plain(secure, secureBase.url));
     // An option that overrides this one (nodemailer `requireTLS: true` beats `ignoreTLS: true`).
@@ -113,7 +106,7 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
   }
 
   for (const bag of entry.tls.bags) {
-    if (!bagApplies(entry, driver, bag, recipe)) continue;
+    if (!bagApplies(driver, bag)) continue;
     for (const [key, value, unobservable] of BAG_SETTINGS) {
       const path = bag === '' ? key : `${bag}.${key}`;
       add(`bag ${bag === '' ? '(options root)' : bag}`, { options: { ...secureBase.options, [path]: value }, url: secureBase.url }, unobservable);
@@ -130,7 +123,8 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
   if (driver.url && driver.scheme) {
     const scheme = driver.scheme;
     for (const spec of entry.tls.urlParams) {
-      if (driver.params && !driver.params.includes(spec.name)) continue;
+      // A parameter of another driver's URLs (knex's `sslmode` is pg's) means nothing here.
+      if (spec.schemes && !spec.schemes.includes(scheme)) continue;
       const requires = spec.requires ? `&${spec.requires.name}=${spec.requires.value}` : '';
       for (const value of Object.keys(spec.values)) {
         add(`urlParam ${spec.name}${spec.requires ? ` with ${spec.requires.name}` : ''}`, plain({}, { scheme, query: `${spec.name}=${encodeURIComponent(value)}${requires}` }));

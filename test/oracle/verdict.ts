@@ -4,9 +4,9 @@
  */
 import type { CatalogEntry, TlsMeaning } from '../../src/catalog/types';
 import { optionsTlsVerdict, schemeRole } from '../../src/policy/plaintext';
-import { paramSpec, tlsIssues } from '../../src/policy/tls';
+import { conditionHolds, meaningList, paramSpec, tlsIssues } from '../../src/policy/tls';
 import { parseServiceUrl } from '../../src/policy/url';
-import type { ObjectValue, Value } from '../../src/policy/value';
+import { lookup, type ObjectValue, type Value } from '../../src/policy/value';
 import { weakTlsSettings } from '../../src/policy/weak-tls';
 import type { Driver, Setting } from './drivers/types';
 import { isPlainObject, unflatten } from './drivers/types';
@@ -49,24 +49,49 @@ export function policyOptions(entry: CatalogEntry, driver: Driver, setting: Sett
   return toValue(unflatten(flat)) as ObjectValue<null>;
 }
 
-/** TLS from the URL alone: its parameters, else its scheme. */
-function urlMeaning(entry: CatalogEntry, url: string | undefined): Meaning | undefined {
+/**
+ * TLS from the URL alone: the meanings of its parameters (a value the catalog does not list is
+ * `unjudged`), else of its scheme; `on` when the URL by itself starts TLS. A parameter that
+ * only says how TLS is verified starts nothing.
+ */
+function urlMeaning(entry: CatalogEntry, url: string | undefined): { meanings: Meaning[]; on: boolean } | undefined {
   const parsed = url === undefined ? undefined : parseServiceUrl(url);
   if (!parsed) return undefined;
   for (const [name, raw] of parsed.params) {
-    const spec = paramSpec(entry.tls.urlParams, name, parsed.params);
-    if (!spec) continue;
-    return spec.values[raw.toLowerCase()] ?? 'unjudged';
+    const spec = paramSpec(entry.tls.urlParams, name, parsed.params, parsed.scheme);
+    if (!spec || spec.verificationOnly) continue;
+    const meanings = meaningList(spec.values[raw.toLowerCase()]);
+    if (meanings.length === 0) return { meanings: ['unjudged'], on: false };
+    return { meanings, on: !meanings.includes('off') };
   }
   const role = schemeRole(entry, parsed.scheme);
-  if (role === 'tls') return entry.tls.schemes?.caseSensitiveTls && parsed.schemeRaw !== parsed.scheme ? 'off' : 'verified';
-  if (role === 'plaintext') return 'off';
+  if (role === 'tls') return entry.tls.schemes?.caseSensitiveTls && parsed.schemeRaw !== parsed.scheme ? { meanings: ['off'], on: false } : { meanings: ['verified'], on: true };
+  if (role === 'plaintext') return { meanings: ['off'], on: false };
   return undefined;
 }
 
+/** A driver whose switch is verified when absent (mssql under typeorm encrypts unless told not to). */
+function onByDefault(entry: CatalogEntry, options: ObjectValue<null>): boolean {
+  return entry.tls.switches.some((sw) => sw.whenAbsent === 'verified' && conditionHolds(options, sw.when) && lookup(options, sw.path).status === 'absent');
+}
+
+/** An option the library refuses outright (mongodb's `minVersion`): the client never starts. */
+function refusedOption(entry: CatalogEntry, options: ObjectValue<null>): boolean {
+  return (entry.tls.droppedBagKeys ?? []).some(
+    (d) => d.effect === 'rejected' && conditionHolds(options, d.when) && d.keys.some((key) => lookup(options, d.bag === '' ? key : `${d.bag}.${key}`).status === 'present'),
+  );
+}
+
+/**
+ * What the policy says a setting does: the issues the rules report (off, unverified,
+ * opportunistic, weak versions), on top of what TLS is when nothing reported turns it on: the
+ * URL's parameters or scheme, else the library default. TLS that never starts makes the
+ * verification flags moot (off); a default that falls back to clear text stays beside them.
+ */
 export function expectedVerdict(entry: CatalogEntry, driver: Driver, setting: Setting): Expected {
   const options = policyOptions(entry, driver, setting);
-  const issues = new Set(tlsIssues(entry, options, null).map((issue) => issue.meaning));
+  if (refusedOption(entry, options)) return { meanings: ['fails closed'], weak: [] };
+  const issues = new Set<Meaning>(tlsIssues(entry, options, null).map((issue) => issue.meaning));
   const weak = new Set<Weakness>();
   let capped = false;
   for (const setting of weakTlsSettings(entry, options)) {
@@ -74,17 +99,15 @@ export function expectedVerdict(entry: CatalogEntry, driver: Driver, setting: Se
     // `maxVersion: 'TLSv1.1'` caps the connection, and a pinned old method too.
     if (setting.key === 'maxVersion' || setting.key === 'secureProtocol') capped = true;
   }
-  let meanings: Meaning[];
-  if (capped) meanings = ['fails closed'];
-  else if (issues.has('off')) meanings = ['off'];
-  else if (issues.size > 0) meanings = [...issues];
-  else if (optionsTlsVerdict(entry, options) === 'tls') meanings = ['verified'];
-  else {
-    const fromUrl = urlMeaning(entry, policyUrl(driver, setting));
-    const fallback = entry.tls.default === 'scheme' ? 'off' : entry.tls.default;
-    meanings = [fromUrl ?? fallback];
-  }
-  return { meanings: meanings.sort(), weak: [...weak].sort() };
+  const result = (meanings: Iterable<Meaning>): Expected => ({ meanings: [...new Set(meanings)].sort(), weak: [...weak].sort() });
+  if (capped) return result(['fails closed']);
+  if (issues.has('off')) return result(['off']);
+  const url = urlMeaning(entry, policyUrl(driver, setting));
+  if (optionsTlsVerdict(entry, options) === 'tls' || url?.on || onByDefault(entry, options)) return result(issues.size > 0 ? issues : ['verified']);
+  const base = url?.meanings ?? [entry.tls.default === 'scheme' ? 'off' : entry.tls.default];
+  if (base.includes('off')) return result(['off']);
+  const meanings = [...issues, ...base.filter((m) => m !== 'verified')];
+  return result(meanings.length > 0 ? meanings : ['verified']);
 }
 
 /** Every case runs against every scenario: a default that accepts TLS 1.0 must show too. */

@@ -10,6 +10,10 @@ export const mysqlDriver: Driver = {
   scheme: 'mysql',
   url: mysqlUrl,
   preamble: () => mysqlPreamble,
+  unobservable: (setting) =>
+    /(^|&)ssl=%22amazon/i.test(setting.url?.query ?? '')
+      ? "the 'Amazon RDS' profile trusts only Amazon's RDS CAs: no loopback server can present a certificate they issued"
+      : undefined,
   open(setting, target) {
     const options = unflatten(setting.options);
     const connection = setting.url

@@ -1,22 +1,26 @@
 import knex from 'knex';
+import * as mongodb from 'mongodb';
 import { Sequelize } from 'sequelize';
 import { DataSource } from 'typeorm';
 import { mysqlPreamble } from '../preambles/mysql';
 import { postgresPreamble } from '../preambles/postgres';
 import { tdsPreamble } from '../preambles/tds';
+import { directTls } from '../server';
+import { mongoUrl } from './mongodb';
 import { mysqlUrl } from './mysql2';
-import { postgresUrl } from './pg';
+import { postgresUrl, withRootCert } from './pg';
 import { isPlainObject, settled, unflatten, type Driver } from './types';
 
 const quiet = { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined };
 const credentials = { user: 'app', password: 'secret', database: 'app' };
 
-function knexDriver(client: string, preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+function knexDriver(client: string, bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
   return {
     entry: 'knex',
     name: `knex (client: ${client})`,
     select: { client },
-    ...(scheme ? { scheme, url, params: ['sslmode', 'ssl'] } : {}),
+    bags,
+    ...(scheme ? { scheme, url } : {}),
     preamble,
     open(setting, target) {
       const { connection, ...options } = unflatten(setting.options);
@@ -35,17 +39,18 @@ function knexDriver(client: string, preamble: Driver['preamble'], scheme?: strin
 }
 
 export const knexDrivers: readonly Driver[] = [
-  knexDriver('pg', () => postgresPreamble, 'postgres', postgresUrl),
-  knexDriver('mysql2', () => mysqlPreamble, 'mysql', mysqlUrl),
-  knexDriver('mssql', () => tdsPreamble),
+  knexDriver('pg', ['connection.ssl'], () => postgresPreamble, 'postgres', postgresUrl),
+  knexDriver('mysql2', ['connection.ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
+  knexDriver('mssql', ['connection.options.cryptoCredentialsDetails'], () => tdsPreamble),
 ];
 
-function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
   return {
     entry: 'sequelize',
     name: `sequelize (dialect: ${dialect})`,
     select: { dialect },
-    ...(scheme ? { scheme, url, params: ['sslmode'] } : {}),
+    bags,
+    ...(scheme ? { scheme, url } : {}),
     preamble,
     open(setting, target) {
       const options = { ...unflatten(setting.options), dialect, logging: false, pool: { max: 1, min: 0 }, retry: { max: 0 } };
@@ -59,17 +64,19 @@ function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', preamble: Driv
 }
 
 export const sequelizeDrivers: readonly Driver[] = [
-  sequelizeDriver('postgres', () => postgresPreamble, 'postgres', postgresUrl),
-  sequelizeDriver('mysql', () => mysqlPreamble, 'mysql', mysqlUrl),
-  sequelizeDriver('mssql', () => tdsPreamble),
+  sequelizeDriver('postgres', ['dialectOptions.ssl'], () => postgresPreamble, 'postgres', postgresUrl),
+  sequelizeDriver('mysql', ['dialectOptions.ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
+  sequelizeDriver('mssql', ['dialectOptions.options.cryptoCredentialsDetails'], () => tdsPreamble),
 ];
 
-function typeormDriver(type: 'postgres' | 'mysql' | 'mssql', preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+function typeormDriver(type: 'postgres' | 'mysql' | 'mssql', bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
   return {
     entry: 'typeorm',
     name: `typeorm (type: ${type})`,
     select: { type },
-    ...(scheme ? { scheme, url, params: ['sslmode'], schemes: [] } : {}),
+    bags,
+    // The catalog's schemes are those of its mongodb driver.
+    ...(scheme ? { scheme, url, schemes: [] } : {}),
     preamble,
     open(setting, target) {
       const options = unflatten(setting.options);
@@ -88,8 +95,50 @@ function typeormDriver(type: 'postgres' | 'mysql' | 'mssql', preamble: Driver['p
   };
 }
 
+/**
+ * typeorm with `type: 'mongodb'`: its own URL parsing and option whitelist in front of the
+ * mongodb driver. The driver module is handed in (typeorm's `driver` option) so that server
+ * selection gives up when the oracle is gone and the client can be closed mid-connect.
+ */
+const typeormMongoDriver: Driver = {
+  entry: 'typeorm',
+  name: 'typeorm (type: mongodb)',
+  select: { type: 'mongodb' },
+  // `ssl` is pg's and mysql's bag: shown to do nothing here.
+  bags: ['ssl'],
+  scheme: 'mongodb',
+  schemes: ['mongodb'],
+  url: mongoUrl,
+  preamble: () => directTls,
+  open(setting, target) {
+    const clients: mongodb.MongoClient[] = [];
+    class MongoClient extends mongodb.MongoClient {
+      static override async connect(url: string, options?: mongodb.MongoClientOptions): Promise<mongodb.MongoClient> {
+        const client = new mongodb.MongoClient(url, { ...options, serverSelectionTimeoutMS: 20_000 });
+        clients.push(client);
+        return client.connect();
+      }
+    }
+    const options = unflatten(setting.options);
+    const location = setting.url
+      ? { url: mongoUrl(setting.url.scheme, setting.url.query, target.host, target.port) }
+      : { host: target.host, port: target.port, database: 'app' };
+    const source = new DataSource({ ...options, ...location, type: 'mongodb', driver: { ...mongodb, MongoClient } } as ConstructorParameters<typeof DataSource>[0]);
+    const done = settled(() => source.initialize());
+    return {
+      done,
+      close: async () => {
+        await Promise.all(clients.map((client) => client.close(true)));
+        await done;
+        if (source.isInitialized) await source.destroy();
+      },
+    };
+  },
+};
+
 export const typeormDrivers: readonly Driver[] = [
-  typeormDriver('postgres', () => postgresPreamble, 'postgres', postgresUrl),
-  typeormDriver('mysql', () => mysqlPreamble, 'mysql', mysqlUrl),
-  typeormDriver('mssql', () => tdsPreamble),
+  typeormDriver('postgres', ['ssl', 'extra.ssl'], () => postgresPreamble, 'postgres', (scheme, query, host, port) => postgresUrl(scheme, withRootCert(query), host, port)),
+  typeormDriver('mysql', ['ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
+  typeormDriver('mssql', ['options.cryptoCredentialsDetails'], () => tdsPreamble),
+  typeormMongoDriver,
 ];

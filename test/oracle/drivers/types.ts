@@ -33,10 +33,12 @@ export interface Driver {
   /** Scheme of the URLs this driver reads, when it reads any; a URL is always built when `urlRequired`. */
   scheme?: string;
   urlRequired?: boolean;
-  /** The catalog URL parameters this driver reads (default: all of them). */
-  params?: string[];
   /** Option paths of other factories (cluster, sentinel) that this driver's client never reads. */
   otherFactories?: string[];
+  /** The catalog TLS bags this driver's client reads, for a multi-driver library (default: all). */
+  bags?: string[];
+  /** Why a setting cannot be shown on a loopback server, when it cannot. */
+  unobservable?(setting: Setting): string | undefined;
   /** The catalog schemes this driver can be driven with (default: all of them). */
   schemes?: string[];
   /** The URL for a scheme and query at a host and port, as this driver's users write it. */
