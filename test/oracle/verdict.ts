@@ -45,7 +45,10 @@ export function policyUrl(driver: Driver, setting: Setting): string | undefined 
 
 export function policyOptions(entry: CatalogEntry, driver: Driver, setting: Setting): ObjectValue<null> {
   const url = policyUrl(driver, setting);
-  const flat = { ...setting.options, ...(url === undefined ? {} : { [entry.location.urlPaths[0] ?? 'url']: url }) };
+  const nested = unflatten(setting.options);
+  // The first URL option not taken by an object (knex: `connection`, else `connection.connectionString`).
+  const at = entry.location.urlPaths.find((path) => !isPlainObject(path.split('.').reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), nested))) ?? 'url';
+  const flat = { ...setting.options, ...(url === undefined ? {} : { [at]: url }) };
   return toValue(unflatten(flat)) as ObjectValue<null>;
 }
 

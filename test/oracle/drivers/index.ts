@@ -10,7 +10,7 @@ import { nodemailerDriver } from './nodemailer';
 import { knexDrivers, sequelizeDrivers, typeormDrivers } from './orm';
 import { pgDriver } from './pg';
 import { postgresJsDriver } from './postgres';
-import { ioredisDriver, redisDriver } from './redis';
+import { bullmqDriver, ioredisDriver, redisDriver } from './redis';
 import { elasticDriver, opensearchDriver } from './search';
 import { catalog } from '../../../src/catalog';
 import type { Driver } from './types';
@@ -26,6 +26,7 @@ export const DRIVERS: readonly Driver[] = [
   mongooseDriver,
   ioredisDriver,
   redisDriver,
+  bullmqDriver,
   amqplibDriver,
   kafkajsDriver,
   nodemailerDriver,
@@ -52,7 +53,6 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
   '@prisma/client': 'Prisma ≤6 connects from its Rust query engine, a binary downloaded at install time (not possible here); Prisma 7 delegates TLS to a driver adapter (pg, mssql, mariadb) that is driven on its own',
   '@aws-sdk/client-*': 'not a devDependency: an S3-compatible HTTPS endpoint would be driven like @elastic/elasticsearch',
   'aws-sdk': 'not a devDependency, and end of support since 2025-09-08',
-  bullmq: 'builds an ioredis client from `connection` (driven as ioredis); its own queue start-up retries outside any option',
   mqtt: 'not a devDependency: MQTT over TLS is direct TLS, and would be driven like amqplib',
   elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
   '@mikro-orm/core': 'not a devDependency; its `driverOptions` reach knex, pg or mysql2, which are driven',

@@ -26,10 +26,13 @@ function knexDriver(client: string, bags: string[], preamble: Driver['preamble']
       const { connection, ...options } = unflatten(setting.options);
       const own = isPlainObject(connection) ? connection : {};
       const host = client === 'mssql' ? { server: '127.0.0.1', port: target.port, options: { ...(isPlainObject(own.options) ? own.options : {}), port: target.port } } : { host: target.host, port: target.port };
+      const at = setting.url && url ? url(setting.url.scheme, setting.url.query, target.host, target.port) : undefined;
+      // A URL string, or beside other connection options the driver's own URL option.
+      const located = at === undefined ? { ...credentials, ...own, ...host } : Object.keys(own).length === 0 ? at : { ...own, [client === 'pg' ? 'connectionString' : 'uri']: at };
       const db = knex({
         ...options,
         client,
-        connection: setting.url && url ? url(setting.url.scheme, setting.url.query, target.host, target.port) : { ...credentials, ...own, ...host },
+        connection: located,
         pool: { min: 0, max: 1 },
         log: quiet,
       });

@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
 import { directTls } from '../server';
@@ -49,5 +50,27 @@ export const redisDriver: Driver = {
         client.destroy();
       },
     };
+  },
+};
+
+/**
+ * bullmq: `new Queue(name, { connection })`, which builds an ioredis client from `connection`
+ * (`url` beside the other options); bullmq's own retry strategy is replaced, which its options
+ * allow, and the queue waits for the connection.
+ */
+export const bullmqDriver: Driver = {
+  entry: 'bullmq',
+  name: 'bullmq',
+  scheme: 'redis',
+  otherFactories: ['connection.redisOptions', 'connection.sentinelTLS'],
+  url: redisUrl,
+  preamble: () => directTls,
+  open(setting, target) {
+    const { connection, ...options } = unflatten(setting.options);
+    const own = isPlainObject(connection) ? connection : {};
+    const location = setting.url ? { url: redisUrl(setting.url.scheme, setting.url.query, target.host, target.port) } : { host: target.host, port: target.port };
+    const queue = new Queue('oracle', { ...options, connection: { ...own, ...location, retryStrategy: () => null, maxRetriesPerRequest: null } });
+    queue.on('error', () => undefined);
+    return { done: settled(() => queue.waitUntilReady()), close: () => queue.close() };
   },
 };
