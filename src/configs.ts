@@ -15,16 +15,25 @@ export type ConfigName = 'recommended' | 'strict' | 'all';
  * fixtures that point at a test container (`postgres://postgres:postgres@localhost/test`),
  * per-test clients and `NODE_ENV === 'test'` set-ups are normal there. Test files by name
  * (`*.test.*`, `*.spec.*`, `*.e2e-spec.*`...), test folders anywhere (`test/`, `tests/`,
- * `__tests__/`, `__mocks__/`, `fixtures/`, `e2e/`...) and test-runner set-up files. Any
- * extension: ESLint matches every file against every pattern after brace expansion, and listing
- * the eight source extensions made 252 patterns of these 42.
+ * `__tests__/`, `__mocks__/`, `fixtures/`, `e2e/`, `e2e-common/`, `api-e2e/`...) and
+ * test-runner set-up files. Written without extensions (ESLint matches every file against
+ * every pattern after brace expansion; listing the eight source extensions made 252 patterns
+ * of these); the config pairs each with `SOURCE_FILES` so that only source files match.
  */
 export const TEST_FILES: readonly string[] = [
   '**/*.{test,spec,e2e,e2e-spec,e2e-test,int-spec,int-test,integration,integration-spec}.*',
   '**/{test,tests,__tests__,__mocks__,__fixtures__,fixtures,__testfixtures__,e2e,integration-tests,spec,cypress,playwright}/**',
+  '**/{e2e-*,*-e2e}/**',
   '**/{jest,vitest,playwright,cypress}.{setup,config,global-setup,global-teardown}.*',
   '**/{setupTests,test-setup,testSetup,globalSetup,globalTeardown}.*',
 ];
+
+/**
+ * The files the rules read as programs. A config object's `files` make ESLint lint what they
+ * match, so the test-file object matches a test pattern and one of these (a nested array in
+ * `files` is an AND): `tsconfig.spec.json` or a `.snap` file is never linted because of it.
+ */
+export const SOURCE_FILES = '**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
 
 /**
  * JSON files the tools read as configuration (`config/config.json` for sequelize-cli,
@@ -88,7 +97,8 @@ export function createConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleW
       : [];
     const relaxed = relaxedInTests(rules, config);
     if (Object.keys(relaxed).length === 0) return [main, ...json];
-    return [main, ...json, { name: `${NAMESPACE}/${config}/tests`, files: [...TEST_FILES], plugins: { [NAMESPACE]: plugin }, rules: relaxed }];
+    const files = TEST_FILES.map((pattern) => [pattern, SOURCE_FILES]);
+    return [main, ...json, { name: `${NAMESPACE}/${config}/tests`, files, plugins: { [NAMESPACE]: plugin }, rules: relaxed }];
   };
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
 }

@@ -30,7 +30,7 @@ export interface EnvRead {
  */
 export function findEnvReads(
   sourceCode: TSESLint.SourceCode,
-  envObjects: readonly TSESTree.MemberExpression[],
+  envObjects: ReadonlyArray<TSESTree.MemberExpression | TSESTree.Identifier>,
   evaluator: Evaluator,
   libraries: EnvLibraries,
 ): EnvRead[] {
@@ -39,9 +39,8 @@ export function findEnvReads(
   configFunctionReads(sourceCode, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
-      const outer = outermostChainCall(call);
-      const value = evaluator.evaluate(outer);
-      if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node: outer, value });
+      const { node, value } = withDefault(outermostChainCall(call), evaluator);
+      if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node, value });
     }
     if (libraries.nestConfig) nestConfigReads(sourceCode, evaluator, reads);
     for (const call of [...libraries.cleanEnvCalls, ...libraries.convictCalls]) {
@@ -73,8 +72,8 @@ function configFunctionReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluat
         let call: Node | undefined = reference.identifier.parent as Node | undefined;
         if (call?.type === 'MemberExpression' && call.object === reference.identifier) call = call.parent as Node | undefined;
         if (call?.type !== 'CallExpression') continue;
-        const value = evaluator.evaluate(call);
-        if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node: call, value });
+        const read = withDefault(call, evaluator);
+        if (read.value.kind === 'env' && read.value.name !== undefined) reads.push({ name: read.value.name, node: read.node, value: read.value });
       }
     }
   }
@@ -175,9 +174,22 @@ function nestConfigReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, 
     const call = outerParent(member);
     if (call.parent?.type !== 'CallExpression' || call.parent.callee !== call.child || seen.has(call.parent)) continue;
     seen.add(call.parent);
-    const value = evaluator.evaluate(call.parent);
-    if (value.kind === 'env' && value.source === 'config-service' && value.name !== undefined) reads.push({ name: value.name, node: call.parent, value });
+    const read = withDefault(call.parent, evaluator);
+    if (read.value.kind === 'env' && read.value.source === 'config-service' && read.value.name !== undefined) reads.push({ name: read.value.name, node: read.node, value: read.value });
   }
+}
+
+/**
+ * A read and the `||`/`??` default written after it (`config.get('REDIS_HOST') || 'redis'`),
+ * which the evaluator folds into one read with a fallback.
+ */
+function withDefault(node: Node, evaluator: Evaluator): { node: Node; value: Value<Node> } {
+  const { parent, child } = outerParent(node);
+  if (parent?.type === 'LogicalExpression' && parent.left === child && parent.operator !== '&&') {
+    const value = evaluator.evaluate(parent);
+    if (value.kind === 'env') return { node: parent, value };
+  }
+  return { node, value: evaluator.evaluate(node) };
 }
 
 /** `env.get('X').default('y').asString()`: the outermost call of the chain. */

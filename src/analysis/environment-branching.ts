@@ -164,6 +164,19 @@ export class EnvironmentBranching {
   }
 
   /**
+   * `function connection() { if (process.env.NODE_ENV === 'production') return url; return
+   * { host: 'localhost' }; }` whose result is a client's option: the returns of the function
+   * around the `if` are the choice, at the option they reach.
+   */
+  returnFeedingClient(branch: EnvironmentBranch): (OptionSlot & { branches: Value<Node>[] }) | undefined {
+    if (branch.construct.type !== 'IfStatement' || !branch.branches.some(returns)) return undefined;
+    for (let node: Node | undefined = branch.construct.parent; node; node = node.parent) {
+      if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return this.conditionals.get(node);
+    }
+    return undefined;
+  }
+
+  /**
    * `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`:
    * an assignment inside the branches of an `if`/`switch` to a variable a client's options read,
    * at a path that is service configuration.
@@ -242,6 +255,12 @@ function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: reado
   if (!statement.cases.some((c) => c.test === null)) signatures.push(clientSignature([], unknownKey));
   // Fall-through cases with an empty body share the next case's client.
   return signatures.filter((sig, i) => statement.cases[i]?.consequent.length !== 0 || sig !== '[]');
+}
+
+/** Whether a branch of an `if` returns (directly, or as its last statement). */
+function returns(node: Node): boolean {
+  if (node.type === 'ReturnStatement') return true;
+  return node.type === 'BlockStatement' && node.body.some((statement) => statement.type === 'ReturnStatement' || (statement.type === 'IfStatement' && returns(statement.consequent)));
 }
 
 /** A value several values stand for, written as a name (`ssl`) or a pick (`configs[env]`). */

@@ -298,7 +298,13 @@ export class Evaluator extends MemoEvaluator<Node> {
   private destructured(pattern: TSESTree.DestructuringPattern, init: Node, declared: TSESTree.Identifier, node: TSESTree.Identifier): EValue {
     const path = patternPath(pattern, declared);
     if (!path) return { kind: 'unknown', node };
-    return this.followPath(this.evaluate(init), path, node);
+    return this.followPath(this.isGlobalProcess(init) ? processObject(init) : this.evaluate(init), path, node);
+  }
+
+  /** The global `process` (not a local of that name). */
+  private isGlobalProcess(node: Node): boolean {
+    const inner = unwrap(node);
+    return inner.type === 'Identifier' && inner.name === 'process' && isGlobalReference(this.scopeOf(inner), inner);
   }
 
   /** The value a destructuring path picks out of `value`, defaults applied. */
@@ -555,6 +561,11 @@ function isExportedFunction(fn: Node): boolean {
   const parent = fn.parent;
   if (parent?.type === 'ExportDefaultDeclaration') return true;
   return parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression' && unwrap(parent.left.object).type === 'Identifier' && (unwrap(parent.left.object) as TSESTree.Identifier).name === 'module' && staticPropertyName(parent.left) === 'exports';
+}
+
+/** `process` as far as configuration goes: an object whose `env` is the environment. */
+function processObject(node: Node): EValue {
+  return { kind: 'object', props: [{ key: 'env', value: { kind: 'env', name: undefined, source: 'process.env', node }, node }], open: true, node };
 }
 
 /** Where the text of a literal operand came from, shifted to its offset in a concatenation. */

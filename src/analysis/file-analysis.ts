@@ -20,6 +20,7 @@ import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
@@ -90,7 +91,7 @@ export class FileAnalysis {
   private catalogNamed: boolean | undefined;
   private processEnvInText: boolean | undefined;
   private environmentMapExported: boolean | undefined;
-  private envObjects: TSESTree.MemberExpression[] | undefined;
+  private envObjects: Array<TSESTree.MemberExpression | TSESTree.Identifier> | undefined;
   private libraries: EnvLibraries | undefined;
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
@@ -102,6 +103,7 @@ export class FileAnalysis {
   private urls: ServiceUrlLiteral[] | undefined;
   private configurationPossible: boolean | undefined;
   private readonly unsetBranches = new Map<Node, string | null>();
+  private settingsOfFile: NamedSetting[] | undefined;
   private exportsConfiguration: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
@@ -165,7 +167,7 @@ export class FileAnalysis {
   }
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */
-  private get processEnv(): TSESTree.MemberExpression[] {
+  private get processEnv(): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
     return (this.envObjects ??= this.mayReadProcessEnv ? processEnvNodes(this.sourceCode) : []);
   }
 
@@ -260,6 +262,13 @@ export class FileAnalysis {
     }));
   }
 
+  /** Literal settings of exported configuration named for a service (`redis_host`, `mail: { pass }`). */
+  get namedSettings(): NamedSetting[] {
+    if (this.settingsOfFile) return this.settingsOfFile;
+    if (!this.mayExportConfiguration) return (this.settingsOfFile = []);
+    return (this.settingsOfFile = namedSettings(this.sourceCode, this.evaluator));
+  }
+
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
     return (this.writes ??= findEnvWrites(this.processEnv, this.evaluator));
@@ -267,7 +276,9 @@ export class FileAnalysis {
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
   get envReads(): EnvRead[] {
-    return (this.reads ??= this.isJson ? [] : findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries));
+    return (this.reads ??= this.isJson
+      ? []
+      : [...findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries), ...(this.mayExportConfiguration ? definitionReads(this.sourceCode, this.evaluator) : [])]);
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */

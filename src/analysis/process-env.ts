@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Value } from '../policy/value';
-import { outerParent, staticPropertyName, unwrap } from './ast';
+import { findVariable, outerParent, staticPropertyName, unwrap } from './ast';
 import type { Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -14,7 +14,7 @@ export interface EnvWrite {
 }
 
 /** Writes to `process.env`, found from its member expressions (`processEnvNodes`, no AST walk). */
-export function findEnvWrites(envObjects: readonly TSESTree.MemberExpression[], evaluator: Evaluator): EnvWrite[] {
+export function findEnvWrites(envObjects: ReadonlyArray<TSESTree.MemberExpression | TSESTree.Identifier>, evaluator: Evaluator): EnvWrite[] {
   const writes: EnvWrite[] = [];
   for (const envObject of envObjects) {
     const { parent, child } = outerParent(envObject);
@@ -50,7 +50,7 @@ const ENV_WORD = /\benv\b/;
  * Each `process.env` member expression whose `process` is the global one. Walks the global
  * scope's unresolved references, which is long in big files: ask `mayReadProcessEnv` first.
  */
-export function processEnvNodes(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
+export function processEnvNodes(sourceCode: TSESLint.SourceCode): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
   const identifiers: TSESTree.Identifier[] = [];
@@ -61,10 +61,18 @@ export function processEnvNodes(sourceCode: TSESLint.SourceCode): TSESTree.Membe
   if (declared && declared.defs.length === 0) {
     for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
   }
-  const nodes: TSESTree.MemberExpression[] = [];
+  const nodes: Array<TSESTree.MemberExpression | TSESTree.Identifier> = [];
   for (const identifier of identifiers) {
     const { parent, child } = outerParent(identifier);
     if (parent?.type === 'MemberExpression' && parent.object === child && staticPropertyName(parent) === 'env') nodes.push(parent);
+    // `const { env } = process`: every read of that `env` is `process.env`.
+    else if (parent?.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'ObjectPattern') {
+      for (const property of parent.id.properties) {
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'env' || property.value.type !== 'Identifier') continue;
+        const variable = findVariable(sourceCode.getScope(property.value), property.value);
+        for (const reference of variable?.references ?? []) if (!reference.isWrite() && reference.identifier.type === 'Identifier') nodes.push(reference.identifier);
+      }
+    }
   }
   return nodes;
 }

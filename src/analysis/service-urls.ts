@@ -3,6 +3,7 @@ import { catalog } from '../catalog';
 import { serviceSchemes } from '../policy/plaintext';
 import type { Value } from '../policy/value';
 import { textOf } from '../policy/value';
+import { outerParent } from './ast';
 import type { Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -14,6 +15,12 @@ export interface ServiceUrlLiteral {
   /** Its text, unknown parts as `HOLE`. */
   text: string;
   value: Value<Node>;
+  /**
+   * The URL is itself an argument of a call (`new URL(url)`, `isURL(url)`, `log(url)`,
+   * `expect(x).toBe(url)`): what a function the analysis does not know does with it is not
+   * known to be connecting.
+   */
+  argument?: true;
 }
 
 /** Schemes any catalog library reads, derived from `tls.schemes` and `tls.paramSchemes`. */
@@ -51,7 +58,9 @@ export function findServiceUrls(sourceCode: TSESLint.SourceCode, evaluator: Eval
     const value = evaluator.evaluate(outer);
     const text = textOf(value);
     if (text === undefined || !STARTS_WITH_SCHEME.test(text)) continue;
-    found.push({ node: outer as ServiceUrlLiteral['node'], text, value });
+    const { parent, child } = outerParent(outer);
+    const argument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(child as TSESTree.CallExpressionArgument);
+    found.push({ node: outer as ServiceUrlLiteral['node'], text, value, ...(argument ? { argument: true as const } : {}) });
   }
   return found;
 }

@@ -1,10 +1,10 @@
 /**
- * Literal defaults of environment reads anywhere in a file, judged by the variable's name:
- * `process.env.REDIS_HOST || 'cache.internal'` is a hard-coded location,
- * `process.env.DB_PASSWORD || 'secret'` a hard-coded credential and
- * `process.env.DB_USER || 'root'` a privileged account, whether or not a client is in sight
- * (config modules hand them to clients elsewhere). Loopback defaults are
- * `no-local-service-fallback`'s.
+ * Literal defaults of environment reads anywhere in a file, and literal settings of exported
+ * configuration, judged by their name: `process.env.REDIS_HOST || 'cache.internal'` and
+ * `{ redis_host: '127.0.0.1' }` are hard-coded locations, `process.env.DB_PASSWORD || 'secret'`
+ * and `{ mail: { pass: 'secret' } }` hard-coded credentials, `process.env.DB_USER || 'root'` a
+ * privileged account, whether or not a client is in sight (config modules hand them to clients
+ * elsewhere). Loopback environment defaults are `no-local-service-fallback`'s.
  */
 import { LDAP_ACCOUNTS, MONGODB_ACCOUNTS, MYSQL_ACCOUNTS, POSTGRES_ACCOUNTS, REDIS_ACCOUNTS, SQL_ACCOUNTS, SQLSERVER_ACCOUNTS } from '../catalog/accounts';
 import { privilegedAccount } from './accounts';
@@ -15,8 +15,8 @@ import { serviceSchemes } from './plaintext';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
 import { isPlaceholderSecret } from './secrets';
-import type { Value } from './value';
-import { textOf } from './value';
+import type { EnvValue, Value } from './value';
+import { getProperty, textOf } from './value';
 
 /** Accounts privileged on the service a variable's name says (`DB`, `MONGO`, `RABBITMQ`). */
 const ACCOUNTS_BY_SERVICE: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
@@ -33,6 +33,20 @@ const ACCOUNTS_BY_SERVICE: ReadonlyMap<string, readonly string[]> = new Map<stri
 
 function words(names: readonly string[], accounts: readonly string[]): Array<[string, readonly string[]]> {
   return names.map((name) => [name, accounts]);
+}
+
+/**
+ * An option definition that names its environment variable and its default
+ * (`{ env: 'DATABASE_URI', help: '...', default: 'mongodb://localhost/app' }`, convict's and many
+ * CLIs' schema form) as the environment read it stands for.
+ */
+export function asEnvDefinition<N>(value: Value<N>): EnvValue<N> | undefined {
+  if (value.kind !== 'object') return undefined;
+  const env = getProperty(value, 'env');
+  const fallback = getProperty(value, 'default');
+  const name = env?.value.kind === 'literal' ? env.value.value : undefined;
+  if (typeof name !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(name) || !fallback) return undefined;
+  return { kind: 'env', name, source: 'convict', fallback: fallback.value, fallbackNode: fallback.value.node, node: fallback.node };
 }
 
 export interface EnvDefaultFinding<N> {
@@ -62,13 +76,17 @@ export function isServiceLocationRead<N>(name: string, fallback: Value<N> | unde
   return scheme !== undefined && SERVICE_SCHEMES.has(scheme);
 }
 
-/** A non-loopback literal location as the default of a service-location variable. */
-export function locationDefault<N>(name: string, fallback: Value<N> | undefined): EnvDefaultFinding<N> | undefined {
+/**
+ * A literal location as the default of a service-location variable (not a loopback one: that
+ * is a local fallback), or as a service-location setting in configuration (any host: a local
+ * one written there is as hard-coded).
+ */
+export function locationDefault<N>(name: string, fallback: Value<N> | undefined, { setting = false }: { setting?: boolean } = {}): EnvDefaultFinding<N> | undefined {
   if (!fallback || !isServiceLocationRead(name, fallback)) return undefined;
   const text = textOf(fallback);
   if (text === undefined) return undefined;
   const parsed = parseLocation(text, 'host');
-  if (!parsed || isLoopbackLocation(parsed)) return undefined;
+  if (!parsed || (!setting && isLoopbackLocation(parsed))) return undefined;
   const host: LocationHost = parsed.hosts[0]!;
   return { node: fallback.node, what: describeLocation({ format: parsed.format, slot: 'host', inList: false }), host: host.host };
 }

@@ -125,6 +125,11 @@ const FLAG_NAMES = new Set([
   'LOCAL_DEV',
   'USE_LOCAL',
   'USE_LOCAL_DB',
+  // Cloud-or-local switches choose where the services are, like IS_LOCAL.
+  'IS_CLOUD',
+  'USE_CLOUD',
+  'USE_CLOUD_DB',
+  'IS_CLOUD_DB',
 ]);
 
 /**
@@ -301,7 +306,7 @@ export function isServiceLocationEnvName(name: string): boolean {
   return before.some((w) => SERVICE_WORDS.has(w));
 }
 
-const USER_SUFFIXES = new Set(['USER', 'USERNAME', 'LOGIN', 'USR', 'UID']);
+const USER_SUFFIXES = new Set(['USER', 'USERNAME', 'LOGIN', 'USR', 'UID', 'DN', 'BINDDN', 'ADMINDN']);
 
 /**
  * The service word of a service account name: `DB_USER`, `POSTGRES_USERNAME`, `MONGO_LOGIN`,
@@ -322,7 +327,7 @@ export function serviceOfUserEnvName(name: string): string | undefined {
   return parts.slice(0, -1).find((w) => SERVICE_WORDS.has(w));
 }
 
-const SECRET_SUFFIXES = new Set(['PASSWORD', 'PASS', 'PWD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY']);
+const SECRET_SUFFIXES = new Set(['PASSWORD', 'PASS', 'PWD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'PW', 'BINDPW', 'ADMINPW']);
 const SECRET_SUFFIX_PAIRS = new Set(['SECRET_KEY', 'API_KEY', 'SECRET_ACCESS_KEY']);
 
 /**

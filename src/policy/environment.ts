@@ -243,6 +243,8 @@ function segmentsMatch(pattern: readonly string[], path: readonly string[]): boo
     if (cached !== undefined) return cached;
     let result: boolean;
     if (i === pattern.length) result = j === path.length;
+    // A trailing `**` is what is inside a folder, as in minimatch: `e2e-*/**` is not `e2e-x.ts`.
+    else if (pattern[i] === '**' && i === pattern.length - 1) result = j < path.length;
     else if (pattern[i] === '**') result = go(i + 1, j) || (j < path.length && go(i, j + 1));
     else result = j < path.length && segmentMatch(pattern[i]!, path[j]!) && go(i + 1, j + 1);
     memo.set(key, result);

@@ -4,6 +4,7 @@
  * Each catalog entry's `shape` is data; this is the one place that reads it.
  */
 import type { CatalogEntry, ShapeSignature } from '../catalog/types';
+import { asEnvDefinition } from './env-defaults';
 import { environmentKind } from './env-names';
 import { schemeRole } from './plaintext';
 import { hasUrlScheme, parseServiceUrl } from './url';
@@ -87,7 +88,7 @@ export function shapedObjects<N>(
 ): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
   if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, maxDepth, holder));
   if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
-  const url = urlOptions(value, entries, holder ?? value.node);
+  const url = urlOptions(asEnvDefinition(value) ?? value, entries, holder ?? value.node);
   if (url) return [url];
   if (value.kind !== 'object') return [];
   const entry = entryForShape(value, entries, { names });

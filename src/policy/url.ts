@@ -236,6 +236,13 @@ export function parseServiceUrl(text: string): ServiceUrl | undefined {
       break;
     }
   }
+  // `mongodb://usr x:pw@localhost/db`: a space inside the user info, not the end of the URL.
+  // Where the host is cannot be told for sure, so the text is not a URL we judge.
+  if (end < text.length && !text.slice(start, end).includes('@')) {
+    const later = text.indexOf('@', end);
+    const slash = text.indexOf('/', end);
+    if (later !== -1 && (slash === -1 || later < slash)) return undefined;
+  }
 
   const authorityEndFrom = (from: number): number => {
     for (let i = from; i < end; i++) {

@@ -1,8 +1,8 @@
-import { relative, isAbsolute } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { globMatcher, isAttachedResource } from '../policy/environment';
 import { createRule } from '../util/create-rule';
+import { projectPath } from './utils/files';
 
 type MessageIds = 'outside';
 
@@ -66,7 +66,7 @@ export default createRule<[Options], MessageIds>({
         const sites = getFileAnalysis(context).constructions.filter((site) => isAttachedResource(site.entry));
         // Globs only for files that build a client: matching them costs more than the analysis.
         if (sites.length === 0) return;
-        const path = (isAbsolute(filename) ? relative(context.cwd, filename) : filename).split('\\').join('/');
+        const path = projectPath(filename, context.cwd);
         if (resourceModuleMatcher(options.resourceModules)(path)) return;
         for (const site of sites) {
           context.report({ node: site.node, messageId: 'outside', data: { client: site.entry.displayName } });

@@ -58,11 +58,11 @@ export default createRule<[], MessageIds>({
       }
 
       for (const branch of flow.branches) {
-        if (isTestRunnerGuard(branch.comparedWith)) continue;
-        // A client built in one path only: `if (!isProd) client = new Redis()`.
+        // A client built in one path only: `if (!isProd) client = new Redis()`. Under the test
+        // runner that is a guard (`if (NODE_ENV !== 'test') connect()`), not a different client.
         const built = flow.clientBuiltDifferently(branch);
         if (built) {
-          report(branch, 'buildsClient', { client: built.entry.displayName });
+          if (!isTestRunnerGuard(branch.comparedWith)) report(branch, 'buildsClient', { client: built.entry.displayName });
           continue;
         }
         // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
@@ -75,6 +75,12 @@ export default createRule<[], MessageIds>({
         const fed = flow.conditionals.get(branch.construct);
         if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
           report(branch, 'config', { client: fed.site.entry.displayName, setting: describePath(fed.path) });
+          continue;
+        }
+        // A helper that returns one configuration in production and another elsewhere.
+        const returned = flow.returnFeedingClient(branch);
+        if (returned && serviceConfigDiffers(returned.site.entry, returned.path, returned.branches, shapeText)) {
+          report(branch, 'config', { client: returned.site.entry.displayName, setting: describePath(returned.path) });
           continue;
         }
         // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`

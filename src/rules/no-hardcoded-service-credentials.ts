@@ -8,7 +8,7 @@ import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
-type MessageIds = 'option' | 'urlPassword' | 'connectionStringPassword' | 'envDefault' | 'variableDefault' | 'helper';
+type MessageIds = 'option' | 'urlPassword' | 'connectionStringPassword' | 'envDefault' | 'variableDefault' | 'setting' | 'helper';
 
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-service-credentials',
@@ -30,6 +30,7 @@ export default createRule<[], MessageIds>({
       envDefault:
         '`{{client}}`: `{{where}}` falls back to a hard-coded secret when {{variable}} is unset. Require the variable and fail fast when it is missing.',
       variableDefault: '`{{name}}` falls back to a hard-coded secret when it is not set. Require the variable and fail fast when it is missing.',
+      setting: '`{{name}}` is a hard-coded secret in configuration. Read it from the environment or a secret store at run time.',
       helper: '`{{client}}`: `{{call}}(...)` is given a hard-coded password. Read it from the environment or a secret store at run time.',
     },
   },
@@ -75,6 +76,13 @@ export default createRule<[], MessageIds>({
         if (!finding || reportedNodes.has(finding.node)) continue;
         reportedNodes.add(finding.node);
         context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name } });
+      }
+      // `module.exports = { mail: { pass: 'secret' } }`
+      for (const setting of analysis.namedSettings) {
+        const finding = secretDefault(setting.name, setting.value);
+        if (!finding || reportedNodes.has(finding.node)) continue;
+        reportedNodes.add(finding.node);
+        context.report({ node: finding.node, messageId: 'setting', data: { name: setting.name } });
       }
     });
   },

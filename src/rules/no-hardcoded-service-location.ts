@@ -1,13 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isInDefaultOperand } from '../analysis/ast';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { locationDefault } from '../policy/env-defaults';
 import { describeLocation, isLoopbackLocation, serviceLocations } from '../policy/location';
+import { isLocalHostName as isLoopbackText } from '../policy/environment';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { isWithin } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'variableDefault' | 'suggestEnv';
+type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'variableDefault' | 'setting' | 'suggestEnv';
 type Options = [{ allowLoopback?: boolean }];
 
 export default createRule<Options, MessageIds>({
@@ -41,6 +43,7 @@ export default createRule<Options, MessageIds>({
       hardcodedDefault:
         '`{{client}}`: `{{path}}` falls back to a hard-coded {{what}} when {{variable}} is unset. Require the variable and fail fast when it is missing.',
       variableDefault: '`{{name}}` falls back to a hard-coded {{what}} (`{{host}}`) when it is not set. Require the variable and fail fast when it is missing.',
+      setting: '`{{name}}` is a hard-coded {{what}} (`{{host}}`) in configuration. Read it from the environment.',
       suggestEnv: 'Read the location from `process.env.{{envVar}}`.',
     },
   },
@@ -59,7 +62,7 @@ export default createRule<Options, MessageIds>({
           if (location.list !== undefined) reported.add(location.list);
           const loopback = isLoopbackLocation(location);
           // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
-          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined)) continue;
+          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined || isInDefaultOperand(node))) continue;
           reported.add(node);
           const client = entry.displayName;
           const path = location.path;
@@ -89,6 +92,13 @@ export default createRule<Options, MessageIds>({
         if (!finding || reported.has(finding.node)) continue;
         reported.add(finding.node);
         context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });
+      }
+      // `module.exports = { redis_host: '127.0.0.1' }`
+      for (const setting of analysis.namedSettings) {
+        const finding = locationDefault(setting.name, setting.value, { setting: true });
+        if (!finding || reported.has(finding.node) || (allowLoopback && isLoopbackText(finding.host!))) continue;
+        reported.add(finding.node);
+        context.report({ node: finding.node, messageId: 'setting', data: { name: setting.name, what: finding.what!, host: finding.host! } });
       }
     });
   },

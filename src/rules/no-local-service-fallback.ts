@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isInDefaultOperand } from '../analysis/ast';
 import { parameterDefault } from '../analysis/env-reads';
 import { getFileAnalysis, type ClientSite } from '../analysis/file-analysis';
 import { isServiceLocationRead } from '../policy/env-defaults';
@@ -10,7 +11,7 @@ import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
-type MessageIds = 'clientFallback' | 'variableFallback' | 'parameterDefault';
+type MessageIds = 'clientFallback' | 'variableFallback' | 'parameterDefault' | 'defaultObject';
 
 export default createRule<[], MessageIds>({
   name: 'no-local-service-fallback',
@@ -28,6 +29,8 @@ export default createRule<[], MessageIds>({
         '`{{client}}`: when `{{name}}` is not set this client silently connects to a local service (`{{host}}`). Remove the local default and fail fast: throw at start-up when `{{name}}` is missing.',
       variableFallback:
         '`{{name}}` falls back to a local service (`{{host}}`) when it is not set. Remove the local default and fail fast: throw at start-up when `{{name}}` is missing.',
+      defaultObject:
+        '`{{client}}`: when no configuration is given this client connects to a local service (`{{host}}`). Remove the local default and fail fast when the configuration is missing.',
       parameterDefault:
         '`{{client}}`: parameter `{{name}}` defaults to a local service (`{{host}}`). Pass the location from the environment and fail fast when it is missing.',
     },
@@ -99,12 +102,14 @@ export default createRule<[], MessageIds>({
       for (const site of analysis.sites) {
         // A bare exported URL is an environment read's default, reported as one below.
         if (!isAttachedResource(site.entry) || site.origin === 'url') continue;
-        // `process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`
+        // `process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`,
+        // and `opts.connection ?? { host: 'localhost' }`.
         const variable = analysis.fallbackVariable(site);
-        if (variable !== undefined) {
-          for (const local of serviceLocations(site.entry, site.options)) {
-            if (isLoopbackLocation(local) && !local.envFallback) report(local.node, 'clientFallback', { client: site.entry.displayName, name: variable, host: local.hosts[0]!.host });
-          }
+        for (const local of serviceLocations(site.entry, site.options)) {
+          if (!isLoopbackLocation(local) || local.envFallback) continue;
+          const data = { client: site.entry.displayName, host: local.hosts[0]!.host };
+          if (variable !== undefined) report(local.node, 'clientFallback', { ...data, name: variable });
+          else if (isInDefaultOperand(local.node)) report(local.node, 'defaultObject', data);
         }
         const location = site.entry.location;
         const paths = [...location.urlPaths, ...location.hostPaths, ...location.listPaths];

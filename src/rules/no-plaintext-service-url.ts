@@ -5,6 +5,7 @@ import { catalog } from '../catalog';
 import { judgeUrlLiteral, urlReaches, type PlaintextUrl } from '../policy/plaintext';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
+import { isTestFile } from './utils/files';
 import { quoteLike } from './utils/fixes';
 
 type Node = TSESTree.Node;
@@ -37,8 +38,14 @@ export default createRule<[], MessageIds>({
       const urls = analysis.serviceUrls;
       if (urls.length === 0) return;
       const reach = urlReaches(analysis.sites);
+      // A URL that reaches no client is judged on its own only where it configures something:
+      // not as the argument of a function the analysis does not know (a validator, a parser, a
+      // logger, an assertion), and not in test code (fixtures, mocked clients).
+      const testFile = isTestFile(context.filename, context.cwd);
       for (const url of urls) {
-        const finding = judgeUrlLiteral(url.text, catalog, reach.get(url.node));
+        const reaches = reach.get(url.node);
+        if (!reaches && (url.argument || testFile)) continue;
+        const finding = judgeUrlLiteral(url.text, catalog, reaches);
         if (!finding) continue;
         const { result, standalone } = finding;
         context.report({

@@ -8,7 +8,7 @@ import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
-type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper' | 'variableDefault';
+type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper' | 'variableDefault' | 'setting';
 type Options = [{ allow?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
       helper: '`{{client}}`: `{{call}}(...)` logs in as the privileged account `{{account}}`. Use a least-privileged account.',
       variableDefault:
         '`{{name}}` falls back to the privileged account `{{account}}` when it is not set. Require the variable, and give it a least-privileged account.',
+      setting: '`{{name}}` is the privileged account `{{account}}` in configuration. Use a least-privileged account that has only the grants this code needs.',
     },
   },
   defaultOptions: [{ allow: [] }],
@@ -88,6 +89,13 @@ export default createRule<Options, MessageIds>({
         if (!finding || reportedNodes.has(finding.node)) continue;
         reportedNodes.add(finding.node);
         context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, account: finding.account! } });
+      }
+      // `module.exports = { ldap: { admindn: 'cn=admin,dc=example,dc=org' } }`
+      for (const setting of analysis.namedSettings) {
+        const finding = accountDefault(setting.name, setting.value, allowed);
+        if (!finding || reportedNodes.has(finding.node)) continue;
+        reportedNodes.add(finding.node);
+        context.report({ node: finding.node, messageId: 'setting', data: { name: setting.name, account: finding.account! } });
       }
     });
   },

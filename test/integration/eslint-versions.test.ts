@@ -8,7 +8,7 @@ const requireHere = createRequire(__filename);
 const entry = resolve(__dirname, '../../dist/src/index.js');
 
 interface ESLintClass {
-  new (options: { cwd: string }): { lintFiles(patterns: string[]): Promise<Array<{ messages: Array<{ ruleId: string | null; message: string }> }>> };
+  new (options: { cwd: string }): { lintFiles(patterns: string[]): Promise<Array<{ filePath: string; messages: Array<{ ruleId: string | null; message: string }> }>> };
   version: string;
 }
 
@@ -50,6 +50,9 @@ afterAll(() => {
   rmSync(spreadProject, { recursive: true, force: true });
   rmSync(extendsProject, { recursive: true, force: true });
 });
+// Not source: the test-file config object must not make ESLint lint these.
+writeFileSync(join(project, 'test', 'tsconfig.spec.json'), '{ "extends": "../tsconfig.json" }\n');
+writeFileSync(join(project, 'test', 'db.test.js.snap'), 'exports[`db 1`] = `"ok"`;\n');
 writeFileSync(join(project, 'clean.js'), "const { Pool } = require('pg');\nmodule.exports = new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });\n");
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
@@ -72,6 +75,13 @@ describe.each([
     expect(app!.messages.map((m) => m.ruleId)).toContain('backing-services/no-local-service-fallback');
     const [fixture] = await eslint.lintFiles(['test/db.js']);
     expect(fixture!.messages.map((m) => m.ruleId)).not.toContain('backing-services/no-local-service-fallback');
+  });
+
+  it('does not make ESLint lint non-source files in test folders', async () => {
+    const { ESLint } = requireHere(pkg) as { ESLint: ESLintClass };
+    const linted = (await new ESLint({ cwd: project }).lintFiles(['.'])).map((r) => r.filePath.slice(project.length + 1));
+    expect(linted).toContain(join('test', 'db.js'));
+    expect(linted.filter((path) => !path.endsWith('.js'))).toEqual([]);
   });
 
   it('works nested inside defineConfig', async () => {
@@ -102,7 +112,8 @@ describe('the plugin object', () => {
     const pkg = requireHere('../../package.json') as { name: string; version: string };
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'backing-services' });
     const ids = Object.keys(plugin.rules);
-    expect(plugin.configs.all).toHaveLength(1);
+    // `all`, then its JSON block (@eslint/json is installed here).
+    expect(plugin.configs.all!.map((c) => c.name)).toEqual(['backing-services/all', 'backing-services/all/json']);
     expect(Object.keys(plugin.configs.all![0]!.rules)).toEqual(ids.map((id) => `backing-services/${id}`));
     const recommended = ids.filter((id) => plugin.rules[id]!.meta.docs.recommended);
     expect(Object.keys(plugin.configs.recommended![0]!.rules)).toEqual(recommended.map((id) => `backing-services/${id}`));
@@ -113,10 +124,12 @@ describe('the plugin object', () => {
     }
     // The test-file entry turns off exactly the enabled rules marked relaxedInTests.
     for (const name of ['recommended', 'strict']) {
-      const [main, tests] = plugin.configs[name]!;
+      const [main, , tests] = plugin.configs[name]!;
       const relaxed = ids.filter((id) => (plugin.rules[id]!.meta.docs as { relaxedInTests?: boolean }).relaxedInTests && `backing-services/${id}` in main!.rules);
       expect(tests!.name).toBe(`backing-services/${name}/tests`);
+      // Each test pattern paired with the source extensions: `tsconfig.spec.json` is not linted.
       expect(tests!.files!.length).toBeGreaterThan(0);
+      for (const pattern of tests!.files!) expect(pattern).toEqual([expect.any(String), '**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}']);
       expect(tests!.rules).toEqual(Object.fromEntries(relaxed.map((id) => [`backing-services/${id}`, 'off'])));
     }
   });

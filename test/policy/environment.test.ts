@@ -70,10 +70,10 @@ describe('globs', () => {
 
   it('match the test files of common layouts and nothing else', () => {
     const isTest = (path: string): boolean => TEST_FILES.some((glob) => matchesGlob(path, glob));
-    for (const path of ['src/db.test.ts', 'src/db.spec.js', 'test/db.js', 'tests/setup/db.mjs', 'src/__tests__/db.ts', 'src/__mocks__/pg.js', 'test/app.e2e-spec.ts', 'e2e/db.ts', 'packages/api/test/fixtures/db.cjs', 'vitest.setup.ts', 'jest.config.js', 'src/setupTests.ts']) {
+    for (const path of ['src/db.test.ts', 'src/db.spec.js', 'test/db.js', 'tests/setup/db.mjs', 'src/__tests__/db.ts', 'src/__mocks__/pg.js', 'test/app.e2e-spec.ts', 'e2e/db.ts', 'packages/api/test/fixtures/db.cjs', 'vitest.setup.ts', 'jest.config.js', 'src/setupTests.ts', 'e2e-common/db.ts', 'apps/api-e2e/src/db.ts']) {
       expect(isTest(path), path).toBe(true);
     }
-    for (const path of ['src/db.ts', 'src/testing-utils.ts', 'src/contest/db.ts', 'src/latest.ts', 'src/attestation/db.ts', 'src/test.ts', 'src/spec-reader.ts']) {
+    for (const path of ['src/db.ts', 'src/testing-utils.ts', 'src/contest/db.ts', 'src/latest.ts', 'src/attestation/db.ts', 'src/test.ts', 'src/spec-reader.ts', 'src/e2e.ts', 'src/e2e-helpers.ts']) {
       expect(isTest(path), path).toBe(false);
     }
   });

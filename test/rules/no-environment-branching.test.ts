@@ -123,6 +123,22 @@ const invalid: InvalidCase[] = [
   ...bad.flatMap(([lib, body, messageId, data]) => forms(lib, body).map((form) => ({ ...form, errors: [{ messageId, data }] }))),
   ...environmentFiles,
   {
+    name: 'a helper that returns a URL in production and a local configuration otherwise',
+    code: "import knex from 'knex';\nfunction connection() {\n  if (process.env.NODE_ENV === 'production') {\n    return process.env.DB_URL;\n  }\n  return { host: 'localhost', user: 'app' };\n}\nexport const db = knex({ client: 'mysql2', connection: connection() });",
+    errors: [{ messageId: 'config', line: 3, data: { client: 'knex', setting: '`connection`', what: 'the environment name' } }],
+  },
+  {
+    name: 'a test-runner comparison that changes the credentials, not whether to connect',
+    code: "import Redis from 'ioredis';\nexport default new Redis({\n  host: process.env.REDIS_HOST,\n  ...(process.env.NODE_ENV === 'test' ? {} : { password: process.env.REDIS_PASSWORD }),\n});",
+    errors: [{ messageId: 'config', line: 4 }],
+  },
+  {
+    name: 'a cloud-or-local switch chooses where the service is',
+    code: "const mysql = require('mysql2');\nconst isCloudDB = process.env.USE_CLOUD_DB === 'true';\nmodule.exports = mysql.createConnection(isCloudDB ? process.env.DATABASE_URL : { host: 'localhost' });",
+    sourceType: 'commonjs',
+    errors: [{ messageId: 'config', line: 3 }],
+  },
+  {
     name: 'a flag used as the option is reported at the option, where the client is told to differ',
     code: "import { Pool } from 'pg';\nconst isProduction = process.env.NODE_ENV === 'production';\nnew Pool({\n  connectionString: process.env.DATABASE_URL,\n  ssl: isProduction,\n});",
     errors: [{ messageId: 'config', line: 5 }],

@@ -130,6 +130,16 @@ const lookalikes: ValidCase[] = [
   { code: 'const url = `postgres://${user}:${pass}@${host}/${db}`;' },
   { code: "const url = 'postgres://db.example.com/app' + query;" },
   { code: "const proxy = 'http://proxy.example.com:3128';\nimport { S3Client } from '@aws-sdk/client-s3';\nnew S3Client({ region: 'us-east-1' });" },
+  // Arguments of functions the analysis does not know: validators, parsers, loggers, assertions.
+  { code: "if (!isURL('redis://cache.example.com:6379')) throw new Error('bad');" },
+  { code: "const parsed = new URL('amqp://broker.example.com/vhost');" },
+  { code: "console.log('connecting to', 'redis://cache.example.com:6379');" },
+  { code: "expect(client.url).toBe('mongodb://db.example.com:27017/app');" },
+  // Test code: fixtures and mocked clients, unless a catalog client is built with them.
+  { code: "const fixture = { uri: 'mongodb://db.example.com:27017/app' };", filename: 'spec/store.spec.js' },
+  { code: "const url = 'redis://cache.example.com:6379';", filename: 'test/support/cache.js' },
+  // A space inside the user info: where the host is cannot be told.
+  { code: "const uri = 'mongodb://usr x:pw@db.example.com:1234/shop';" },
 ];
 
 function expectedOutput(code: string, edit: Edit): Array<{ messageId: string; output: string }> {
@@ -156,6 +166,12 @@ const invalid: InvalidCase[] = [
 ruleTests('no-plaintext-service-url', rule, {
   valid: [...secure.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes],
   invalid: [
+    {
+      name: 'a URL a catalog client is built with is judged in test code too',
+      code: "import Redis from 'ioredis';\nnew Redis('redis://cache.example.com:6379');",
+      filename: 'test/cache.test.js',
+      errors: [{ messageId: 'plaintext', suggestions: [{ messageId: 'suggestTlsScheme', data: { scheme: 'rediss' }, output: "import Redis from 'ioredis';\nnew Redis('rediss://cache.example.com:6379');" }] }],
+    },
     ...invalid,
     {
       name: 'standalone URL whose parameters turn TLS off',

@@ -58,3 +58,45 @@ ruleTests('a service-scheme default that is not local is a hard-coded location',
   valid: [],
   invalid: [{ code: "const url = process.env.QUEUE || 'amqps://broker.example.com';", errors: [{ messageId: 'variableDefault', data: { name: 'QUEUE', what: 'URL', host: 'broker.example.com' } }] }],
 });
+
+// Local defaults in the forms large code bases use: an alias of `process.env` by
+// destructuring, an option definition naming its variable, an options default object.
+ruleTests('no-local-service-fallback: aliases, option definitions and default objects', fallback, {
+  valid: [],
+  invalid: [
+    {
+      code: "const { env } = process;\nexport const url = env['STORE_DATABASE_URL'] || 'postgresql://localhost:5432/shop';",
+      errors: [{ messageId: 'variableFallback', data: { name: 'STORE_DATABASE_URL', host: 'localhost' } }],
+    },
+    {
+      code: "module.exports = {\n  storeURI: { env: 'SHOP_STORE_URI', help: 'Where the store is', default: 'mongodb://localhost:27017/shop' },\n};",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'variableFallback', line: 2, data: { name: 'SHOP_STORE_URI', host: 'localhost' } }],
+    },
+    {
+      code: "import Redis from 'ioredis';\nexport function cache(opts) {\n  const connection = opts.connection ?? { host: 'localhost', port: 6379 };\n  return new Redis(connection);\n}",
+      errors: [{ messageId: 'defaultObject', line: 3, data: { client: 'ioredis', host: 'localhost' } }],
+    },
+    {
+      code: "import Redis, { type RedisOptions } from 'ioredis';\nexport function cache(opts: { connection?: RedisOptions }) {\n  return new Redis(opts.connection ?? ({ host: '127.0.0.1' } as RedisOptions));\n}",
+      tsOnly: true,
+      errors: [{ messageId: 'defaultObject', line: 3, data: { client: 'ioredis', host: '127.0.0.1' } }],
+    },
+  ],
+});
+
+// ... and none of them is also a hard-coded location.
+ruleTests('no-hardcoded-service-location leaves local defaults to no-local-service-fallback', location, {
+  valid: [
+    { code: "const { env } = process;\nexport const url = env['STORE_DATABASE_URL'] || 'postgresql://localhost:5432/shop';" },
+    { code: "module.exports = { storeURI: { env: 'SHOP_STORE_URI', default: 'mongodb://localhost:27017/shop' } };", sourceType: 'commonjs' },
+    { code: "import Redis from 'ioredis';\nexport function cache(opts) {\n  return new Redis(opts.connection ?? { host: 'localhost', port: 6379 });\n}" },
+  ],
+  invalid: [
+    {
+      code: "module.exports = { storeURI: { env: 'SHOP_STORE_URI', default: 'mongodb://db.example.com:27017/shop' } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcodedDefault' }],
+    },
+  ],
+});

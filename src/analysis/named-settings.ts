@@ -1,0 +1,67 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from '../policy/env-names';
+import { asEnvDefinition } from '../policy/env-defaults';
+import type { EnvValue, Value } from '../policy/value';
+import type { Evaluator } from './evaluate';
+import { exportedConfiguration, exportedValues } from './exports';
+
+type Node = TSESTree.Node;
+
+/** A literal setting of exported configuration, under the name that says what it is. */
+export interface NamedSetting {
+  /** `REDIS_HOST` for `{ redis_host }` or `{ redis: { host } }`. */
+  name: string;
+  value: Value<Node>;
+}
+
+/**
+ * Option definitions of exported configuration (`{ env: 'X', default: 'y' }`) as the
+ * environment reads they stand for.
+ */
+export function definitionReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): Array<{ name: string; node: Node; value: EnvValue<Node> }> {
+  const found: Array<{ name: string; node: Node; value: EnvValue<Node> }> = [];
+  const visit = (value: Value<Node>, depth: number): void => {
+    if (depth > 4 || value.kind !== 'object') return;
+    const read = asEnvDefinition(value);
+    if (read) {
+      found.push({ name: read.name!, node: read.node, value: read });
+      return;
+    }
+    for (const prop of value.props) visit(prop.value, depth + 1);
+  };
+  for (const exported of exportedValues(sourceCode)) visit(exportedConfiguration(exported, evaluator, sourceCode).value, 0);
+  return found;
+}
+
+/**
+ * The literal settings of exported configuration whose key says they locate, log in to or
+ * unlock a backing service: `redis_host: '127.0.0.1'`, `DB_PASSWORD: 'x'`, and generic keys
+ * under a key that names the service (`ldap: { server, admindn, adminpw }`,
+ * `mail: { host, user, pass }`). An object also judged as a client's options may hold such
+ * keys besides the library's own; the rules report each node once.
+ */
+export function namedSettings(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): NamedSetting[] {
+  const found: NamedSetting[] = [];
+  const visit = (value: Value<Node>, holder: string | undefined, depth: number): void => {
+    if (depth > 4 || value.kind !== 'object' || asEnvDefinition(value)) return;
+    for (const prop of value.props) {
+      if (prop.value.kind === 'object') {
+        visit(prop.value, prop.key, depth + 1);
+        continue;
+      }
+      const literal = prop.value.kind === 'literal' || prop.value.kind === 'template';
+      if (!literal) continue;
+      const name = [prop.key, holder === undefined ? undefined : `${holder}_${prop.key}`].find((n) => n !== undefined && namesSetting(n));
+      if (name !== undefined) found.push({ name, value: prop.value });
+    }
+  };
+  for (const exported of exportedValues(sourceCode)) {
+    const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
+    visit(value, name, 0);
+  }
+  return found;
+}
+
+function namesSetting(name: string): boolean {
+  return isServiceLocationEnvName(name) || isServiceSecretEnvName(name) || serviceOfUserEnvName(name) !== undefined;
+}
