@@ -130,7 +130,9 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
         add(`urlParam ${spec.name}${spec.requires ? ` with ${spec.requires.name}` : ''}`, plain({}, { scheme, query: `${spec.name}=${encodeURIComponent(value)}${requires}` }));
       }
       const secure = /^([\w.]+)=(\S+)$/.exec(spec.secure);
-      if (secure) add(`urlParam ${spec.name} (secure form)`, plain({}, { scheme, query: `${secure[1]}=${encodeURIComponent(secure[2]!)}` }));
+      // The secure form may name another parameter (knex's `ssl=` → `sslmode=`), with its own schemes.
+      const securedBy = secure && entry.tls.urlParams.find((p) => p.name.toLowerCase() === secure[1]!.toLowerCase() && !p.requires);
+      if (secure && !securedBy?.schemes?.every((s) => s !== scheme)) add(`urlParam ${spec.name} (secure form)`, plain({}, { scheme, query: `${secure[1]}=${encodeURIComponent(secure[2]!)}` }));
     }
     const schemes = entry.tls.schemes;
     for (const s of [...(schemes?.tls ?? []), ...(schemes?.plaintext ?? [])]) {

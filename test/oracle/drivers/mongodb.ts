@@ -8,6 +8,11 @@ export function mongoUrl(scheme: string, query: string, host: string, port: numb
   return `${scheme}://${host}:${port}/app?directConnection=true${query ? `&${query}` : ''}`;
 }
 
+/** `mongodb+srv://` cases are recorded as not run, with this reason. */
+export function srvUnobservable(setting: { url?: { scheme: string } }): string | undefined {
+  return setting.url?.scheme.toLowerCase() === 'mongodb+srv' ? 'mongodb+srv looks up DNS SRV and TXT records for the hosts, which loopback has none of' : undefined;
+}
+
 /** The driver's own retries off; a connect is raced against the oracle's verdict, never this timeout. */
 const NO_RETRIES = { serverSelectionTimeoutMS: 20_000, retryReads: false, retryWrites: false, monitorCommands: false };
 
@@ -16,9 +21,9 @@ export const mongodbDriver: Driver = {
   entry: 'mongodb',
   name: 'mongodb',
   scheme: 'mongodb',
-  schemes: ['mongodb'],
   urlRequired: true,
   url: mongoUrl,
+  unobservable: srvUnobservable,
   preamble: () => directTls,
   open(setting, target) {
     const client = new MongoClient(mongoUrl(setting.url!.scheme, setting.url!.query, target.host, target.port), { ...unflatten(setting.options), ...NO_RETRIES });

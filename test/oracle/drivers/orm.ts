@@ -6,7 +6,7 @@ import { mysqlPreamble } from '../preambles/mysql';
 import { postgresPreamble } from '../preambles/postgres';
 import { tdsPreamble } from '../preambles/tds';
 import { directTls } from '../server';
-import { mongoUrl } from './mongodb';
+import { mongoUrl, srvUnobservable } from './mongodb';
 import { mysqlUrl } from './mysql2';
 import { postgresUrl, withRootCert } from './pg';
 import { isPlainObject, settled, unflatten, type Driver } from './types';
@@ -110,7 +110,7 @@ const typeormMongoDriver: Driver = {
   // `ssl` is pg's and mysql's bag: shown to do nothing here.
   bags: ['ssl'],
   scheme: 'mongodb',
-  schemes: ['mongodb'],
+  unobservable: srvUnobservable,
   url: mongoUrl,
   preamble: () => directTls,
   open(setting, target) {
