@@ -44,7 +44,7 @@ describe.concurrent('codemod outputs', () => {
     built.settings.forEach((setting, variant) => {
       const label = describeSetting(built.driver, setting);
       it(`${where} ${built.driver.name}: ${label}`, async () => {
-        const expected = expectedVerdict(site.site.entry, built.driver, setting);
+        const expected = expectedVerdict(built.entry, built.driver, setting);
         const runs = await runSetting(built.driver, setting, certs);
         const observed = observedVerdict(runs);
         rows.push({

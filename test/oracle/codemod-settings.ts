@@ -6,6 +6,7 @@
  * and each branch of a run-time choice as a setting of its own. What cannot be built that way
  * is a reason, never a silent skip.
  */
+import { entryById } from '../../src/catalog';
 import type { CatalogEntry } from '../../src/catalog/types';
 import type { ObjectValue, Value } from '../../src/policy/value';
 import { parseServiceUrl } from '../../src/policy/url';
@@ -18,7 +19,8 @@ import type { Driver, Setting } from './drivers/types';
 /** Node TLS options that can sit at the root of a library's options (a root bag). */
 const ROOT_TLS_KEYS = new Set(['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'checkServerIdentity', 'minVersion', 'maxVersion', 'secureProtocol', 'ciphers', 'servername']);
 
-export type Built = { driver: Driver; settings: Setting[]; notes: string[] } | { reason: string };
+/** The client's catalog entry (a wrapper's client), its driver and the settings to run. */
+export type Built = { entry: CatalogEntry; driver: Driver; settings: Setting[]; notes: string[] } | { reason: string };
 
 class Unbuildable extends Error {}
 
@@ -48,6 +50,9 @@ function materialize(entry: CatalogEntry, value: Value<unknown>, path: string, c
         const key = path === '' ? prop.key : `${path}.${prop.key}`;
         // The location is the oracle's (knex's `connection` is a URL only when it is a string).
         if (locationPath(entry, key) || (entry.location.urlPaths.includes(key) && prop.value.kind !== 'object')) continue;
+        // An object of nothing but location and credentials (cassandra's `credentials`) goes whole.
+        const value = prop.value;
+        if (value.kind === 'object' && value.props.length > 0 && value.props.every((p) => locationPath(entry, `${key}.${p.key}`))) continue;
         let values: unknown[];
         try {
           values = materialize(entry, prop.value, key, certs, notes);
@@ -128,9 +133,28 @@ function lookupPath(options: ObjectValue<unknown>, path: string): Value<unknown>
   return current;
 }
 
+/**
+ * A wrapper's options as its client's: the prefix its client's facts were moved under
+ * (src/catalog/rebase.ts), read back from where the TLS bags went (drizzle's `connection`,
+ * `''` for @nestjs/typeorm). Undefined when the wrapper's options do not map that way.
+ */
+function unwrap(entry: CatalogEntry, options: ObjectValue<unknown>): { entry: CatalogEntry; options: ObjectValue<unknown> } | string {
+  const client = entry.wraps === undefined ? undefined : entryById(entry.wraps);
+  if (!client) return { entry, options };
+  const moved = (prefix: string, path: string): string => (prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`);
+  const prefixes = new Set(
+    entry.tls.bags.flatMap((wrapped) => client.tls.bags.flatMap((own) => (wrapped === own ? [''] : wrapped.endsWith(`.${own}`) ? [wrapped.slice(0, -own.length - 1)] : own === '' ? [wrapped] : []))),
+  );
+  const prefix = [...prefixes].find((p) => client.tls.bags.length > 0 && client.tls.bags.every((own) => entry.tls.bags.includes(moved(p, own))));
+  if (prefix === undefined) return `a ${client.id} wrapper whose options are not ${client.id}'s under one prefix`;
+  const inner = prefix === '' ? options : lookupPath(options, prefix);
+  if (inner?.kind !== 'object') return `a ${client.id} wrapper: \`${prefix}\` is not an object here`;
+  return unwrap(client, inner);
+}
+
 /** The driver for a site's library (and, for knex, sequelize and typeorm, its driver option). */
-function driverFor(site: OutputSite): Driver | string {
-  const { entry, options } = site.site;
+function driverFor(site: { entry: CatalogEntry; options: ObjectValue<unknown> }): Driver | string {
+  const { entry, options } = site;
   const candidates = DRIVERS.filter((d) => d.entry === entry.id);
   if (candidates.length === 0) return NOT_DRIVEN[entry.id] ?? `${entry.id} has no driver`;
   if (candidates.length === 1 && !candidates[0]!.select) return candidates[0]!;
@@ -148,20 +172,22 @@ function driverFor(site: OutputSite): Driver | string {
 
 /** The settings to run for one site of a fixture output, or why it cannot be run. */
 export function buildSite(site: OutputSite, certs: CertSet): Built {
-  const { entry } = site.site;
-  if (entry.wraps) return { reason: `a ${entry.wraps} wrapper: ${NOT_DRIVEN[entry.id] ?? 'not driven on its own'}` };
-  const driver = driverFor(site);
+  // A wrapper builds its client from its options: run that client.
+  const client = unwrap(site.site.entry, site.site.options);
+  if (typeof client === 'string') return { reason: client };
+  const { entry } = client;
+  const driver = driverFor(client);
   if (typeof driver === 'string') return { reason: driver };
-  const notes: string[] = [];
+  const notes: string[] = client.entry === site.site.entry ? [] : [`${site.site.entry.displayName} builds this ${entry.displayName} client`];
   try {
     // Process-wide defaults apply where the client's own options are silent.
     const defaults = site.defaults.flatMap((d) => d.props);
-    const own = new Set(site.site.options.props.map((p) => p.key));
-    const options: ObjectValue<unknown> = { ...site.site.options, props: [...defaults.filter((p) => !own.has(p.key)), ...site.site.options.props] };
+    const own = new Set(client.options.props.map((p) => p.key));
+    const options: ObjectValue<unknown> = { ...client.options, props: [...defaults.filter((p) => !own.has(p.key)), ...client.options.props] };
     if (defaults.length > 0) notes.push(`with the file's \`${entry.globalDefaults}\` writes`);
     const url = urlOf(entry, driver, options, notes) ?? (driver.urlRequired && driver.scheme ? { scheme: driver.scheme, query: '' } : undefined);
     const variants = materialize(entry, options, '', certs, notes) as Array<Record<string, unknown>>;
-    return { driver, settings: variants.map((variant) => ({ options: variant, ...(url ? { url } : {}) })), notes: [...new Set(notes)] };
+    return { entry, driver, settings: variants.map((variant) => ({ options: variant, ...(url ? { url } : {}) })), notes: [...new Set(notes)] };
   } catch (error) {
     if (error instanceof Unbuildable) return { reason: error.message };
     throw error;
