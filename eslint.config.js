@@ -15,6 +15,8 @@ module.exports = tseslint.config(
       'test/fixtures/**',
       'test/codemods/fixtures/**',
       'bench/corpus/**',
+      // The field corpus, rebuilt from third-party repositories by `npm run field`.
+      '.field/**',
     ],
   },
   ...tseslint.configs.recommended,

@@ -67,7 +67,9 @@ for (const entry of entries) {
     process.exit(2);
   }
   const gitDir = join(mirror, entry.repo.replace('/', '+'), 'repo');
-  const target = join(OUT, entry.repo.replace('/', '+'), entry.path);
+  // Under the commit, so that a manifest moved to another commit rebuilds its files.
+  const root = join(OUT, entry.repo.replace('/', '+'), entry.commit.slice(0, 12));
+  const target = join(root, entry.path);
   if (!existsSync(target)) {
     if (!existsSync(gitDir)) {
       missingRepos.add(entry.repo);
@@ -82,12 +84,17 @@ for (const entry of entries) {
       continue;
     }
   }
-  files.push({ entry, file: target, root: join(OUT, entry.repo.replace('/', '+')) });
+  files.push({ entry, file: target, root });
 }
 if (missingRepos.size > 0) {
-  console.error(`field: ${missingRepos.size} repositories have no snapshot in ${mirror}; fetch them (the search tool's fetch, github:<owner>/<name>):`);
-  for (const repo of [...missingRepos].sort()) console.error(`  ${repo}`);
+  console.error(`field: ${missingRepos.size} repositories have no snapshot in ${mirror}; clone them bare (or fetch github:<owner>/<name> into it):`);
+  for (const repo of [...missingRepos].sort()) console.error(`  git clone --bare https://github.com/${repo}.git ${join(mirror, repo.replace('/', '+'), 'repo')}`);
 }
+if (files.length === 0) {
+  console.error('field: no file of the manifest could be rebuilt.');
+  process.exit(2);
+}
+if (missingRepos.size > 0) console.error(`field: scoring the ${files.length} files rebuilt; the figures below are partial.`);
 
 // ---- Lint every file with every rule on, and score it against its labels.
 const { Linter } = require('eslint');

@@ -124,3 +124,16 @@ export function isInDefaultOperand(node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * The object literal whose option `node` is the value of, through the calls, defaults and casts
+ * that read it (`host: env('DATABASE_HOST', 'localhost')`), or undefined.
+ */
+export function enclosingOptions(node: Node): TSESTree.ObjectExpression | undefined {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'Property') return parent.value === child && parent.parent.type === 'ObjectExpression' ? parent.parent : undefined;
+    const reads = parent.type === 'CallExpression' || parent.type === 'LogicalExpression' || parent.type === 'ConditionalExpression' || parent.type === 'MemberExpression';
+    if (!reads && unwrap(parent) === parent) return undefined;
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@ import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName } from '../policy/env-names';
+import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { shapeWordsPattern } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
@@ -18,6 +19,7 @@ import { exportedValues } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
+import { enclosingOptions } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
@@ -96,6 +98,7 @@ export class FileAnalysis {
   private resolved: { sites: ClientSite[]; assignments: ModuleAssignment[] } | undefined;
   private writes: EnvWrite[] | undefined;
   private reads: EnvRead[] | undefined;
+  private serverReads: EnvRead[] | undefined;
   private branches: EnvironmentBranch[] | undefined;
   private branching: EnvironmentBranching | undefined;
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
@@ -279,6 +282,29 @@ export class FileAnalysis {
     return (this.reads ??= this.isJson
       ? []
       : [...findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries), ...(this.mayExportConfiguration ? definitionReads(this.sourceCode, this.evaluator) : [])]);
+  }
+
+  /**
+   * The environment reads whose value may reach a server: not those beside a file-backed driver.
+   * Where a service is and who logs in mean nothing there; a secret written down still leaks.
+   */
+  get serverEnvReads(): EnvRead[] {
+    return (this.serverReads ??= this.envReads.filter((read) => !this.inFileDatabaseOptions(read.node)));
+  }
+
+  /**
+   * Whether `node` is an option beside a file-backed driver (`{ client: 'sqlite', host: env('DATABASE_HOST', 'localhost') }`):
+   * no server receives it, so its name says nothing.
+   */
+  private inFileDatabaseOptions(node: TSESTree.Node): boolean {
+    const options = enclosingOptions(node);
+    if (!options) return false;
+    return options.properties.some((property) => {
+      if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') return false;
+      const value = this.evaluator.evaluate(property.value);
+      const driver = value.kind === 'env' ? value.fallback : value;
+      return driver?.kind === 'literal' && namesFileDatabase(property.key.name, driver.value);
+    });
   }
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */

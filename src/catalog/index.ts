@@ -55,6 +55,7 @@ import {
 import { nestjsMongoose } from './nestjs-mongoose';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
+import { strapiBookshelf } from './strapi-bookshelf';
 
 export type * from './types';
 
@@ -117,6 +118,7 @@ export const catalog: readonly CatalogEntry[] = [
   drizzleMysql2,
   drizzleKit,
   mikroOrm,
+  strapiBookshelf,
 ];
 
 const byId: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

@@ -59,6 +59,20 @@ export interface ServiceLocation<N> extends LocationValue<N> {
 /** Schemes that name a file or memory store rather than a network location. */
 const NON_NETWORK_SCHEMES = new Set(['sqlite', 'sqlite3', 'file', 'memory', 'unix', 'redis+unix', 'jdbc', 'data', 'blob']);
 
+/** Option keys that name a multi-driver library's driver (`client`, `dialect`, `type`). */
+const DRIVER_KEYS = new Set(['client', 'dialect', 'type', 'driver']);
+
+/** Drivers of databases kept in a file or in memory: a `host` beside them reaches nothing. */
+const FILE_DATABASE_DRIVERS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'sql.js', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native']);
+
+/**
+ * Whether option `key: value` names a file-backed driver (`client: 'sqlite'`): Strapi's and
+ * sequelize's templates keep `host` and `username` defaults beside it that no server receives.
+ */
+export function namesFileDatabase(key: string, value: unknown): boolean {
+  return DRIVER_KEYS.has(key) && typeof value === 'string' && FILE_DATABASE_DRIVERS.has(value.toLowerCase());
+}
+
 /** Keys of list-element objects that hold a host or URL (`{ host, port }`, `{ url }`). */
 const ELEMENT_HOST_KEYS: ReadonlyArray<[string, LocationSlot]> = [
   ['host', 'host'],

@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       // `process.env.REDIS_HOST || 'cache.internal'` wherever it is: a config module hands it on.
-      for (const read of analysis.envReads) {
+      for (const read of analysis.serverEnvReads) {
         const finding = locationDefault(read.name, read.value.fallback);
         if (!finding || reported.has(finding.node)) continue;
         reported.add(finding.node);

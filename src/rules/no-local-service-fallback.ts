@@ -123,7 +123,7 @@ export default createRule<[], MessageIds>({
         }
       }
 
-      for (const read of analysis.envReads) {
+      for (const read of analysis.serverEnvReads) {
         const candidate = read.presence ? read.presence.whenUnset : read.value.fallback;
         if (!isServiceLocationRead(read.name, candidate)) continue;
         const local = localLocationIn(candidate);

@@ -84,7 +84,7 @@ export default createRule<Options, MessageIds>({
       for (const site of analysis.sites) report(site.entry, site.options, site.node);
       for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
       // `process.env.DB_USER || 'root'` wherever it is: a config module hands it on.
-      for (const read of analysis.envReads) {
+      for (const read of analysis.serverEnvReads) {
         const finding = accountDefault(read.name, read.value.fallback, allowed);
         if (!finding || reportedNodes.has(finding.node)) continue;
         reportedNodes.add(finding.node);

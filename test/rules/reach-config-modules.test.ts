@@ -10,6 +10,7 @@ import location from '../../src/rules/no-hardcoded-service-location';
 import privileged from '../../src/rules/no-privileged-service-account';
 import unverified from '../../src/rules/no-unverified-tls';
 import disabled from '../../src/rules/no-disabled-tls';
+import localFallback from '../../src/rules/no-local-service-fallback';
 import { ruleTests, type ValidCase } from '../harness/rule-tester';
 
 /** Exported objects that have a host, a port or a password but configure no backing service. */
@@ -227,6 +228,95 @@ ruleTests('no-environment-branching in configuration modules', branching, {
       sourceType: 'commonjs',
       filename: 'knexfile.js',
       errors: [{ messageId: 'environmentFile', line: 3, data: { client: 'knex', name: 'development' } }],
+    },
+  ],
+});
+
+/**
+ * Strapi 3's `config/database.js`: the bookshelf connector's `settings` are knex's `connection`
+ * with flat keys (`username` for `user`). Found by their shape; the file imports nothing.
+ */
+const strapi3 = (settings: string): string =>
+  `module.exports = ({ env }) => ({\n  defaultConnection: 'default',\n  connections: {\n    default: {\n      connector: 'bookshelf',\n      settings: {\n${settings}\n      },\n      options: { ssl: true },\n    },\n  },\n});`;
+const strapi3Sqlite = strapi3("        client: 'sqlite',\n        filename: env('DATABASE_FILENAME', '.tmp/data.db'),\n        host: env('DATABASE_HOST', 'localhost'),\n        username: env('DATABASE_USERNAME', 'root'),");
+
+ruleTests('Strapi 3 bookshelf settings', unverified, {
+  valid: [{ code: strapi3("        client: 'postgres',\n        host: env('DATABASE_HOST'),\n        ssl: { rejectUnauthorized: true },"), sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      name: 'pg settings that turn verification off',
+      code: strapi3("        client: 'postgres',\n        host: env('DATABASE_HOST'),\n        ssl: { rejectUnauthorized: false },"),
+      sourceType: 'commonjs',
+      filename: 'config/env/production/database.js',
+      errors: [
+        {
+          messageId: 'unverified',
+          line: 9,
+          data: { client: 'Strapi 3 (bookshelf)', setting: 'ssl.rejectUnauthorized: false', secure: 'ssl.rejectUnauthorized: true' },
+          suggestions: [{ messageId: 'suggestSecure', output: strapi3("        client: 'postgres',\n        host: env('DATABASE_HOST'),\n        ssl: { rejectUnauthorized: true },") }],
+        },
+      ],
+    },
+    {
+      name: "mysql settings with `ssl: true` (the mysql driver does not verify the host name)",
+      code: strapi3("        client: 'mysql',\n        host: env('DATABASE_HOST'),\n        ssl: true,"),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'unverified', line: 9, data: { client: 'Strapi 3 (bookshelf)', setting: 'ssl: true', secure: "client: 'mysql2' with ssl: { rejectUnauthorized: true, verifyIdentity: true }" } }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 bookshelf settings: where and who', location, {
+  // sqlite keeps its data in a file: the `host` default beside it reaches nothing.
+  valid: [{ code: strapi3Sqlite, sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      name: 'a host default',
+      code: strapi3("        client: 'postgres',\n        host: env('DATABASE_HOST', 'db.internal'),"),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'hardcodedDefault', line: 8, data: { client: 'Strapi 3 (bookshelf)', path: 'host', what: 'host', variable: '`DATABASE_HOST`' } }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 bookshelf settings: accounts', privileged, {
+  valid: [{ code: strapi3Sqlite, sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      name: 'a username default',
+      code: strapi3("        client: 'mysql',\n        host: env('DATABASE_HOST'),\n        username: env('DATABASE_USERNAME', 'root'),"),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'option', line: 9, data: { client: 'Strapi 3 (bookshelf)', where: 'username', account: 'root' } }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 bookshelf settings: local fallbacks', localFallback, {
+  valid: [{ code: strapi3Sqlite, sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      name: 'a loopback host default',
+      code: strapi3("        client: 'postgres',\n        host: env('DATABASE_HOST', '127.0.0.1'),"),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'clientFallback', line: 8, data: { client: 'Strapi 3 (bookshelf)', name: 'DATABASE_HOST', host: '127.0.0.1' } }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 bookshelf settings: secrets, sqlite too', credentials, {
+  valid: [{ code: strapi3("        client: 'postgres',\n        password: env('DATABASE_PASSWORD'),"), sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      // A secret written down leaks whichever driver it is for.
+      name: 'a password default beside sqlite',
+      code: strapi3("        client: 'sqlite',\n        password: env('DATABASE_PASSWORD', 'hunter2-db'),"),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'variableDefault', line: 8 }],
     },
   ],
 });
