@@ -84,17 +84,16 @@ export const directTls: Preamble = {
 };
 
 /**
- * Hands TLS the bytes already read, then the rest of the raw socket. A TLSSocket over the raw
- * socket itself would read the handle directly and lose what was read.
+ * A stream for a server-side TLSSocket over a raw socket: `write` takes what TLS sends, and
+ * `receive` hands it what the socket delivers. Ending or destroying either side ends the other.
  */
-export function replay(raw: Socket, head: Buffer): Duplex {
+export function socketDuplex(raw: Socket, write: (chunk: Buffer, done: () => void) => void, receive: (chunk: Buffer, duplex: Duplex) => void): Duplex {
   const duplex = new Duplex({
     read() {
       raw.resume();
     },
     write(chunk: Buffer, _encoding, callback) {
-      if (raw.destroyed) callback();
-      else raw.write(chunk, () => callback());
+      write(chunk, () => callback());
     },
     final(callback) {
       raw.end();
@@ -105,12 +104,25 @@ export function replay(raw: Socket, head: Buffer): Duplex {
       callback(error);
     },
   });
-  if (head.length > 0) duplex.push(head);
-  raw.on('data', (chunk: Buffer) => {
-    if (!duplex.push(chunk)) raw.pause();
-  });
+  raw.on('data', (chunk: Buffer) => receive(chunk, duplex));
   raw.on('end', () => duplex.push(null));
   raw.on('close', () => duplex.destroy());
+  return duplex;
+}
+
+/**
+ * Hands TLS the bytes already read, then the rest of the raw socket. A TLSSocket over the raw
+ * socket itself would read the handle directly and lose what was read.
+ */
+export function replay(raw: Socket, head: Buffer): Duplex {
+  const duplex = socketDuplex(
+    raw,
+    (chunk, done) => (raw.destroyed ? done() : raw.write(chunk, done)),
+    (chunk, stream) => {
+      if (!stream.push(chunk)) raw.pause();
+    },
+  );
+  if (head.length > 0) duplex.push(head);
   return duplex;
 }
 

@@ -1,10 +1,25 @@
+import type { EventEmitter } from 'node:events';
 import { connect as tlsConnect } from 'node:tls';
 import ldap from 'ldapjs';
 import { Client as LdaptsClient } from 'ldapts';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { directTls } from '../server';
-import { settled, unflatten, type Driver } from './types';
+import { settled, unflatten, type Attempt, type Driver } from './types';
+
+/** An attempt that ends at the first of these events; closing ends the socket and waits for it. */
+function untilOneOf(socket: EventEmitter, events: string[], end: () => void): Attempt {
+  const done = new Promise((resolve) => {
+    for (const event of events) socket.on(event, resolve);
+  });
+  return {
+    done,
+    close: async () => {
+      end();
+      await done;
+    },
+  };
+}
 
 const plainUrl = (scheme: string, query: string, host: string, port: number): string => `${scheme}://${host}:${port}/${query ? `?${query}` : ''}`;
 
@@ -49,18 +64,7 @@ export const wsDriver: Driver = {
   preamble: () => directTls,
   open(setting, target) {
     const socket = new WebSocket(plainUrl(setting.url!.scheme, '', target.host, target.port), unflatten(setting.options));
-    const done = new Promise((resolve) => {
-      socket.on('error', resolve);
-      socket.on('close', resolve);
-      socket.on('open', resolve);
-    });
-    return {
-      done,
-      close: async () => {
-        socket.terminate();
-        await done;
-      },
-    };
+    return untilOneOf(socket, ['error', 'close', 'open'], () => socket.terminate());
   },
 };
 
@@ -92,17 +96,7 @@ export const nodeTlsDriver: Driver = {
   preamble: () => directTls,
   open(setting, target) {
     const socket = tlsConnect({ ...unflatten(setting.options), host: target.host, port: target.port }, () => socket.write('hello'));
-    const done = new Promise((resolve) => {
-      socket.on('error', resolve);
-      socket.on('close', resolve);
-    });
-    return {
-      done,
-      close: async () => {
-        socket.destroy();
-        await done;
-      },
-    };
+    return untilOneOf(socket, ['error', 'close'], () => socket.destroy());
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
-import { replay, type Preamble } from '../server';
+import { replay, socketDuplex, type Preamble } from '../server';
 
 const PRELOGIN = 0x12;
 const REPLY = 0x04;
@@ -82,52 +82,41 @@ function preloginWrapped(raw: Socket, head: Buffer): Duplex {
   let wrapped = true;
   let afterCcs = false;
   let scanned = 0;
-  const duplex = new Duplex({
-    read() {
-      raw.resume();
-    },
-    write(chunk: Buffer, _encoding, callback) {
-      if (!wrapped) {
-        raw.write(chunk, () => callback());
-        return;
+  // A server flight is complete at ServerHelloDone (14) or at its Finished (a handshake record
+  // after ChangeCipherSpec); it goes out as one PRELOGIN message.
+  const write = (chunk: Buffer, done: () => void): void => {
+    if (!wrapped) {
+      raw.write(chunk, done);
+      return;
+    }
+    outbound = Buffer.concat([outbound, chunk]);
+    let flightDone = false;
+    while (scanned + 5 <= outbound.length) {
+      const type = outbound[scanned]!;
+      const length = outbound.readUInt16BE(scanned + 3);
+      if (scanned + 5 + length > outbound.length) break;
+      const body = outbound.subarray(scanned + 5, scanned + 5 + length);
+      if (type === 20) afterCcs = true;
+      else if (type === 21) flightDone = true;
+      else if (type === 22 && afterCcs) {
+        flightDone = true;
+        wrapped = false;
+      } else if (type === 22) {
+        for (let i = 0; i + 4 <= body.length; i += 4 + body.readUIntBE(i + 1, 3)) if (body[i] === 14) flightDone = true;
       }
-      outbound = Buffer.concat([outbound, chunk]);
-      let flightDone = false;
-      while (scanned + 5 <= outbound.length) {
-        const type = outbound[scanned]!;
-        const length = outbound.readUInt16BE(scanned + 3);
-        if (scanned + 5 + length > outbound.length) break;
-        const body = outbound.subarray(scanned + 5, scanned + 5 + length);
-        if (type === 20) afterCcs = true;
-        else if (type === 21) flightDone = true;
-        else if (type === 22 && afterCcs) {
-          flightDone = true;
-          wrapped = false;
-        } else if (type === 22) {
-          for (let i = 0; i + 4 <= body.length; i += 4 + body.readUIntBE(i + 1, 3)) if (body[i] === 14) flightDone = true;
-        }
-        scanned += 5 + length;
-      }
-      if (flightDone) {
-        const flight = outbound.subarray(0, scanned);
-        const rest = outbound.subarray(scanned);
-        outbound = Buffer.alloc(0);
-        scanned = 0;
-        raw.write(packet(PRELOGIN, flight));
-        if (rest.length > 0) raw.write(rest);
-      }
-      callback();
-    },
-    final(callback) {
-      raw.end();
-      callback();
-    },
-    destroy(error, callback) {
-      raw.destroy();
-      callback(error);
-    },
-  });
-  const feed = (): void => {
+      scanned += 5 + length;
+    }
+    if (flightDone) {
+      const flight = outbound.subarray(0, scanned);
+      const rest = outbound.subarray(scanned);
+      outbound = Buffer.alloc(0);
+      scanned = 0;
+      raw.write(packet(PRELOGIN, flight));
+      if (rest.length > 0) raw.write(rest);
+    }
+    done();
+  };
+  const feed = (duplex: Duplex): void => {
     while (wrapped && inbound.length >= 8) {
       const length = inbound.readUInt16BE(2);
       if (inbound[0] !== PRELOGIN || length < 8) {
@@ -143,12 +132,10 @@ function preloginWrapped(raw: Socket, head: Buffer): Duplex {
       inbound = Buffer.alloc(0);
     }
   };
-  raw.on('data', (chunk: Buffer) => {
+  const duplex = socketDuplex(raw, write, (chunk, stream) => {
     inbound = Buffer.concat([inbound, chunk]);
-    feed();
+    feed(stream);
   });
-  raw.on('end', () => duplex.push(null));
-  raw.on('close', () => duplex.destroy());
-  feed();
+  feed(duplex);
   return duplex;
 }
