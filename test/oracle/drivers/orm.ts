@@ -14,14 +14,23 @@ import { isPlainObject, settled, unflatten, type Driver } from './types';
 const quiet = { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined };
 const credentials = { user: 'app', password: 'secret', database: 'app' };
 
-function knexDriver(client: string, bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+/** Where one driver of a multi-driver library is reached: its TLS bags, preamble and URLs. */
+interface Via {
+  bags: string[];
+  preamble: Driver['preamble'];
+  scheme?: string;
+  url?: Driver['url'];
+}
+
+/** The fields of a driver that runs `entry` with `key: value` (`client: 'pg'`). */
+function oneOf(entry: string, key: string, value: string, via: Via): Omit<Driver, 'open'> {
+  return { entry, name: `${entry} (${key}: ${value})`, select: { [key]: value }, bags: via.bags, preamble: via.preamble, ...(via.scheme ? { scheme: via.scheme, url: via.url } : {}) };
+}
+
+function knexDriver(client: string, via: Via): Driver {
+  const { url } = via;
   return {
-    entry: 'knex',
-    name: `knex (client: ${client})`,
-    select: { client },
-    bags,
-    ...(scheme ? { scheme, url } : {}),
-    preamble,
+    ...oneOf('knex', 'client', client, via),
     open(setting, target) {
       const { connection, ...options } = unflatten(setting.options);
       const own = isPlainObject(connection) ? connection : {};
@@ -42,19 +51,15 @@ function knexDriver(client: string, bags: string[], preamble: Driver['preamble']
 }
 
 export const knexDrivers: readonly Driver[] = [
-  knexDriver('pg', ['connection.ssl'], () => postgresPreamble, 'postgres', postgresUrl),
-  knexDriver('mysql2', ['connection.ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
-  knexDriver('mssql', ['connection.options.cryptoCredentialsDetails'], () => tdsPreamble),
+  knexDriver('pg', { bags: ['connection.ssl'], preamble: () => postgresPreamble, scheme: 'postgres', url: postgresUrl }),
+  knexDriver('mysql2', { bags: ['connection.ssl'], preamble: () => mysqlPreamble, scheme: 'mysql', url: mysqlUrl }),
+  knexDriver('mssql', { bags: ['connection.options.cryptoCredentialsDetails'], preamble: () => tdsPreamble }),
 ];
 
-function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', via: Via): Driver {
+  const { url } = via;
   return {
-    entry: 'sequelize',
-    name: `sequelize (dialect: ${dialect})`,
-    select: { dialect },
-    bags,
-    ...(scheme ? { scheme, url } : {}),
-    preamble,
+    ...oneOf('sequelize', 'dialect', dialect, via),
     open(setting, target) {
       const options = { ...unflatten(setting.options), dialect, logging: false, pool: { max: 1, min: 0 }, retry: { max: 0 } };
       const sequelize =
@@ -67,20 +72,17 @@ function sequelizeDriver(dialect: 'postgres' | 'mysql' | 'mssql', bags: string[]
 }
 
 export const sequelizeDrivers: readonly Driver[] = [
-  sequelizeDriver('postgres', ['dialectOptions.ssl'], () => postgresPreamble, 'postgres', postgresUrl),
-  sequelizeDriver('mysql', ['dialectOptions.ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
-  sequelizeDriver('mssql', ['dialectOptions.options.cryptoCredentialsDetails'], () => tdsPreamble),
+  sequelizeDriver('postgres', { bags: ['dialectOptions.ssl'], preamble: () => postgresPreamble, scheme: 'postgres', url: postgresUrl }),
+  sequelizeDriver('mysql', { bags: ['dialectOptions.ssl'], preamble: () => mysqlPreamble, scheme: 'mysql', url: mysqlUrl }),
+  sequelizeDriver('mssql', { bags: ['dialectOptions.options.cryptoCredentialsDetails'], preamble: () => tdsPreamble }),
 ];
 
-function typeormDriver(type: 'postgres' | 'mysql' | 'mssql', bags: string[], preamble: Driver['preamble'], scheme?: string, url?: Driver['url']): Driver {
+function typeormDriver(type: 'postgres' | 'mysql' | 'mssql', via: Via): Driver {
+  const { url } = via;
   return {
-    entry: 'typeorm',
-    name: `typeorm (type: ${type})`,
-    select: { type },
-    bags,
+    ...oneOf('typeorm', 'type', type, via),
     // The catalog's schemes are those of its mongodb driver.
-    ...(scheme ? { scheme, url, schemes: [] } : {}),
-    preamble,
+    schemes: [],
     open(setting, target) {
       const options = unflatten(setting.options);
       const location =
@@ -140,8 +142,8 @@ const typeormMongoDriver: Driver = {
 };
 
 export const typeormDrivers: readonly Driver[] = [
-  typeormDriver('postgres', ['ssl', 'extra.ssl'], () => postgresPreamble, 'postgres', (scheme, query, host, port) => postgresUrl(scheme, withRootCert(query), host, port)),
-  typeormDriver('mysql', ['ssl'], () => mysqlPreamble, 'mysql', mysqlUrl),
-  typeormDriver('mssql', ['options.cryptoCredentialsDetails'], () => tdsPreamble),
+  typeormDriver('postgres', { bags: ['ssl', 'extra.ssl'], preamble: () => postgresPreamble, scheme: 'postgres', url: (scheme, query, host, port) => postgresUrl(scheme, withRootCert(query), host, port) }),
+  typeormDriver('mysql', { bags: ['ssl'], preamble: () => mysqlPreamble, scheme: 'mysql', url: mysqlUrl }),
+  typeormDriver('mssql', { bags: ['options.cryptoCredentialsDetails'], preamble: () => tdsPreamble }),
   typeormMongoDriver,
 ];
