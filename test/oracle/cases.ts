@@ -75,7 +75,10 @@ export function catalogCases(entry: CatalogEntry, driver: Driver): OracleCase[] 
   const cases: OracleCase[] = [];
   const add = (origin: string, setting: Setting, unobservable?: string): void => {
     const foreign = Object.keys(setting.options).find((path) => driver.otherFactories?.some((p) => path === p || path.startsWith(`${p}.`)));
-    if (foreign) unobservable ??= `\`${foreign}\` belongs to a cluster or sentinel factory, which needs a cluster of servers`;
+    // The seed connection of a cluster or sentinel client could be run, but the catalog does not
+    // say which options each factory reads (ioredis's Cluster ignores a top-level `tls`), so a
+    // verdict for these paths would mix factories.
+    if (foreign) unobservable ??= `\`${foreign}\` is read by the cluster or sentinel factory only, and the catalog does not tell which options each factory reads`;
     unobservable ??= driver.unobservable?.(setting);
     const label = describeSetting(driver, setting);
     if (cases.some((c) => c.label === label)) return;
