@@ -108,17 +108,14 @@ export function childNodes(node: Node): Node[] {
 }
 
 /**
- * Whether `node` is written inside the default of a `||`/`??` (`opts.connection ?? { host:
- * 'localhost' }`, `config.dbs || { redis: 'redis://127.0.0.1' }`): through the object literals,
- * arrays and casts that hold it, it is the right operand.
+ * Whether `node` is written inside the default of a `||`/`??` (`cfg.host || '127.0.0.1'`,
+ * `opts.connection ?? { host: 'localhost' }`, `config.dbs || { redis: 'redis://127.0.0.1' }`):
+ * itself, or through the object literals, arrays and casts that hold it, the right operand.
  */
 export function isInDefaultOperand(node: Node): boolean {
   let child: Node = node;
-  let inLiteral = false;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    // A bare literal default (`process.env.X || 'localhost'`) is an environment read's.
-    if (parent.type === 'LogicalExpression') return inLiteral && parent.right === child && parent.operator !== '&&';
-    if (parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression') inLiteral = true;
+    if (parent.type === 'LogicalExpression') return parent.right === child && parent.operator !== '&&';
     if (parent.type === 'Property' || parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression' || unwrap(parent) !== parent) continue;
     return false;
   }

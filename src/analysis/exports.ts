@@ -15,7 +15,7 @@ export interface ExportedValue {
 /**
  * The values the module exports at its top level: `module.exports = x`, `module.exports.a = x`,
  * `exports.a = x`, `export default x`, `export const a = x`, `export { a }` and TypeScript's
- * `export = x`. Declarations only by their value (a default-exported function is its node).
+ * `export = x`. Declarations only by their value (an exported function is its node).
  */
 export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[] {
   const found: ExportedValue[] = [];
@@ -38,6 +38,9 @@ export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[]
           for (const declarator of statement.declaration.declarations) {
             if (declarator.id.type === 'Identifier' && declarator.init) found.push({ node: declarator.init, name: declarator.id.name });
           }
+        } else if (statement.declaration?.type === 'FunctionDeclaration' && statement.declaration.id) {
+          // `export function mysqlOptions() { return {...} }`: what it returns.
+          found.push({ node: statement.declaration, name: statement.declaration.id.name });
         } else if (!statement.declaration && !statement.source) {
           for (const specifier of statement.specifiers) {
             if (specifier.local.type === 'Identifier') found.push({ node: specifier.local, name: specifier.local.name });

@@ -37,8 +37,16 @@ function spreadInto<N>(options: ObjectValue<N>, arg: Value<N>): void {
   }
 }
 
+/** A string, or a choice of strings and unknowns (`cfg.url || 'redis://cache:6379'`). */
 function isStringLike<N>(value: Value<N>): boolean {
+  if (value.kind === 'conditional') return value.branches.some(isStringLike) && value.branches.every((b) => b.kind === 'unknown' || isStringLike(b));
   return (value.kind === 'literal' && typeof value.value === 'string') || value.kind === 'template' || value.kind === 'env';
+}
+
+/** The literal strings a string-like value may be. */
+function literalTexts<N>(value: Value<N>): string[] {
+  if (value.kind === 'conditional') return value.branches.flatMap(literalTexts);
+  return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [];
 }
 
 /** Slots for call shapes that depend on the argument types. */
@@ -74,9 +82,12 @@ function ioredisSlots<N>(args: readonly Value<N>[]): ArgSlot[] {
     }
     if (isStringLike(arg)) {
       if (sawPort) return 'host';
-      const text = arg.kind === 'literal' ? String(arg.value) : undefined;
-      if (text !== undefined && !hasUrlScheme(text) && !text.startsWith('/')) return 'host';
-      return text?.startsWith('/') ? 'path' : 'url';
+      const texts = literalTexts(arg);
+      if (texts.length === 0) return 'url';
+      if (texts.every((t) => t.startsWith('/'))) return 'path';
+      if (texts.every((t) => !hasUrlScheme(t) && !t.startsWith('/'))) return 'host';
+      // A choice of URLs, or of a URL and something else: only the URLs are judged as URLs.
+      return texts.every((t) => hasUrlScheme(t)) ? 'url' : null;
     }
     return null;
   });

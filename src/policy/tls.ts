@@ -15,6 +15,8 @@ export interface TlsIssue<N> {
   secure: string;
   /** How a suggestion could make it secure, when the policy knows one. */
   fix?: TlsFix<N>;
+  /** Set by a write that may not run (`if (x) cfg.ssl = false`): the rule weighs its guard. */
+  guarded?: boolean;
 }
 
 export type TlsFix<N> =
@@ -41,13 +43,15 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
     }
     if (found.status !== 'present') continue;
     for (const value of possibleValues(found.value)) {
+      // `ssl: isProd ? { ca } : false`: the choice is the finding (no-environment-branching), and
+      // a falsy arm of a feature flag is the flag's "off"; only a plain `false` is TLS off. A
+      // guarded write (`if (opts.plain) cfg.ssl = false`) is a literal a reviewer flags.
+      const guarded = found.value.kind === 'conditional' && found.value.guarded === true && value !== found.value;
       for (const meaning of meaningList(switchMeaning(sw, value))) {
         if (meaning === 'verified') continue;
-        // `ssl: isProd ? { ca } : false`: the choice is the finding (no-environment-branching), and
-        // a falsy arm of a feature flag is the flag's "off"; only a plain `false` is TLS off.
-        if (meaning === 'off' && value !== found.value) continue;
+        if (meaning === 'off' && value !== found.value && !guarded) continue;
         const node = reportNode(found.prop, value);
-        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure });
+        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}) });
       }
     }
   }

@@ -92,6 +92,11 @@ export interface ConditionalValue<N = unknown> {
   test: N;
   branches: Value<N>[];
   node: N;
+  /**
+   * A property write that may not run (`if (opts.plain) cfg.ignoreTLS = true`): the earlier
+   * value or the written one. Not a choice between two values written side by side.
+   */
+  guarded?: true;
 }
 
 export interface UnknownValue<N = unknown> {
@@ -235,7 +240,7 @@ export function setPath<N>(object: ObjectValue<N>, keys: readonly string[], valu
     const inner: ObjectValue<N> = existing?.value.kind === 'object' ? existing.value : { kind: 'object', props: [], open: true, node };
     next = setPath(inner, rest, value, node, certain);
   } else if (certain) next = value;
-  else next = { kind: 'conditional', test: node, branches: [existing?.value ?? { kind: 'literal', value: undefined, node }, value], node };
+  else next = { kind: 'conditional', test: node, branches: [existing?.value ?? { kind: 'literal', value: undefined, node }, value], node, guarded: true };
   return { ...object, props: [...object.props, { key, value: next, node }] };
 }
 

@@ -6,7 +6,7 @@ import { conditionHolds, tlsIssues, type TlsFix, type TlsIssue } from '../policy
 import { lookup, type ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
-import { isSimpleFix, secureSuggestions } from './utils/fixes';
+import { isSimpleFix, isWithin, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
 type MessageIds = 'disabled' | 'globalDefault' | 'credentialsInClear' | 'suggestSecure';
@@ -64,10 +64,13 @@ export default createRule<Options, MessageIds>({
     return oncePerFile(() => {
       const analysis = getFileAnalysis(context);
       const reported = new Set<Node>();
+      // A write guarded by the environment name (`if (isDev) cfg.ssl = false`) is the choice
+      // no-environment-branching reports; one guarded by an option is this rule's.
+      const byEnvironment = (node: Node): boolean => analysis.environmentBranches.some((b) => b.branches.some((branch) => isWithin(node, branch)));
       for (const site of analysis.sites) {
         let off = false;
         for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-          if (issue.meaning !== 'off') continue;
+          if (issue.meaning !== 'off' || (issue.guarded && byEnvironment(issue.node))) continue;
           off = true;
           if (reported.has(issue.node)) continue;
           reported.add(issue.node);

@@ -105,12 +105,6 @@ export default createRule<[], MessageIds>({
         // `process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`,
         // and `opts.connection ?? { host: 'localhost' }`.
         const variable = analysis.fallbackVariable(site);
-        for (const local of serviceLocations(site.entry, site.options)) {
-          if (!isLoopbackLocation(local) || local.envFallback) continue;
-          const data = { client: site.entry.displayName, host: local.hosts[0]!.host };
-          if (variable !== undefined) report(local.node, 'clientFallback', { ...data, name: variable });
-          else if (isInDefaultOperand(local.node)) report(local.node, 'defaultObject', data);
-        }
         const location = site.entry.location;
         const paths = [...location.urlPaths, ...location.hostPaths, ...location.listPaths];
         // A conditional or a default on a whole argument: `new Pool(process.env.X ? a : { host })`.
@@ -120,6 +114,13 @@ export default createRule<[], MessageIds>({
         for (const { path, value } of valuesWithPaths(site.options)) {
           if (!paths.includes(path) && !paths.some((p) => p.startsWith(`${path}.`))) continue;
           checkClientValue(site, value);
+        }
+        // After the environment reads above: `process.env.A || process.env.B || 'localhost'` names `A`.
+        for (const local of serviceLocations(site.entry, site.options)) {
+          if (!isLoopbackLocation(local) || local.envFallback) continue;
+          const data = { client: site.entry.displayName, host: local.hosts[0]!.host };
+          if (variable !== undefined) report(local.node, 'clientFallback', { ...data, name: variable });
+          else if (isInDefaultOperand(local.node)) report(local.node, 'defaultObject', data);
         }
       }
 

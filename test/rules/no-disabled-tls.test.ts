@@ -166,9 +166,20 @@ ruleTests('no-disabled-tls', rule, {
     ...forms(L.pg, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: process.env.DB_HOST !== 'localhost' ? { ca: process.env.DB_CA } : false });"),
     // A placeholder false replaced later is not a value the client sees.
     ...forms(L.pg, 'let ssl = false;\nif (process.env.DB_CA) ssl = { ca: process.env.DB_CA };\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl });'),
+    // A write guarded by the environment name is that choice: no-environment-branching's.
+    ...forms(L.pg, "const db = { host: process.env.PGHOST };\nif (process.env.NODE_ENV === 'development') db.ssl = false;\nnew Pool(db);"),
   ],
   invalid: [
     ...invalid,
+    // A write guarded by an option still turns TLS off on that path (labelling.md, Guards).
+    ...forms(L.nodemailer, "const opts = { host: process.env.SMTP_HOST };\nif (settings.security === 'none') opts.ignoreTLS = true;\nnodemailer.createTransport(opts);").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'disabled' as const, data: { client: 'nodemailer', setting: 'ignoreTLS: true', secure: 'requireTLS: true (and no ignoreTLS)' }, suggestions: [] }],
+    })),
+    ...forms(L.pg, "const db = { host: process.env.PGHOST, ssl: { rejectUnauthorized: true } };\nif (process.env.PG_PLAIN) db.ssl = false;\nnew Pool(db);").map((c) => ({
+      ...c,
+      errors: [{ messageId: 'disabled' as const, data: { client: 'pg', setting: 'ssl: false', secure: 'ssl: { rejectUnauthorized: true }' }, suggestions: [] }],
+    })),
     ...clear.flatMap(([lib, body]) => forms(lib, body)).map((c) => ({ ...c, options: requireTls, errors: [{ messageId: 'credentialsInClear' }] })),
     {
       name: 'disabled TLS is reported once, not again as credentials in clear text',

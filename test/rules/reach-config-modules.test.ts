@@ -23,6 +23,8 @@ const lookalikes: ValidCase[] = [
   { code: "export default { admin: { auth: { user: 'admin', pass: 'admin-ui-pw' } }, port: 8080 };" },
   // A `redis`-named object that only holds a key prefix and a TTL.
   { code: "export const redis = { keyPrefix: 'app:', ttl: 60 };" },
+  // An exported function returning the app's own server options.
+  { code: "export function serverOptions() {\n  return { host: '0.0.0.0', port: 3000, cors: { origin: 'https://app.example.com' } };\n}" },
 ];
 
 ruleTests('no-hardcoded-service-location in configuration modules', location, {
@@ -136,6 +138,17 @@ ruleTests('no-hardcoded-service-location in configuration modules', location, {
       name: "TypeORM's own keys when the type is read from the environment",
       code: "export default { type: process.env.DB_TYPE, host: 'db.internal', synchronize: false };",
       errors: [{ messageId: 'hardcoded', data: { client: 'typeorm', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'an exported function that returns options, the driver typed as a constant',
+      code: "export function loadTestOptions(name: string) {\n  return { type: 'mysql' as const, host: '10.1.2.3', port: 3306, database: name };\n}",
+      tsOnly: true,
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'typeorm', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'an exported function declaration, JavaScript',
+      code: "export function mailOptions() {\n  return { email: { provider: 'nodemailer', providerOptions: { host: 'smtp.example.com' } } };\n}",
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' }, suggestions: [] }],
     },
     {
       name: 'a Strapi-style config function handed an env reader',

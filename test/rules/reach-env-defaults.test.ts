@@ -82,6 +82,17 @@ ruleTests('no-local-service-fallback: aliases, option definitions and default ob
       tsOnly: true,
       errors: [{ messageId: 'defaultObject', line: 3, data: { client: 'ioredis', host: '127.0.0.1' } }],
     },
+    {
+      name: 'a loopback default for one configured value',
+      code: "const { Pool } = require('pg');\nmodule.exports = (cfg) => new Pool({ host: cfg.host || '127.0.0.1', user: cfg.user });",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'defaultObject', line: 2, data: { client: 'pg', host: '127.0.0.1' } }],
+    },
+    {
+      name: 'a chain of environment reads ending in a loopback default names the first',
+      code: "import Redis from 'ioredis';\nexport const cache = new Redis({ host: process.env.CACHE_HOST || process.env.REDIS_HOST || 'localhost' });",
+      errors: [{ messageId: 'clientFallback', data: { client: 'ioredis', name: 'CACHE_HOST', host: 'localhost' } }],
+    },
   ],
 });
 
@@ -91,8 +102,21 @@ ruleTests('no-hardcoded-service-location leaves local defaults to no-local-servi
     { code: "const { env } = process;\nexport const url = env['STORE_DATABASE_URL'] || 'postgresql://localhost:5432/shop';" },
     { code: "module.exports = { storeURI: { env: 'SHOP_STORE_URI', default: 'mongodb://localhost:27017/shop' } };", sourceType: 'commonjs' },
     { code: "import Redis from 'ioredis';\nexport function cache(opts) {\n  return new Redis(opts.connection ?? { host: 'localhost', port: 6379 });\n}" },
+    { code: "const { Pool } = require('pg');\nmodule.exports = (cfg) => new Pool({ host: cfg.host || '127.0.0.1', user: cfg.user });", sourceType: 'commonjs' },
+    { code: "import Redis from 'ioredis';\nexport const cache = new Redis({ host: process.env.CACHE_HOST || process.env.REDIS_HOST || 'localhost' });" },
   ],
   invalid: [
+    {
+      name: 'a default that is not local stays a hard-coded location',
+      code: "const { Pool } = require('pg');\nmodule.exports = (cfg) => new Pool({ host: cfg.host || 'db.internal', user: cfg.user });",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', data: { client: 'pg', path: 'host', what: 'host', envVar: 'DATABASE_URL' } }],
+    },
+    {
+      name: 'a URL default for the whole first argument',
+      code: "import Redis from 'ioredis';\nexport const cache = (cfg) => new Redis(cfg.url || 'redis://cache.internal:6379');",
+      errors: [{ messageId: 'hardcoded', data: { client: 'ioredis', path: 'url', what: 'URL', envVar: 'REDIS_URL' } }],
+    },
     {
       code: "module.exports = { storeURI: { env: 'SHOP_STORE_URI', default: 'mongodb://db.example.com:27017/shop' } };",
       sourceType: 'commonjs',
