@@ -109,7 +109,8 @@ const locationCases: Case[] = [
   ],
   [
     W.core,
-    "const app = await NestFactory.create(AppModule);\napp.connectMicroservice({ transport: Transport.NATS, options: { servers: ['nats.internal:4222'], tls: {} } });",
+    // In a function: CommonJS has no top-level await (ESLint 9's espree refuses it).
+    "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.connectMicroservice({ transport: Transport.NATS, options: { servers: ['nats.internal:4222'], tls: {} } });\n}",
     'hardcoded',
     { client: 'Transport.NATS (nats)', path: 'options.servers' },
     null,
@@ -117,7 +118,7 @@ const locationCases: Case[] = [
   [W.connectRedis, "const RedisStore = connectRedis(session);\nnew RedisStore({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'connect-redis', path: 'host' }, null],
   [W.bullLegacy, "new Queue('mail', { redis: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'bull', path: 'redis.host' }, null],
   [W.ioAdapter, "redisAdapter({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'socket.io-redis', path: 'host' }, null],
-  [W.cacheStore, "await redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],
+  [W.cacheStore, "const store = redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],
   [W.mqtt, "mqtt.connect({ host: 'broker.internal', port: 8883, protocol: 'mqtts' });", 'hardcoded', { client: 'mqtt', path: 'host' }, null],
   [W.memcached, "const cache = new Memcached();\ncache.connect('cache.internal:11211', () => {});", 'hardcoded', { client: 'memcached', path: 'servers' }, null],
   // node-redis 3 read `host` at the top of the options.
