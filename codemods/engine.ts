@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
 import { catalog, catalogModuleNames } from '../src/catalog';
-import { shapeWordsPattern } from '../src/policy/shapes';
+import { shapeKeysTest } from '../src/policy/shapes';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
 import { lookup, textOf, walkValues } from '../src/policy/value';
@@ -88,7 +88,7 @@ const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?
 // An object literal exported as it is, or as what an exported function returns (`module.exports
 // = ({ env }) => ({...})`, `export default registerAs('db', () => ({...}))`).
 const EXPORTS = /(?:module\.exports|\bexports\.[\w$]+|\bexport\s+default|\bexport\s+const\s+[\w$]+(?:\s*:[^=]+)?)\s*=?\s*(?:(?:async\s*)?\([^)]*\)\s*=>\s*\(?\s*|[\w$.]+\(\s*)?\{/;
-const SHAPE_WORDS = shapeWordsPattern(catalog);
+const hasShapeKeys = shapeKeysTest(catalog);
 const SHAPE_NAMES = (() => {
   const shapes = catalog.flatMap((entry) => (entry.shape ? [entry.shape] : []));
   const names = [...new Set(shapes.flatMap((s) => s.names ?? []))];
@@ -107,7 +107,7 @@ const SHAPE_NAMES = (() => {
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source)) return true;
-  if (options.configModules && EXPORTS.test(source) && SHAPE_WORDS.test(source) && SHAPE_NAMES.test(source)) return true;
+  if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
 

@@ -1,11 +1,10 @@
 import { basename, dirname } from 'node:path';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { catalog } from '../catalog';
 import type { CatalogEntry, ConfigFileConvention } from '../catalog/types';
 import { environmentKind } from '../policy/env-names';
 import type { ObjectValue, Value } from '../policy/value';
-import type { Evaluator } from './evaluate';
-import { exportedConfiguration, exportedValues } from './exports';
+import type { ExportedConfiguration } from './exports';
 import type { ClientSite } from './file-analysis';
 
 type Node = TSESTree.Node;
@@ -29,13 +28,12 @@ export function configFileConvention(filename: string): { entry: CatalogEntry; c
  * The options a tool's config file exports, one site per configuration: the exported object,
  * each element of an exported list, or each entry of a per-environment map.
  */
-export function configFileSites(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, filename: string): ClientSite[] {
+export function configFileSites(exports: () => readonly ExportedConfiguration[], filename: string): ClientSite[] {
   const match = configFileConvention(filename);
   if (!match) return [];
   const sites: ClientSite[] = [];
-  for (const exported of exportedValues(sourceCode)) {
+  for (const { value, name } of exports()) {
     // `module.exports.development = {...}` is one entry of the map.
-    const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
     const configs = name !== undefined && environmentKind(name) !== undefined ? [value] : configurations(value, match.convention.layout);
     for (const options of configs) {
       if (options.kind === 'object') sites.push({ entry: match.entry, origin: 'config-file', node: options.node, args: [options], options });

@@ -126,18 +126,29 @@ function functionName(fn: FunctionNode): FunctionName | undefined {
 
 /** `this.name(...)` calls inside the class body. */
 function thisCalls(body: TSESTree.ClassBody, name: string): Call[] {
-  const calls: Call[] = [];
+  return thisCallsByName(body).get(name) ?? [];
+}
+
+/** Every `this.x(...)` call of a class body by method name, found in one walk per class (its sites ask per method). */
+const callsOfClass = new WeakMap<TSESTree.ClassBody, Map<string, Call[]>>();
+
+function thisCallsByName(body: TSESTree.ClassBody): Map<string, Call[]> {
+  let byName = callsOfClass.get(body);
+  if (byName) return byName;
+  byName = new Map();
+  callsOfClass.set(body, byName);
   const stack: Node[] = [body];
   let budget = 20000;
   while (stack.length > 0 && budget-- > 0) {
     const node = stack.pop()!;
     if (node.type === 'CallExpression') {
       const callee = unwrap(node.callee);
-      if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' && staticPropertyName(callee) === name) calls.push(node);
+      const name = callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' ? staticPropertyName(callee) : undefined;
+      if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), node]);
     }
     stack.push(...childNodes(node));
   }
-  return calls;
+  return byName;
 }
 
 function contains(outer: Node, inner: Node): boolean {

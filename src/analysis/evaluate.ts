@@ -21,9 +21,6 @@ export type Argument = Node | EValue;
  * results are memoised per node.
  */
 export class Evaluator extends MemoEvaluator<Node> {
-  /** `this.x` writes per class body, found once per class. */
-  private readonly classFields = new Map<Node, Map<string, Node[]>>();
-
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
     /** Asked only when a call is evaluated: most files never need it. */
@@ -35,13 +32,15 @@ export class Evaluator extends MemoEvaluator<Node> {
      * may be bound too, or an already known value (an element of a mapped list).
      */
     private readonly bindings: ReadonlyMap<Node, readonly Argument[]> = new Map(),
+    /** `this.x` writes per class body, found once per class and shared with the evaluators derived for bindings (syntax, not values). */
+    private readonly classFields = new Map<Node, Map<string, Node[]>>(),
   ) {
     super();
   }
 
   /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
   withBindings(fn: Node, args: readonly Argument[]): Evaluator {
-    return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]));
+    return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]), this.classFields);
   }
 
   /** Whether `fn`'s parameters are bound in this evaluator. */
@@ -611,7 +610,7 @@ function contains(outer: Node, inner: Node): boolean {
 }
 
 /** The `return` arguments of a function body, not those of nested functions. */
-function returnArguments(body: TSESTree.BlockStatement): Node[] {
+export function returnArguments(body: TSESTree.BlockStatement): Node[] {
   const found: Node[] = [];
   const stack: Node[] = [...body.body];
   let budget = 2000;

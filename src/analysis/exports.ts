@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Value } from '../policy/value';
 import { staticPropertyName, unwrap } from './ast';
 import { functionNode } from './client-sites';
-import type { Evaluator } from './evaluate';
+import { returnArguments, type Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
 
@@ -69,12 +69,23 @@ function exportTarget(left: Node): string | undefined {
   return undefined;
 }
 
+/** What one export configures, evaluated, under the name it is exported as. */
+export interface ExportedConfiguration {
+  value: Value<Node>;
+  name: string | undefined;
+}
+
+/** What each of the module's exports configures (see `exportedConfiguration`), in order. */
+export function exportedConfigurations(exported: readonly ExportedValue[], evaluator: Evaluator, sourceCode: TSESLint.SourceCode): ExportedConfiguration[] {
+  return exported.map((value) => exportedConfiguration(value, evaluator, sourceCode));
+}
+
 /**
  * What an exported value configures: the value itself, or what an exported configuration
  * function returns (`export default () => ({ database: {...} })`, a NestJS
  * `registerAs('database', () => ({...}))`, a `defineConfig({...})`-style identity call).
  */
-export function exportedConfiguration(exported: ExportedValue, evaluator: Evaluator, sourceCode: TSESLint.SourceCode): { value: Value<Node>; name: string | undefined } {
+function exportedConfiguration(exported: ExportedValue, evaluator: Evaluator, sourceCode: TSESLint.SourceCode): ExportedConfiguration {
   const node = unwrap(exported.node);
   if (node.type === 'CallExpression') {
     // `registerAs('mail', () => ({...}))`: the namespace names what the object configures.
@@ -83,9 +94,22 @@ export function exportedConfiguration(exported: ExportedValue, evaluator: Evalua
     if (factory && calleeName(node) === 'registerAs') return { value: evaluator.returned(factory), name: namespace ?? exported.name };
   }
   const fn = node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' ? node : undefined;
-  if (fn) return { value: evaluator.returned(fn), name: exported.name };
+  if (fn) return { value: returnsConfiguration(fn) ? evaluator.returned(fn) : { kind: 'unknown', node }, name: exported.name };
   return { value: evaluator.evaluate(exported.node), name: exported.name };
 }
+
+/**
+ * Whether an exported function may return configuration: one of its returned expressions is an
+ * object literal, or a name, choice or default that may hold one. A library's exported helpers
+ * return calls and computed values; evaluating them all would cost every file that exports code.
+ */
+function returnsConfiguration(fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  const returned = fn.body.type === 'BlockStatement' ? returnArguments(fn.body) : [fn.body];
+  return returned.some((expression) => CONFIGURATION_FORMS.has(unwrap(expression).type));
+}
+
+const CONFIGURATION_FORMS: ReadonlySet<string> = new Set(['ObjectExpression', 'Identifier', 'ConditionalExpression', 'LogicalExpression']);
 
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);

@@ -6,7 +6,7 @@ import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
-import { shapeWordsPattern } from '../policy/shapes';
+import { shapeKeysTest } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
@@ -15,7 +15,7 @@ import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } fro
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
-import { exportedValues } from './exports';
+import { exportedConfigurations, exportedValues, type ExportedConfiguration, type ExportedValue } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
@@ -24,7 +24,7 @@ import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
-import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
+import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 
@@ -99,6 +99,8 @@ export class FileAnalysis {
   private writes: EnvWrite[] | undefined;
   private reads: EnvRead[] | undefined;
   private serverReads: EnvRead[] | undefined;
+  private exportsOfFile: readonly ExportedValue[] | undefined;
+  private configurationsOfFile: readonly ExportedConfiguration[] | undefined;
   private branches: EnvironmentBranch[] | undefined;
   private branching: EnvironmentBranching | undefined;
   private defaultsWrites: GlobalDefaultsWrite[] | undefined;
@@ -214,10 +216,10 @@ export class FileAnalysis {
     const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
     if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
-    found.sites.push(...configFileSites(this.sourceCode, this.evaluator, this.context.filename));
+    found.sites.push(...configFileSites(() => this.exportedConfigurations, this.context.filename));
     // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
     const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
-    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.sourceCode, this.evaluator, this.context.filename, judged));
+    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.exportedConfigurations, this.context.filename, judged));
     return { sites: withVariants(found.sites), assignments: found.assignments };
   }
 
@@ -236,7 +238,22 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     const text = this.sourceCode.text;
-    return (this.exportsConfiguration ??= !this.isJson && (SHAPE_WORDS.test(text) || text.includes('://')) && exportedValues(this.sourceCode).length > 0);
+    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text)) && this.exports.length > 0);
+  }
+
+  /** The module's exports, found once. */
+  private get exports(): readonly ExportedValue[] {
+    return (this.exportsOfFile ??= exportedValues(this.sourceCode));
+  }
+
+  /**
+   * What each export configures, evaluated once for the config-file, shape and settings readers.
+   * An export written over more than `MAX_CONFIGURATION_TEXT` characters is a data table (a
+   * command list, a generated map), not configuration, and is not evaluated.
+   */
+  private get exportedConfigurations(): readonly ExportedConfiguration[] {
+    const small = this.exports.filter(({ node }) => node.range[1] - node.range[0] <= MAX_CONFIGURATION_TEXT);
+    return (this.configurationsOfFile ??= exportedConfigurations(small, this.evaluator, this.sourceCode));
   }
 
   /**
@@ -269,7 +286,7 @@ export class FileAnalysis {
   get namedSettings(): NamedSetting[] {
     if (this.settingsOfFile) return this.settingsOfFile;
     if (!this.mayExportConfiguration) return (this.settingsOfFile = []);
-    return (this.settingsOfFile = namedSettings(this.sourceCode, this.evaluator));
+    return (this.settingsOfFile = namedSettings(this.exportedConfigurations));
   }
 
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
@@ -281,7 +298,7 @@ export class FileAnalysis {
   get envReads(): EnvRead[] {
     return (this.reads ??= this.isJson
       ? []
-      : [...findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries), ...(this.mayExportConfiguration ? definitionReads(this.sourceCode, this.evaluator) : [])]);
+      : [...findEnvReads(this.sourceCode, this.processEnv, this.evaluator, this.envLibraries), ...(this.mayExportConfiguration ? definitionReads(this.exportedConfigurations) : [])]);
   }
 
   /**
@@ -363,7 +380,9 @@ function withVariants(sites: ClientSite[]): ClientSite[] {
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
 const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
 /** Words some option shape needs (its `anyOf` keys), for the cheap test before any export is evaluated. */
-const SHAPE_WORDS = shapeWordsPattern(catalog);
+const hasShapeKeys = shapeKeysTest(catalog);
+/** The largest exported expression read as configuration: the field corpus's largest whole file is 31 KB. */
+const MAX_CONFIGURATION_TEXT = 64 * 1024;
 const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.

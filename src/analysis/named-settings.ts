@@ -1,9 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from '../policy/env-names';
 import { asEnvDefinition } from '../policy/env-defaults';
-import type { EnvValue, Value } from '../policy/value';
-import type { Evaluator } from './evaluate';
-import { exportedConfiguration, exportedValues } from './exports';
+import { isTable } from '../policy/tables';
+import type { EnvValue, ObjectValue, Value } from '../policy/value';
+import type { ExportedConfiguration } from './exports';
 
 type Node = TSESTree.Node;
 
@@ -18,7 +18,7 @@ export interface NamedSetting {
  * Option definitions of exported configuration (`{ env: 'X', default: 'y' }`) as the
  * environment reads they stand for.
  */
-export function definitionReads(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): Array<{ name: string; node: Node; value: EnvValue<Node> }> {
+export function definitionReads(exports: readonly ExportedConfiguration[]): Array<{ name: string; node: Node; value: EnvValue<Node> }> {
   const found: Array<{ name: string; node: Node; value: EnvValue<Node> }> = [];
   const visit = (value: Value<Node>, depth: number): void => {
     if (depth > 4 || value.kind !== 'object') return;
@@ -29,7 +29,7 @@ export function definitionReads(sourceCode: TSESLint.SourceCode, evaluator: Eval
     }
     for (const prop of value.props) visit(prop.value, depth + 1);
   };
-  for (const exported of exportedValues(sourceCode)) visit(exportedConfiguration(exported, evaluator, sourceCode).value, 0);
+  for (const { value } of exports) visit(value, 0);
   return found;
 }
 
@@ -40,13 +40,15 @@ export function definitionReads(sourceCode: TSESLint.SourceCode, evaluator: Eval
  * `mail: { host, user, pass }`). An object also judged as a client's options may hold such
  * keys besides the library's own; the rules report each node once.
  */
-export function namedSettings(sourceCode: TSESLint.SourceCode, evaluator: Evaluator): NamedSetting[] {
+export function namedSettings(exports: readonly ExportedConfiguration[]): NamedSetting[] {
   const found: NamedSetting[] = [];
   const visit = (value: Value<Node>, holder: string | undefined, depth: number): void => {
     if (depth > 4 || value.kind !== 'object' || asEnvDefinition(value)) return;
+    // `{ gmail: { host }, outlook: { host }, ... }`: a list of providers, not settings.
+    const table = isTable(value.props.map((prop) => (prop.value.kind === 'object' ? settingKeys(prop.value, prop.key) : [])));
     for (const prop of value.props) {
       if (prop.value.kind === 'object') {
-        visit(prop.value, prop.key, depth + 1);
+        if (!table) visit(prop.value, prop.key, depth + 1);
         continue;
       }
       const literal = prop.value.kind === 'literal' || prop.value.kind === 'template';
@@ -55,11 +57,13 @@ export function namedSettings(sourceCode: TSESLint.SourceCode, evaluator: Evalua
       if (name !== undefined) found.push({ name, value: prop.value });
     }
   };
-  for (const exported of exportedValues(sourceCode)) {
-    const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
-    visit(value, name, 0);
-  }
+  for (const { value, name } of exports) visit(value, name, 0);
   return found;
+}
+
+/** The keys of an object's literal values that name a setting (under `holder`, its key). */
+function settingKeys(object: ObjectValue<Node>, holder: string): string[] {
+  return object.props.filter((prop) => (prop.value.kind === 'literal' || prop.value.kind === 'template') && (namesSetting(prop.key) || namesSetting(`${holder}_${prop.key}`))).map((prop) => prop.key);
 }
 
 function namesSetting(name: string): boolean {

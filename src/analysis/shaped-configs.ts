@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { catalog } from '../catalog';
 import { shapedObjects } from '../policy/shapes';
-import type { Evaluator } from './evaluate';
-import { exportedConfiguration, exportedValues } from './exports';
+import type { ExportedConfiguration } from './exports';
 import type { ClientSite } from './file-analysis';
 
 type Node = TSESTree.Node;
@@ -18,11 +17,10 @@ const SHAPED = catalog;
  * named by the key that holds it, the export's name, or for a default export the file's name
  * (`config/redis.js`).
  */
-export function shapedConfigSites(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, filename: string, skip: ReadonlySet<Node>): ClientSite[] {
+export function shapedConfigSites(exports: readonly ExportedConfiguration[], filename: string, skip: ReadonlySet<Node>): ClientSite[] {
   const sites: ClientSite[] = [];
   const fileName = basename(filename).replace(/\..*$/, '');
-  for (const exported of exportedValues(sourceCode)) {
-    const { value, name } = exportedConfiguration(exported, evaluator, sourceCode);
+  for (const { value, name } of exports) {
     // `config/redis.ts` exporting `connection`: the file's name says what the export configures.
     const names = name === undefined ? [fileName] : [name, fileName];
     for (const { object, entry, url } of shapedObjects(value, names, SHAPED)) {

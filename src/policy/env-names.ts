@@ -2,6 +2,7 @@
  * What an environment-variable (or config key) name means. Names are normalised first:
  * `nodeEnv`, `node-env`, `node.env` and `NODE_ENV` are the same name.
  */
+import { memoizeByName } from './memo';
 
 /** `nodeEnv` / `database.url` / `redis-host` → `NODE_ENV` / `DATABASE_URL` / `REDIS_HOST`. */
 export function normalizeEnvName(name: string): string {
@@ -14,10 +15,11 @@ export function normalizeEnvName(name: string): string {
     .toUpperCase();
 }
 
-function words(name: string): string[] {
+/** The name's words, normalised; shared between calls, never to be changed. */
+const words = memoizeByName((name: string): readonly string[] => {
   const normal = normalizeEnvName(name);
   return normal === '' ? [] : normal.split('_');
-}
+});
 
 /** Framework prefixes that expose a variable to client code; they do not change its meaning. */
 const PUBLIC_PREFIXES = [
@@ -288,7 +290,7 @@ function gluedServiceWord(word: string, suffixes: Iterable<string>): boolean {
  * followed by qualifiers (`POSTGRES_URL_NON_POOLING`); AWS_ENDPOINT_URL(_<SERVICE>);
  * BOOTSTRAP_SERVERS, DIRECT_URL. Not PORT, not API_URL of an unrelated web API, not PUBLIC_URL.
  */
-export function isServiceLocationEnvName(name: string): boolean {
+export const isServiceLocationEnvName = memoizeByName((name: string): boolean => {
   const parts = words(name);
   if (parts.length === 0) return false;
   const normal = parts.join('_');
@@ -304,7 +306,7 @@ export function isServiceLocationEnvName(name: string): boolean {
   else if (core.length >= 3 && LOCATION_SUFFIX_PAIRS.has(core.slice(-2).join('_'))) before = core.slice(0, -2);
   else return false;
   return before.some((w) => SERVICE_WORDS.has(w));
-}
+});
 
 const USER_SUFFIXES = new Set(['USER', 'USERNAME', 'LOGIN', 'USR', 'UID', 'DN', 'BINDDN', 'ADMINDN']);
 
@@ -313,7 +315,7 @@ const USER_SUFFIXES = new Set(['USER', 'USERNAME', 'LOGIN', 'USR', 'UID', 'DN', 
  * `PGUSER`, `RABBITMQ_DEFAULT_USER` → `DB`, `POSTGRES`, `MONGO`, `PG`, `RABBITMQ`. Undefined
  * for other names (`USER`, `GITHUB_USER`).
  */
-export function serviceOfUserEnvName(name: string): string | undefined {
+export const serviceOfUserEnvName = memoizeByName((name: string): string | undefined => {
   const parts = words(name);
   const last = parts[parts.length - 1];
   if (last === undefined) return undefined;
@@ -325,7 +327,7 @@ export function serviceOfUserEnvName(name: string): string | undefined {
   }
   if (!USER_SUFFIXES.has(last)) return undefined;
   return parts.slice(0, -1).find((w) => SERVICE_WORDS.has(w));
-}
+});
 
 const SECRET_SUFFIXES = new Set(['PASSWORD', 'PASS', 'PWD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'PW', 'BINDPW', 'ADMINPW']);
 const SECRET_SUFFIX_PAIRS = new Set(['SECRET_KEY', 'API_KEY', 'SECRET_ACCESS_KEY']);
@@ -335,7 +337,7 @@ const SECRET_SUFFIX_PAIRS = new Set(['SECRET_KEY', 'API_KEY', 'SECRET_ACCESS_KEY
  * word (`DB_PASSWORD`, `SMTP_PASS`, `LDAP_BIND_PASSWORD`, `ELASTIC_API_KEY`), glued forms
  * (`PGPASSWORD`, `REDISPASSWORD`), and AWS_SECRET_ACCESS_KEY.
  */
-export function isServiceSecretEnvName(name: string): boolean {
+export const isServiceSecretEnvName = memoizeByName((name: string): boolean => {
   const parts = words(name);
   if (parts.length === 0) return false;
   const normal = parts.join('_');
@@ -348,7 +350,7 @@ export function isServiceSecretEnvName(name: string): boolean {
   else if (parts.length >= 4 && SECRET_SUFFIX_PAIRS.has(parts.slice(-3).join('_'))) before = parts.slice(0, -3);
   else return gluedServiceWord(last, SECRET_SUFFIXES);
   return before.some((w) => SERVICE_WORDS.has(w));
-}
+});
 
 const PRODUCTION_VALUES = new Set(['production', 'prod', 'prd', 'live']);
 const NON_PRODUCTION_VALUES = new Set([

@@ -6,6 +6,8 @@
 import type { CatalogEntry, ShapeSignature } from '../catalog/types';
 import { asEnvDefinition } from './env-defaults';
 import { environmentKind } from './env-names';
+import { memoizeByName } from './memo';
+import { isTable } from './tables';
 import { schemeRole } from './plaintext';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
@@ -63,13 +65,16 @@ function present<N>(object: ObjectValue<N>, path: string): boolean {
  * words (camelCase, `_`, `-`), one word equal to a signature name or starting with it.
  */
 export function namesMatch(name: string, names: readonly string[]): boolean {
-  const words = name
+  return nameWords(name).some((word) => names.some((n) => word === n || (word.startsWith(n) && word.length - n.length <= 3)));
+}
+
+const nameWords = memoizeByName((name: string): readonly string[] =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.some((word) => names.some((n) => word === n || (word.startsWith(n) && word.length - n.length <= 3)));
-}
+    .filter(Boolean),
+);
 
 /**
  * The option objects in an exported configuration value and the entry whose shape each has:
@@ -94,9 +99,11 @@ export function shapedObjects<N>(
   const entry = entryForShape(value, entries, { names });
   if (entry) return [{ object: value, entry }];
   if (maxDepth === 0) return [];
-  return value.props.flatMap((prop) =>
+  const found = value.props.map((prop) =>
     shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? names : [prop.key, ...names], entries, maxDepth - 1, prop.node),
   );
+  // One library's options under many keys (`{ gmail: {...}, outlook: {...} }`) are a list of providers.
+  return isTable(found.map((shaped) => (shaped.length === 1 && !shaped[0]!.url ? [shaped[0]!.entry] : []))) ? [] : found.flat();
 }
 
 /**
@@ -115,9 +122,16 @@ function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder
   return { entry, url: true, object: { kind: 'object', props: [{ key, value, node: holder }], open: false, node: holder } };
 }
 
-/** A test for the words some entry's shape needs (the last segment of each `anyOf` path). */
-export function shapeWordsPattern(entries: readonly CatalogEntry[]): RegExp {
+/**
+ * A test for the keys some entry's shape needs (the last segment of each `anyOf` path), written
+ * as an object's key (`host:`, `"password":`) or a shorthand property (`{ host, port }`): the
+ * words alone are in most library code (`host`, `url`, `user` in comments and parameters). One
+ * scan that starts at the words; what stands before a shorthand key is checked behind it.
+ */
+export function shapeKeysTest(entries: readonly CatalogEntry[]): (text: string) => boolean {
   const words = new Set(entries.flatMap((entry) => (entry.shape?.anyOf ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1))));
-  if (words.size === 0) return /(?!)/;
-  return new RegExp(`\\b(?:${[...words].sort().join('|')})\\b`);
+  if (words.size === 0) return () => false;
+  const alternation = `(?:${[...words].sort().join('|')})`;
+  const key = new RegExp(`\\b${alternation}(?:['"]?\\s*:(?!:)|(?<=[{,]\\s*${alternation})\\s*[,}])`);
+  return (text) => key.test(text);
 }

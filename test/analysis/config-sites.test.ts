@@ -60,6 +60,33 @@ describe('configuration objects with no client in the file', () => {
     expect(sites("export const cors = { origin: 'https://a.example', credentials: true };")).toEqual([]);
   });
 
+  it('reads shorthand and quoted keys, service URLs, and exported function declarations', () => {
+    expect(sites("const host = 'h';\nexport const redis = { host, port: 6379 };")).toEqual(['shape:ioredis']);
+    expect(sites('module.exports = { "db": { "dialect": "mysql", "host": "h" } };', { sourceType: 'commonjs' })).toEqual(['shape:sequelize']);
+    expect(sites("export const queue = 'amqp://broker.internal';")).toEqual(['url:amqplib']);
+    expect(sites("export function dbOptions() {\n  return { type: 'postgres', host: 'h' };\n}")).toEqual(['shape:typeorm']);
+    // The words only in a comment, a parameter list or a web link: no configuration to read.
+    expect(sites("// set the host and password, see https://example.com\nexport function connect(host, password) { return open(host, password); }")).toEqual([]);
+  });
+
+  it('leaves an exported data table of more than 64 KB unread', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `  cmd${i}: { arity: ${i}, flags: ['readonly', 'fast'], keys: [1, 1, 1] },`).join('\n');
+    expect(rows.length).toBeGreaterThan(64 * 1024);
+    expect(sites(`module.exports = {\n${rows}\n  redis: { host: 'h', port: 6379 },\n};`, { sourceType: 'commonjs' })).toEqual([]);
+    expect(sites("module.exports = {\n  redis: { host: 'h', port: 6379 },\n};", { sourceType: 'commonjs' })).toEqual(['shape:ioredis']);
+  });
+
+  it('leaves a list of providers unread: one library’s options under eight keys or more', () => {
+    const providers = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `  provider${i}: { host: 'smtp.provider${i}.example', port: 465, secure: true },`).join('\n');
+    const settings = (code: string): string[] => withAnalysis(code, (analysis) => analysis.namedSettings.map((s) => s.name), { sourceType: 'commonjs' });
+    expect(sites(`exports.mailServices = {\n${providers(8)}\n};`, { sourceType: 'commonjs' })).toEqual([]);
+    expect(settings(`exports.mailServices = {\n${providers(8)}\n};`)).toEqual([]);
+    // Fewer keys are configuration: each service of the app once, or a few to choose from.
+    expect(sites(`exports.mailServices = {\n${providers(7)}\n};`, { sourceType: 'commonjs' })).toHaveLength(7);
+    expect(sites("module.exports = { db: { dialect: 'postgres', host: 'h' }, redis: { host: 'r', port: 6379 }, mail: { host: 'm', port: 587 } };", { sourceType: 'commonjs' })).toHaveLength(3);
+  });
+
   it('a typed object given to a client is a site of its own too (reports are kept once per node)', () => {
     expect(sites("import type { PoolConfig } from 'pg';\nimport { Pool } from 'pg';\nexport const c: PoolConfig = { host: 'h' };\nnew Pool(c);", { ts: true })).toEqual(['call:pg', 'typed:pg']);
   });
