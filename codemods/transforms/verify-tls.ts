@@ -155,7 +155,11 @@ function rewriteUrlParam(editor: Editor, node: Node, param: string, value: strin
   return editor.replace(target, editor.stringLiteral(next));
 }
 
-/** `redis://` → `rediss://`, `amqp://` → `amqps://`, `http://` → `https://` for remote hosts. */
+/**
+ * `redis://` → `rediss://`, `amqp://` → `amqps://`, `http://` → `https://` for remote hosts. A
+ * scheme whose TLS a URL parameter decides keeps its scheme and gets the parameter
+ * (`mongodb://h:27017/app` → `...?tls=true`: `mongodb+srv://` is a DNS lookup, not TLS).
+ */
 function upgradeSchemes(editor: Editor, entry: CatalogEntry, options: ObjectValue<Node>, tlsScheme: string | undefined, done: Set<Node>): number {
   const schemes = entry.tls.schemes;
   if (!schemes || entry.tls.schemeIgnored) return 0;
@@ -175,11 +179,25 @@ function upgradeSchemes(editor: Editor, entry: CatalogEntry, options: ObjectValu
       const url = parseServiceUrl(text);
       const hosts = url?.hosts ?? [];
       if (hosts.length === 0 || hosts.some((h) => classifyHost(h.host) === 'loopback')) continue;
+      const upgraded = entry.tls.paramSchemes?.includes(scheme) ? withVerifiedParam(entry, text) : `${secure}${text.slice(text.indexOf(':'))}`;
       done.add(node);
-      if (editor.replace(node, editor.stringLiteral(`${secure}${text.slice(text.indexOf(':'))}`))) count++;
+      if (upgraded !== undefined && editor.replace(node, editor.stringLiteral(upgraded))) count++;
     }
   }
   return count;
+}
+
+/** The URL with the library's verifying parameter added (`tls=true`), unless a TLS parameter is already there. */
+function withVerifiedParam(entry: CatalogEntry, text: string): string | undefined {
+  const param = entry.tls.urlParams.find((p) => Object.values(p.values).includes('verified') && !p.requires);
+  const value = param && Object.entries(param.values).find(([, meaning]) => meaning === 'verified')?.[0];
+  if (!param || value === undefined) return undefined;
+  const query = text.indexOf('?');
+  const names = entry.tls.urlParams.map((p) => p.name.toLowerCase());
+  if (query >= 0 && text.slice(query + 1).split('&').some((pair) => names.includes(pair.split('=')[0]!.toLowerCase()))) return undefined;
+  const hash = text.indexOf('#');
+  const [base, fragment] = hash >= 0 ? [text.slice(0, hash), text.slice(hash)] : [text, ''];
+  return `${base}${query >= 0 ? '&' : base.includes('/', base.indexOf('//') + 2) ? '?' : '/?'}${param.name}=${value}${fragment}`;
 }
 
 function urlValues(value: EValue): EValue[] {
