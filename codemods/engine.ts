@@ -6,6 +6,10 @@ import { catalog, catalogModuleNames } from '../src/catalog';
 import { shapeWordsPattern } from '../src/policy/shapes';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
+import { secretDefault } from '../src/policy/env-defaults';
+import { serviceNameSuffixes } from '../src/policy/env-names';
+import { serviceSchemes } from '../src/policy/plaintext';
+import { blankSecrets } from '../src/policy/secrets';
 import { lookup, textOf, walkValues } from '../src/policy/value';
 import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis/analyze';
 import { Editor, MARKER_PREFIX } from './analysis/edit';
@@ -98,15 +102,67 @@ const SHAPE_NAMES = (() => {
 })();
 
 /**
+ * Exported app configuration that names no client library but may hold what the rules report
+ * there: something is exported, and a location or credential key has a literal value
+ * (`host: 'db.internal'`, `redis_host: '...'`, `brokers: ['...']`), a service URL is written
+ * (`'mongodb://...'`), or a TLS switch has a literal value (`rejectUnauthorized: false`). Library
+ * code exports plenty and names hosts in variables, so few of its files pass all three.
+ */
+const CONFIG_EXPORT = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s+(?:default\b|const\b|let\b|var\b|function\b|=)/;
+const LITERAL_VALUE = `['"]?\\s*:\\s*(?:['"\`]|\\[\\s*['"\`])`;
+const LITERAL_SETTING = (() => {
+  const leaf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  // A library's own option names stand alone (`host`, `password`, `brokers`); the last word of a
+  // setting's name only after a service word (`redis_host`, `REDIS_HOST`, `redisHost`).
+  const options = new Set<string>();
+  for (const { location, credentials } of catalog) {
+    for (const path of [...location.urlPaths, ...location.hostPaths, ...location.listPaths, ...credentials.userPaths, ...credentials.secretPaths]) if (/^\w{3,}$/.test(leaf(path))) options.add(leaf(path));
+  }
+  const suffixes = serviceNameSuffixes();
+  const cap = (word: string): string => `${word[0]!.toUpperCase()}${word.slice(1)}`;
+  const own = [...options].flatMap((w) => [w, w.toUpperCase(), cap(w)]);
+  const named = suffixes.flatMap((w) => [`_${w}`, `_${w.toLowerCase()}`]);
+  const camel = [...options].map(cap);
+  const longest = (list: string[]): string => [...new Set(list)].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?:\\b(?:${longest(own)})|(?:${longest(named)})|[a-z0-9](?:${longest(camel)}))${LITERAL_VALUE}`);
+})();
+// Web URLs are everywhere; the schemes of services are not.
+const SERVICE_URL = new RegExp(`['"\`](?:${serviceSchemes(catalog).filter((s) => s !== 'http' && s !== 'https').map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^'"\`\\s$]`, 'i');
+const TLS_SWITCH = (() => {
+  const leaf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  // Inside any TLS bag, Node's own flag.
+  const written = new Set<string>([`rejectUnauthorized['"]?\\s*:\\s*false`]);
+  for (const { tls } of catalog) {
+    for (const sw of tls.switches) {
+      for (const [literal, meaning] of Object.entries(sw.values ?? {})) if (meaning !== 'verified' && /^(?:true|false)$/.test(literal)) written.add(`${leaf(sw.path)}['"]?\\s*:\\s*${literal}`);
+    }
+    for (const flag of tls.verifyOff) if (typeof flag.value === 'boolean') written.add(`${leaf(flag.path)}['"]?\\s*:\\s*${String(flag.value)}`);
+  }
+  return new RegExp(`\\b(?:${[...written].join('|')})\\b`);
+})();
+export const __gates = { LITERAL_SETTING, SERVICE_URL, TLS_SWITCH };
+
+/**
+ * A configuration module is small: a larger file that names no client library is library or
+ * application code, read only with `configModules`.
+ */
+const CONFIG_MODULE_MAX_LENGTH = 32 * 1024;
+
+/** Exported configuration the rules may judge by its shape or its names (see above). */
+function mayExportConfiguration(source: string): boolean {
+  return source.length <= CONFIG_MODULE_MAX_LENGTH && CONFIG_EXPORT.test(source) && (LITERAL_SETTING.test(source) || SERVICE_URL.test(source) || TLS_SWITCH.test(source));
+}
+
+/**
  * Text that must occur for any codemod to have work: a catalog module name in quotes (or a
  * module the settings map to one), the process-wide TLS switch, a tool's config-file name, a
- * literal default after an environment read, or (with `configModules`) an exported
- * configuration with a catalog option shape. Files without any are returned untouched without
- * parsing.
+ * literal default after an environment read, exported configuration with a literal location,
+ * credential, service URL or TLS switch, or (with `configModules`) any exported configuration
+ * with a catalog option shape. Files without any are returned untouched without parsing.
  */
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
-  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source)) return true;
+  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
   if (options.configModules && EXPORTS.test(source) && SHAPE_WORDS.test(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
@@ -192,6 +248,8 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
     return result.sites;
   }
 
+  // Commented-out code keeps no secret of the file either (the rewrite took it out of the code).
+  if (text !== source && secrets.length > 0) text = blankCommentSecrets(text, (analyzed as AnalyzedText).sourceCode, secrets);
   const markerNotes = markersIn(text);
   if (text === source) return { ...unchanged, markers: markerNotes.length, markerNotes, secrets };
   return { output: text, changed: true, sites, markers: markerNotes.length, markerNotes, variables, secrets };
@@ -218,6 +276,22 @@ function runJsonConfig(name: CodemodName, source: string, path: string, options:
   return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
 }
 
+/**
+ * The text with each secret blanked out of its comments (`// password: 'old-pw'` →
+ * `// password: '****'`); code is left as it is. `sourceCode` is the analysis of `text`.
+ */
+function blankCommentSecrets(text: string, sourceCode: AnalyzedText['sourceCode'], secrets: readonly string[]): string {
+  // ESLint drops a byte-order mark from the text its ranges count in.
+  const offset = text.length - sourceCode.text.length;
+  let out = text;
+  for (const comment of [...sourceCode.getAllComments()].reverse()) {
+    const [start, end] = [comment.range[0] + offset, comment.range[1] + offset];
+    const blanked = blankSecrets(out.slice(start, end), secrets);
+    if (blanked !== out.slice(start, end)) out = `${out.slice(0, start)}${blanked}${out.slice(end)}`;
+  }
+  return out;
+}
+
 /** The `/* backing-services: ... *\/` comments of a text, with their lines. */
 export function markersIn(text: string): MarkerNote[] {
   const notes: MarkerNote[] = [];
@@ -229,9 +303,17 @@ export function markersIn(text: string): MarkerNote[] {
   return notes;
 }
 
-/** Literal passwords and URL passwords in the file's client configuration. */
+/**
+ * Literal passwords and URL passwords in the file's client configuration, and the secrets the
+ * rules find by a name (`process.env.DB_PASSWORD || 'x'`, `{ mail: { pass: 'x' } }`).
+ */
 function collectSecrets(analysis: FileAnalysis): string[] {
   const found = new Set<string>();
+  const named = [...analysis.envReads.map((read) => secretDefault(read.name, read.value.fallback)), ...analysis.namedSettings.map((s) => secretDefault(s.name, s.value))];
+  for (const finding of named) {
+    const text = finding && textOf(analysis.evaluator.evaluate(finding.node));
+    if (text) found.add(text);
+  }
   for (const site of analysis.sites) {
     for (const value of walkValues(site.options)) {
       const text = textOf(value);

@@ -31,6 +31,8 @@ export class Editor {
   readonly stripped = new Set<Node>();
   /** Analysis nodes taken out of the code; constants only they read are removed with them. */
   readonly dropped: Node[] = [];
+  /** Values now read from the environment where they were written, with the variable read. */
+  readonly readInPlace = new Map<Node, string>();
   /** Statements that got (or already had) a marker in this run. */
   private readonly marked: Set<number>;
 
@@ -205,6 +207,8 @@ export class Editor {
         changed = this.setPrintedPaths(unwrapPrinted(existing.value as BNode), nested) || changed;
         continue;
       }
+      // A key that holds something else (`connection: getConnection()`) is never overwritten to hold deeper keys.
+      if (existing && nested.length > 0) continue;
       const text = leaf && nested.length === 0 ? leaf[1] : objectText(nested);
       changed = this.setPrintedPath(object, key, () => this.expression(text), existing ? undefined : position) || changed;
       if (!existing && position !== undefined) position++;
@@ -224,6 +228,8 @@ export class Editor {
         current = unwrapPrinted(existing.value as BNode);
         continue;
       }
+      // A key that holds something else (`connection: getConnection()`) is never overwritten to hold deeper keys.
+      if (existing && i < keys.length - 1) return false;
       // The rest of the path as one literal (`socket: { tls: true }`), so it prints on one line.
       const value = i === keys.length - 1 ? make() : this.expression(nestedText(keys.slice(i + 1), j(make() as never).toSource()));
       if (existing) {
@@ -266,8 +272,10 @@ export class Editor {
   }
 
   /**
-   * Removes `const X = <literal>` declarations whose only reader was an expression this editor
-   * took out (`process.env.AMQP_URL ?? BROKER_URL`), so no dead hard-coded URL or password is left.
+   * Removes `const X = <literal>` declarations (and `let`/`var` ones never written again)
+   * whose only reader was an expression this editor took out (`process.env.AMQP_URL ??
+   * BROKER_URL`), so no dead hard-coded URL or password is left. A `var` of a script's global
+   * scope is left: other scripts may read it.
    */
   removeDeadDeclarations(): void {
     const done = new Set<Node>();
@@ -275,7 +283,9 @@ export class Editor {
       for (const id of identifiersIn(node)) {
         const variable = findVariable(this.sourceCode.getScope(id), id);
         const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (!variable || def?.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.id.type !== 'Identifier' || !def.node.init) continue;
+        if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) continue;
+        if (def.node.parent.kind === 'var' && variable.scope.type === 'global') continue;
+        // Every reference but the initialisation (a later write counts, and keeps it).
         const reads = variable.references.filter((r) => !r.init);
         if (reads.length !== 1 || reads[0]!.identifier !== id || !isInert(def.node.init)) continue;
         const declaration = def.node.parent;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { catalog } from '../catalog';
+import { blankSecrets } from '../policy/secrets';
 import { mayNeedWork, parses, runCodemod, type CodemodName, type MarkerNote } from '../../codemods/engine';
 import { codemods, codemodNames } from '../../codemods/registry';
 import type { EnvVariable } from '../../codemods/transforms/env-service-url';
@@ -275,13 +276,9 @@ function parseExtensions(raw: string | undefined): Set<string> {
 }
 
 /**
- * Blanks out secrets before text is printed: every quoted secret value found in the file's
- * client configuration, and the password of any URL with userinfo.
+ * Blanks out secrets before text is printed: every secret value found in the file's client
+ * configuration where it stands as a value, and the password of any URL with userinfo.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    for (const quote of ["'", '"', '`']) out = out.split(`${quote}${secret}${quote}`).join(`${quote}****${quote}`);
-  }
-  return out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]*:)[^\s@/'"`]+@/gi, '$1****@');
+  return blankSecrets(text, secrets);
 }

@@ -131,15 +131,15 @@ describe('backing-services migrate', () => {
   });
 
   it('lists every marker with its line in the report and on screen, without the secret beside it', async () => {
-    const shared = "import { Pool } from 'pg';\n\nexport const config = { host: 'db.internal', password: 'hunter2-shared' };\nexport const pool = new Pool(config);\n";
+    const shared = "import knex from 'knex';\n\nexport const db = knex({ client: process.argv[2], connection: { host: 'db.internal', password: 'hunter2-shared' } });\n";
     const root = repo({ 'src/shared.ts': shared });
     const run = await migrate(root, ['env-service-url', '--report', 'report.json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(read(root, 'report.json')) as { files: Array<{ file: string; markers: Array<{ line: number; text: string }>; findings: { after: number; atMarkers: number } }> };
     const file = report.files.find((f) => f.file === 'src/shared.ts')!;
-    expect(file.markers).toEqual([{ line: 3, text: expect.stringMatching(/^backing-services: pg options are shared/) }]);
+    expect(file.markers).toEqual([{ line: 3, text: expect.stringMatching(/^backing-services: knex serves several drivers/) }]);
     expect(file.findings.after).toBe(file.findings.atMarkers);
-    expect(run.stderr).toMatch(/^markers:\n {2}src\/shared\.ts:3 {2}pg options are shared/m);
+    expect(run.stderr).toMatch(/^markers:\n {2}src\/shared\.ts:3 {2}knex serves several drivers/m);
     expect(`${run.stderr}${read(root, 'report.json')}`).not.toContain('hunter2');
   });
 
