@@ -1,4 +1,7 @@
 import { SQL_ACCOUNTS } from './accounts';
+import { TEDIOUS_DROPPED_KEYS } from './mssql';
+import { MYSQLJS_DROPPED_SSL_KEYS } from './mysql';
+import { MYSQL2_DROPPED_SSL_KEYS } from './mysql2';
 import type { CatalogEntry, OptionCondition } from './types';
 
 /** knex `client` names that drive node-postgres. */
@@ -46,7 +49,7 @@ export const knex: CatalogEntry = {
         when: isMysql,
         values: { false: 'off', true: 'unverified' },
         otherTruthy: 'unverified',
-        object: 'bag-hostname-unverified-unless-verifyIdentity',
+        object: 'bag-hostname-unverified',
         secure: "client: 'mysql2' with connection: { ssl: { rejectUnauthorized: true, verifyIdentity: true } }",
       },
       // The mssql dialect sets tedious `encrypt: connection.encrypt || false`, so encryption is
@@ -54,7 +57,7 @@ export const knex: CatalogEntry = {
       {
         path: 'connection.options.encrypt',
         when: isMssql,
-        values: { false: 'off' },
+        values: { false: 'off', true: 'verified', '"strict"': 'verified' },
         whenAbsent: 'off',
         unless: { path: 'connection.encrypt', equals: [true, 'strict'] },
         secure: 'connection: { options: { encrypt: true } }',
@@ -67,6 +70,11 @@ export const knex: CatalogEntry = {
       },
     ],
     bags: ['connection.ssl', 'connection.options.cryptoCredentialsDetails'],
+    droppedBagKeys: [
+      { bag: 'connection.ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql2 },
+      { bag: 'connection.ssl', keys: MYSQLJS_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql },
+      { bag: 'connection.options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored', when: isMssql },
+    ],
     verifyOff: [
       {
         path: 'connection.options.trustServerCertificate',
@@ -82,6 +90,8 @@ export const knex: CatalogEntry = {
       {
         name: 'sslmode',
         values: { disable: 'off', 'no-verify': 'unverified', prefer: 'verified', require: 'verified', 'verify-ca': 'verified', 'verify-full': 'verified' },
+        // pg's parameter: mysql drivers ignore it.
+        schemes: ['postgres', 'postgresql'],
         secure: 'sslmode=verify-full',
       },
       { name: 'ssl', values: { '0': 'off' }, secure: 'sslmode=verify-full' },

@@ -16,6 +16,8 @@ export const mongodbTls: TlsSpec = {
   // Raw Node TLS socket options (`rejectUnauthorized`, `checkServerIdentity`, `ciphers`,
   // `secureProtocol`...) are accepted at the top of the options object.
   bags: [''],
+  // Not in the driver's LEGAL_TLS_SOCKET_OPTIONS: MongoParseError, the client never starts.
+  droppedBagKeys: [{ bag: '', keys: ['minVersion', 'maxVersion'], effect: 'rejected' }],
   verifyOff: [
     { path: 'tlsAllowInvalidCertificates', value: true, secure: 'tlsAllowInvalidCertificates: false (and tlsCAFile for a private CA)' },
     { path: 'tlsAllowInvalidHostnames', value: true, secure: 'tlsAllowInvalidHostnames: false' },
@@ -26,9 +28,10 @@ export const mongodbTls: TlsSpec = {
   urlParams: [
     { name: 'tls', values: { true: 'verified', false: 'off' }, secure: 'tls=true' },
     { name: 'ssl', values: { true: 'verified', false: 'off' }, secure: 'tls=true' },
-    { name: 'tlsAllowInvalidCertificates', values: { true: 'unverified' }, secure: 'tlsAllowInvalidCertificates=false' },
-    { name: 'tlsAllowInvalidHostnames', values: { true: 'unverified' }, secure: 'tlsAllowInvalidHostnames=false' },
-    { name: 'tlsInsecure', values: { true: 'unverified' }, secure: 'tlsInsecure=false' },
+    // Without `tls=true` these leave a `mongodb://` URL in clear text (seen by the TLS oracle).
+    { name: 'tlsAllowInvalidCertificates', values: { true: 'unverified' }, verificationOnly: true, secure: 'tlsAllowInvalidCertificates=false' },
+    { name: 'tlsAllowInvalidHostnames', values: { true: 'unverified' }, verificationOnly: true, secure: 'tlsAllowInvalidHostnames=false' },
+    { name: 'tlsInsecure', values: { true: 'unverified' }, verificationOnly: true, secure: 'tlsInsecure=false' },
   ],
   schemes: { plaintext: ['mongodb'], tls: ['mongodb+srv'] },
   // `mongodb://` is plaintext unless `tls=true`/`ssl=true` or the `tls` option.

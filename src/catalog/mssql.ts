@@ -1,6 +1,12 @@
 import { SQLSERVER_ACCOUNTS } from './accounts';
 import type { CatalogEntry, TlsSwitch } from './types';
 
+/**
+ * tedious builds a secure context from `cryptoCredentialsDetails` and connects with its own
+ * `rejectUnauthorized: !trustServerCertificate` (lib/message-io.js): these bag keys do nothing.
+ */
+export const TEDIOUS_DROPPED_KEYS = ['rejectUnauthorized', 'checkServerIdentity'];
+
 /** tedious `encrypt`: `false` sends the login (password merely obfuscated) in cleartext. */
 export function encryptSwitch(path: string, secure: string): TlsSwitch {
   // `true` negotiates TLS in PRELOGIN; 'strict' is TDS 8 with TLS before any traffic.
@@ -26,13 +32,21 @@ export const mssql: CatalogEntry = {
     default: 'verified',
     switches: [
       encryptSwitch('options.encrypt', 'options: { encrypt: true }'),
-      // Top-level `encrypt`/`trustServerCertificate` are honoured too (they come from connection strings).
-      encryptSwitch('encrypt', 'options: { encrypt: true }'),
+      // Top-level `encrypt`/`trustServerCertificate` are honoured too (they come from connection
+      // strings), as defaults that `options` overrides (lib/tedious/connection-pool.js; the TLS
+      // oracle saw `options.trustServerCertificate: false` win).
+      { ...encryptSwitch('encrypt', 'options: { encrypt: true }'), unless: { path: 'options.encrypt', equals: [true, false, 'strict'] } },
+      {
+        path: 'trustServerCertificate',
+        values: { true: 'unverified' },
+        unless: { path: 'options.trustServerCertificate', equals: [true, false] },
+        secure: 'options: { trustServerCertificate: false }',
+      },
     ],
     bags: ['options.cryptoCredentialsDetails'],
+    droppedBagKeys: [{ bag: 'options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored' }],
     verifyOff: [
       { path: 'options.trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
-      { path: 'trustServerCertificate', value: true, secure: 'options: { trustServerCertificate: false }' },
     ],
     // ADO.NET keys (case-insensitive), read by policy/connection-string.ts. `yes`/`no` are the
     // usual ADO boolean spellings (unverified for this parser).

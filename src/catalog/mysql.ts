@@ -1,6 +1,13 @@
 import { MYSQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
+/**
+ * Node TLS options mysqljs does not pass on from `ssl`: its secure context takes only `ca`,
+ * `cert`, `ciphers`, `key` and `passphrase`, and it checks `rejectUnauthorized` itself
+ * (lib/Connection.js).
+ */
+export const MYSQLJS_DROPPED_SSL_KEYS = ['checkServerIdentity', 'minVersion', 'maxVersion', 'secureProtocol'];
+
 /** mysqljs/mysql (unmaintained since 2020). Facts: reference/clients.md §4, §28.6. */
 export const mysql: CatalogEntry = {
   id: 'mysql',
@@ -22,15 +29,16 @@ export const mysql: CatalogEntry = {
       {
         path: 'ssl',
         // `ssl: true` has no `rejectUnauthorized`, so the chain is not checked at all; a profile
-        // name or an object checks the chain, but mysqljs never checks the host name. The object
-        // kind below is the closest: mysqljs has no `verifyIdentity`, so nothing can fix it.
+        // name or an object checks the chain, but mysqljs never checks the host name, whatever
+        // the object says (`verifyIdentity` is mysql2's).
         values: { false: 'off', true: 'unverified' },
         otherTruthy: 'unverified',
-        object: 'bag-hostname-unverified-unless-verifyIdentity',
+        object: 'bag-hostname-unverified',
         secure: 'mysql2 with ssl: { rejectUnauthorized: true, verifyIdentity: true } (mysqljs never checks the host name)',
       },
     ],
     bags: ['ssl'],
+    droppedBagKeys: [{ bag: 'ssl', keys: MYSQLJS_DROPPED_SSL_KEYS, effect: 'ignored' }],
     verifyOff: [],
     urlParams: [
       // Query values are JSON.parse'd: `?ssl=true` is the boolean, `?ssl="Amazon RDS"` a profile.

@@ -1,6 +1,13 @@
 import { MYSQL_ACCOUNTS } from './accounts';
 import type { CatalogEntry } from './types';
 
+/**
+ * Node TLS options mysql2 does not pass on from `ssl`: it builds its own `tls.connect` options
+ * (its `checkServerIdentity` follows `verifyIdentity`) from a secure context of `ca`, `cert`,
+ * `ciphers`, `key`, `passphrase`, `minVersion` and `maxVersion` (lib/base/connection.js).
+ */
+export const MYSQL2_DROPPED_SSL_KEYS = ['checkServerIdentity', 'secureProtocol'];
+
 /** mysql2. Facts: reference/clients.md §5, §1.3, §28.6. */
 export const mysql2: CatalogEntry = {
   id: 'mysql2',
@@ -29,6 +36,7 @@ export const mysql2: CatalogEntry = {
       },
     ],
     bags: ['ssl'],
+    droppedBagKeys: [{ bag: 'ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored' }],
     verifyOff: [],
     urlParams: [
       // Query values are JSON.parse'd; `?ssl=false` is the boolean false.

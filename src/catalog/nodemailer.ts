@@ -37,7 +37,8 @@ export const nodemailer: CatalogEntry = {
       { name: 'requireTLS', values: { true: 'verified' }, secure: 'requireTLS=true' },
       { name: 'ignoreTLS', values: { true: 'off' }, secure: 'requireTLS=true' },
       { name: 'opportunisticTLS', values: { true: 'opportunistic' }, secure: 'requireTLS=true' },
-      { name: 'tls.rejectUnauthorized', values: { false: 'unverified' }, secure: 'tls.rejectUnauthorized=true' },
+      // Says how STARTTLS is verified, not that it is required: `smtp://` stays opportunistic.
+      { name: 'tls.rejectUnauthorized', values: { false: 'unverified' }, verificationOnly: true, secure: 'tls.rejectUnauthorized=true' },
     ],
     // `smtps:` is implicit TLS; `smtp:` keeps the opportunistic default, so it is not listed
     // as plaintext.

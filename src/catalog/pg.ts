@@ -29,8 +29,10 @@ export const pg: CatalogEntry = {
     bags: ['ssl'],
     verifyOff: [],
     urlParams: [
-      // `?ssl=false` is the string 'false', which pg reads as truthy: TLS on and verified.
-      { name: 'ssl', values: { '0': 'off', '1': 'verified', true: 'verified', false: 'verified' }, secure: 'sslmode=verify-full' },
+      // `?ssl=false` is the string 'false', which pg reads as truthy: it sends SSLRequest and
+      // then throws a TypeError from its socket handler (pg 8.23, seen by the TLS oracle). It
+      // never connects, so it has no meaning here: the rules stay silent, as for any unknown value.
+      { name: 'ssl', values: { '0': 'off', '1': 'verified', true: 'verified' }, secure: 'sslmode=verify-full' },
       {
         name: 'sslmode',
         values: { disable: 'off', 'no-verify': 'unverified', prefer: 'verified', require: 'verified', 'verify-ca': 'verified', 'verify-full': 'verified' },
@@ -65,7 +67,7 @@ export const pg: CatalogEntry = {
   shape: { names: ['pg', 'postgres', 'postgresql', 'pgsql', 'psql'], ports: [5432], anyOf: ['host', 'connectionString', 'user', 'password'] },
   notes: [
     'A URL carrying `sslmode`, `sslcert`, `sslkey` or `sslrootcert` replaces an explicit `ssl` object.',
-    '`?ssl=false` enables TLS: pg reads the string as truthy. Only `ssl=0` or `sslmode=disable` turn it off.',
+    '`?ssl=false` does not turn TLS off: pg reads the string as truthy, sends SSLRequest and then throws a TypeError. Only `ssl=0` or `sslmode=disable` turn it off.',
     '`Pool` ignores a string argument; pass `{ connectionString }`.',
   ],
 };

@@ -17,15 +17,15 @@ export const postgres: CatalogEntry = {
     switches: [
       {
         path: 'ssl',
-        // Unlike pg, the libpq-like string modes skip verification ('prefer' also falls back
-        // to plaintext); `true`, 'verify-full' and any other truthy string use Node's verified
-        // defaults.
+        // Unlike pg, the libpq-like string modes skip verification, and 'allow' and 'prefer'
+        // also go on in clear text when the server declines TLS (seen by the TLS oracle);
+        // `true`, 'verify-full' and any other truthy string use Node's verified defaults.
         values: {
           false: 'off',
           true: 'verified',
           '"require"': 'unverified',
-          '"allow"': 'unverified',
-          '"prefer"': 'opportunistic',
+          '"allow"': ['opportunistic', 'unverified'],
+          '"prefer"': ['opportunistic', 'unverified'],
           '"verify-full"': 'verified',
         },
         otherTruthy: 'verified',
@@ -43,8 +43,8 @@ export const postgres: CatalogEntry = {
         values: {
           disable: 'off',
           false: 'off',
-          allow: 'unverified',
-          prefer: 'opportunistic',
+          allow: ['opportunistic', 'unverified'],
+          prefer: ['opportunistic', 'unverified'],
           require: 'unverified',
           'verify-ca': 'verified',
           'verify-full': 'verified',
@@ -57,8 +57,8 @@ export const postgres: CatalogEntry = {
         values: {
           disable: 'off',
           false: 'off',
-          allow: 'unverified',
-          prefer: 'opportunistic',
+          allow: ['opportunistic', 'unverified'],
+          prefer: ['opportunistic', 'unverified'],
           require: 'unverified',
           true: 'verified',
           'verify-full': 'verified',
@@ -85,9 +85,9 @@ export const postgres: CatalogEntry = {
   },
   optionTypes: [{ path: 'Options' }],
   notes: [
-    "`ssl: 'require'`, `'allow'` and `'prefer'` do not verify the certificate, and `'prefer'` falls back to plaintext; use `ssl: 'verify-full'`.",
+    "`ssl: 'require'`, `'allow'` and `'prefer'` do not verify the certificate, and `'allow'` and `'prefer'` fall back to plaintext; use `ssl: 'verify-full'`.",
     'TLS is off unless `ssl` or `sslmode` says otherwise.',
     'Options passed beside the URL win over its query parameters.',
-    'postgres.js reads `PGSSL` from the environment, not `PGSSLMODE`.',
+    'postgres.js 3 reads `PGSSL` from the environment, not `PGSSLMODE`; postgres.js 4 reads `PGSSLMODE`, then `PGSSL`.',
   ],
 };

@@ -17,6 +17,7 @@ export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics 
     ...entry.tls,
     switches: entry.tls.switches.map((sw) => omitUndefined({ ...sw, path: at(sw.path), when: sw.when && condition(sw.when), unless: conditions(sw.unless) })),
     bags: entry.tls.bags.map(at),
+    droppedBagKeys: entry.tls.droppedBagKeys?.map((d) => omitUndefined({ ...d, bag: at(d.bag), when: d.when && condition(d.when) })),
     verifyOff: entry.tls.verifyOff.map((flag) => omitUndefined({ ...flag, path: at(flag.path), when: flag.when && condition(flag.when) })),
     pinningOptions: entry.tls.pinningOptions?.map(at),
   };

@@ -1,4 +1,6 @@
 import { SQL_ACCOUNTS } from './accounts';
+import { TEDIOUS_DROPPED_KEYS } from './mssql';
+import { MYSQL2_DROPPED_SSL_KEYS } from './mysql2';
 import { pg } from './pg';
 import type { CatalogEntry, OptionCondition } from './types';
 
@@ -47,7 +49,9 @@ export const sequelize: CatalogEntry = {
       {
         path: 'dialectOptions.options.encrypt',
         when: isMssql,
-        values: { false: 'off' },
+        // tedious encrypts by default (the TLS oracle saw TLS with nothing set).
+        values: { false: 'off', true: 'verified', '"strict"': 'verified' },
+        whenAbsent: 'verified',
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
       {
@@ -55,17 +59,23 @@ export const sequelize: CatalogEntry = {
         when: isMssql,
         values: { true: 'unverified', false: 'verified' },
         whenAbsent: 'unverified',
-        // Without encryption there is no certificate to trust (no-disabled-tls reports that).
-        unless: { path: 'dialectOptions.options.encrypt', equals: false },
+        // Without encryption there is no certificate to trust (no-disabled-tls reports that); TDS 8
+        // (`encrypt: 'strict'`) ignores it and verifies (the TLS oracle saw it).
+        unless: { path: 'dialectOptions.options.encrypt', equals: [false, 'strict'] },
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
       },
     ],
     bags: ['dialectOptions.ssl', 'dialectOptions.options.cryptoCredentialsDetails'],
+    // The mysql dialect drives mysql2, the mssql dialect tedious.
+    droppedBagKeys: [
+      { bag: 'dialectOptions.ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql },
+      { bag: 'dialectOptions.options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored', when: isMssql },
+    ],
     verifyOff: [],
     // Every query parameter is copied into `dialectOptions` as a string; for postgres the URL is
     // also parsed by pg-connection-string (^2.6.1, today 2.14) and merged, so pg's `sslmode`
     // semantics apply.
-    urlParams: pg.tls.urlParams.filter((param) => param.name === 'sslmode'),
+    urlParams: pg.tls.urlParams.filter((param) => param.name === 'sslmode').map((param) => ({ ...param, schemes: ['postgres', 'postgresql'] })),
   },
   credentials: { userPaths: ['username'], secretPaths: ['password'], urlUserinfo: true },
   location: {

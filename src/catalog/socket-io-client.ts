@@ -17,6 +17,9 @@ export const socketIoClient: CatalogEntry = {
     switches: [],
     // engine.io passes `rejectUnauthorized` (default true), `ca`, `cert`, `key` from the top.
     bags: [''],
+    // engine.io-client picks `pfx`, `key`, `passphrase`, `cert`, `ca`, `ciphers` and
+    // `rejectUnauthorized` (and, for the WebSocket transport only, `checkServerIdentity`).
+    droppedBagKeys: [{ bag: '', keys: ['minVersion', 'maxVersion', 'secureProtocol'], effect: 'ignored' }],
     verifyOff: [],
     urlParams: [],
     schemes: { plaintext: ['ws', 'http'], tls: ['wss', 'https'] },

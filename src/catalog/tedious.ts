@@ -1,5 +1,5 @@
 import { SQLSERVER_ACCOUNTS } from './accounts';
-import { encryptSwitch } from './mssql';
+import { encryptSwitch, TEDIOUS_DROPPED_KEYS } from './mssql';
 import type { CatalogEntry } from './types';
 
 /** tedious (TDS driver under mssql). Facts: reference/clients.md §21. Defaults: encrypt on, verified. */
@@ -13,6 +13,7 @@ export const tedious: CatalogEntry = {
     default: 'verified',
     switches: [encryptSwitch('options.encrypt', 'options: { encrypt: true }')],
     bags: ['options.cryptoCredentialsDetails'],
+    droppedBagKeys: [{ bag: 'options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored' }],
     verifyOff: [
       // `rejectUnauthorized: !trustServerCertificate`. The .d.ts JSDoc says it defaults to true;
       // the code says false.

@@ -1,5 +1,7 @@
 import { SQL_ACCOUNTS } from './accounts';
 import { mongodbTls } from './mongodb';
+import { TEDIOUS_DROPPED_KEYS } from './mssql';
+import { MYSQL2_DROPPED_SSL_KEYS } from './mysql2';
 import { pg } from './pg';
 import type { CatalogEntry, OptionCondition } from './types';
 
@@ -7,6 +9,13 @@ const isPostgres: OptionCondition = { path: 'type', equals: ['postgres', 'cockro
 const isMysql: OptionCondition = { path: 'type', equals: ['mysql', 'mariadb'] };
 const isMssql: OptionCondition = { path: 'type', equals: 'mssql' };
 const isMongo: OptionCondition = { path: 'type', equals: 'mongodb' };
+
+/**
+ * The MongoDB options TypeORM hands to the driver (MongoDriver's `validOptionNames`, 1.x; URL
+ * query parameters become options first): `ssl`, `tlsAllowInvalidHostnames`, `tlsInsecure` and
+ * raw TLS socket options other than `checkServerIdentity` never reach it.
+ */
+const MONGO_PASSED = new Set(['tls', 'tlsAllowInvalidCertificates', 'tlsCAFile', 'tlsCertificateKeyFile', 'checkServerIdentity']);
 
 /** TypeORM (1.x; same shapes in 0.3). Facts: reference/clients.md §16, §1.3. */
 export const typeorm: CatalogEntry = {
@@ -36,20 +45,28 @@ export const typeorm: CatalogEntry = {
         object: 'bag-hostname-unverified-unless-verifyIdentity',
         secure: 'ssl: { rejectUnauthorized: true, verifyIdentity: true }',
       },
-      { path: 'options.encrypt', when: isMssql, values: { false: 'off' }, secure: 'options: { encrypt: true }' },
-      ...mongodbTls.switches.map((sw) => ({ ...sw, when: isMongo })),
+      // mssql encrypts by default (the TLS oracle saw TLS with nothing set).
+      { path: 'options.encrypt', when: isMssql, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, whenAbsent: 'verified', secure: 'options: { encrypt: true }' },
+      ...mongodbTls.switches.filter((sw) => MONGO_PASSED.has(sw.path)).map((sw) => ({ ...sw, when: isMongo })),
     ],
     bags: ['ssl', 'extra.ssl', 'options.cryptoCredentialsDetails'],
+    // TypeORM 1.x drives mysql2 for mysql/mariadb (0.3 preferred mysqljs), tedious for mssql.
+    droppedBagKeys: [
+      { bag: 'ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql },
+      { bag: 'options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored', when: isMssql },
+      // `ssl` and `extra` are not MongoDB options for TypeORM.
+      ...['ssl', 'extra.ssl'].map((bag) => ({ bag, keys: ['rejectUnauthorized', 'checkServerIdentity', 'minVersion', 'maxVersion', 'secureProtocol', 'ciphers'], effect: 'ignored' as const, when: isMongo })),
+    ],
     verifyOff: [
       { path: 'options.trustServerCertificate', value: true, when: isMssql, secure: 'options: { trustServerCertificate: false }' },
-      ...mongodbTls.verifyOff.map((flag) => ({ ...flag, when: isMongo })),
+      ...mongodbTls.verifyOff.filter((flag) => MONGO_PASSED.has(flag.path)).map((flag) => ({ ...flag, when: isMongo })),
     ],
     // postgres `url` is pg's connectionString (its sslmode overrides `ssl`); mysql and mssql drop
     // the query string; mongodb URLs keep the driver's parameters. `ssl=` differs between pg and
     // mongodb, so it is left out.
     urlParams: [
-      ...pg.tls.urlParams.filter((param) => param.name === 'sslmode'),
-      ...mongodbTls.urlParams.filter((param) => param.name !== 'ssl'),
+      ...pg.tls.urlParams.filter((param) => param.name === 'sslmode').map((param) => ({ ...param, schemes: ['postgres', 'postgresql'] })),
+      ...mongodbTls.urlParams.filter((param) => MONGO_PASSED.has(param.name)).map((param) => ({ ...param, schemes: ['mongodb', 'mongodb+srv'] })),
     ],
     schemes: { plaintext: ['mongodb'], tls: ['mongodb+srv'] },
     paramSchemes: ['postgres', 'postgresql', 'mongodb'],
@@ -119,5 +136,6 @@ export const typeorm: CatalogEntry = {
     'For postgres, `url` query parameters (`sslmode`) override `ssl`.',
     'For mysql and mssql the query string of `url` is dropped, so `?ssl=` has no effect.',
     'For mssql, `options.trustServerCertificate: true` turns verification off.',
+    'For mongodb, only `tls`, `tlsAllowInvalidCertificates`, `tlsCAFile`, `tlsCertificateKeyFile` and `checkServerIdentity` reach the driver: `ssl: true` leaves the connection in clear text.',
   ],
 };

@@ -128,20 +128,27 @@ export type TlsMeaning =
   /** TLS only if the server offers it; an attacker can strip it. */
   | 'opportunistic';
 
+/**
+ * What one value means: one meaning, or several when it is both (postgres.js `ssl: 'prefer'`
+ * skips verification and also falls back to clear text when the server declines TLS).
+ */
+export type TlsMeanings = TlsMeaning | TlsMeaning[];
+
 export interface TlsSwitch {
   /** Option path in the normalised options (`'ssl'`, `'socket.tls'`, `'options.encrypt'`). */
   path: string;
   /** Meaning of literal values found there; keys are `JSON.stringify(literal)`. */
-  values?: Record<string, TlsMeaning>;
+  values?: Record<string, TlsMeanings>;
   /** Meaning of any other truthy literal (a string mode, `true`). */
   otherTruthy?: TlsMeaning;
   /**
    * Meaning of an object found there. `'bag'` means the object is a `tls.ConnectionOptions`
    * bag (verified unless it says otherwise), `'bag-unverified-unless-rejectUnauthorized'`
    * means the library defaults `rejectUnauthorized` to false inside it (cassandra),
-   * `'bag-hostname-unverified-unless-verifyIdentity'` is mysql2's chain-only default.
+   * `'bag-hostname-unverified-unless-verifyIdentity'` is mysql2's chain-only default, and
+   * `'bag-hostname-unverified'` a library that never checks the host name (mysqljs).
    */
-  object?: 'bag' | 'bag-unverified-unless-rejectUnauthorized' | 'bag-hostname-unverified-unless-verifyIdentity' | 'off';
+  object?: 'bag' | 'bag-unverified-unless-rejectUnauthorized' | 'bag-hostname-unverified-unless-verifyIdentity' | 'bag-hostname-unverified' | 'off';
   /** Plain-language form of the secure setting for messages (`ssl: { rejectUnauthorized: true }`). */
   secure: string;
   /**
@@ -173,10 +180,36 @@ export interface UrlParam {
   /** Parameter name, compared case-insensitively. */
   name: string;
   /** Lower-cased value to meaning. */
-  values: Record<string, TlsMeaning>;
+  values: Record<string, TlsMeanings>;
   /** The parameter only means this when another one is present (`uselibpqcompat=true`). */
   requires?: { name: string; value: string };
+  /**
+   * The URL schemes (lower-case, without `://`) in which the library reads this parameter, when
+   * not all of them (knex, sequelize and typeorm hand `sslmode` to pg only). Optional.
+   */
+  schemes?: string[];
+  /**
+   * The parameter says how a TLS connection is verified but does not turn TLS on (mongodb
+   * `tlsAllowInvalidCertificates` in a `mongodb://` URL without `tls=true` stays plaintext).
+   * Optional.
+   */
+  verificationOnly?: boolean;
   secure: string;
+}
+
+/**
+ * Node TLS options a library does not hand to Node from one of its bags: it builds its own
+ * `tls.connect` options (mysql2 drops `checkServerIdentity`), or refuses them (mongodb throws
+ * on `minVersion`). A dropped key neither weakens nor verifies anything.
+ */
+export interface DroppedBagKeys {
+  /** The bag path, as listed in `bags`. */
+  bag: string;
+  keys: string[];
+  /** `'ignored'`: silently dropped; `'rejected'`: the client refuses to start. */
+  effect: 'ignored' | 'rejected';
+  /** Only for this driver of a multi-driver library (`client: 'mysql2'`). Optional. */
+  when?: OptionCondition;
 }
 
 export interface OptionCondition {
@@ -190,6 +223,8 @@ export interface TlsSpec {
   switches: TlsSwitch[];
   /** Option paths that hold Node `tls.ConnectionOptions`; `''` is the options root itself. */
   bags: string[];
+  /** Keys of those bags that the library never hands to Node. Optional. */
+  droppedBagKeys?: DroppedBagKeys[];
   verifyOff: VerifyOffFlag[];
   urlParams: UrlParam[];
   /** Schemes that decide TLS by themselves, lower-case without `://`. */

@@ -3,9 +3,9 @@
  * credentials over a connection on which TLS is never turned on. Pure functions over catalog
  * entries and the value model; unknown values always mean silence.
  */
-import type { CatalogEntry, TlsMeaning, TlsSwitch } from '../catalog/types';
+import type { CatalogEntry, OptionCondition, TlsMeaning, TlsSwitch } from '../catalog/types';
 import { classifyHost, parseHostPort } from './host';
-import { paramSpec, possibleValues } from './tls';
+import { meaningList, paramSpec, possibleValues } from './tls';
 import { parseServiceUrl, type ServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { HOLE, lookup, textOf } from './value';
@@ -43,11 +43,14 @@ export function schemeOwners(entries: readonly CatalogEntry[], scheme: string): 
 type Verdict = 'tls' | 'off' | 'none' | 'unknown';
 
 /** What a URL's query parameters say about TLS for one library. */
-function paramsVerdict(entry: CatalogEntry, params: Map<string, string>): Verdict {
+function paramsVerdict(entry: CatalogEntry, params: Map<string, string>, scheme: string): Verdict {
   let verdict: Verdict = 'none';
   for (const [name, raw] of params) {
-    const spec = paramSpec(entry.tls.urlParams, name, params);
-    const meaning = spec?.values[raw.toLowerCase()];
+    const spec = paramSpec(entry.tls.urlParams, name, params, scheme);
+    // `tlsAllowInvalidCertificates=true` in a `mongodb://` URL leaves it in clear text.
+    if (spec?.verificationOnly) continue;
+    const meanings = meaningList(spec?.values[raw.toLowerCase()]);
+    const meaning = meanings.includes('off') ? 'off' : meanings[0];
     if (meaning === 'off') verdict = verdict === 'none' ? 'off' : verdict;
     else if (meaning) return 'tls';
     // An unknown value of a known TLS parameter, or another `ssl*`/`tls*` parameter
@@ -61,7 +64,7 @@ function paramsVerdict(entry: CatalogEntry, params: Map<string, string>): Verdic
 function urlVerdict(entry: CatalogEntry, url: ServiceUrl): Verdict {
   const role = schemeRole(entry, url.scheme);
   if (!role) return 'unknown';
-  const params = paramsVerdict(entry, url.params);
+  const params = paramsVerdict(entry, url.params, url.scheme);
   if (params !== 'none') return params;
   if (role !== 'tls') return 'none';
   // ioredis and bullmq test `startsWith('rediss://')`: `REDISS://` is plain `redis://`.
@@ -69,13 +72,16 @@ function urlVerdict(entry: CatalogEntry, url: ServiceUrl): Verdict {
 }
 
 /**
- * Whether a client's options turn TLS on, whatever the library's conditions (`when`) say, so
- * that an unknown dialect never hides an `ssl` option: `'tls'` when some switch enables it,
- * `'off'` when one is explicitly off and none on, `'unknown'` when a switch cannot be read.
+ * Whether a client's options turn TLS on, whatever the library's conditions (`when`) say unless
+ * the options name another driver, so that an unknown dialect never hides an `ssl` option:
+ * `'tls'` when some switch enables it, `'off'` when one is explicitly off and none on,
+ * `'unknown'` when a switch cannot be read.
  */
 export function optionsTlsVerdict<N>(entry: CatalogEntry, options: ObjectValue<N>): Verdict {
   let verdict: Verdict = 'none';
   for (const sw of entry.tls.switches) {
+    // TypeORM's `ssl` is pg's and mysql's: with `type: 'mongodb'` it starts nothing.
+    if (sw.when && conditionFails(options, sw.when)) continue;
     const found = lookupUnderObjects(options, sw.path);
     if (found.status === 'absent') continue;
     if (found.status === 'unknown') return 'unknown';
@@ -106,11 +112,20 @@ function lookupUnderObjects<N>(options: ObjectValue<N>, path: string): ReturnTyp
   return found;
 }
 
+/** The condition's option holds a literal it does not list. */
+function conditionFails<N>(options: ObjectValue<N>, condition: OptionCondition): boolean {
+  const found = lookup(options, condition.path);
+  if (found.status !== 'present' || found.value.kind !== 'literal') return false;
+  const wanted = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
+  return !wanted.includes(found.value.value);
+}
+
 function switchVerdict<N>(sw: TlsSwitch, value: Value<N>): Verdict {
   if (value.kind === 'literal') {
     const literal = value.value;
     if (literal === undefined) return 'none';
-    const meaning: TlsMeaning | undefined = sw.values?.[JSON.stringify(literal)] ?? (literal ? sw.otherTruthy : undefined);
+    const meanings = meaningList(sw.values?.[JSON.stringify(literal)] ?? (literal ? sw.otherTruthy : undefined));
+    const meaning: TlsMeaning | undefined = meanings.includes('off') ? 'off' : meanings[0];
     if (meaning === 'off') return 'off';
     if (meaning) return 'tls';
     if (!literal) return 'none';
@@ -181,7 +196,7 @@ export function judgeServiceUrl<N>(
 
   const entry = judges[0]!;
   const tlsScheme = pairedTlsScheme(entry, url.schemeRaw);
-  const tlsParam = paramDecided ? enablingParam(entry) : undefined;
+  const tlsParam = paramDecided ? enablingParam(entry, url.scheme) : undefined;
   const secure = tlsScheme
     ? `\`${tlsScheme}://\``
     : tlsParam
@@ -310,10 +325,10 @@ export function pairedTlsScheme(entry: CatalogEntry, scheme: string): string | u
   return undefined;
 }
 
-/** The first `name=value` URL parameter that means verified TLS (`sslmode=verify-full`). */
-function enablingParam(entry: CatalogEntry): string | undefined {
+/** The first `name=value` URL parameter of this scheme that means verified TLS (`sslmode=verify-full`). */
+function enablingParam(entry: CatalogEntry, scheme: string): string | undefined {
   for (const spec of entry.tls.urlParams) {
-    if (spec.requires) continue;
+    if (spec.requires || (spec.schemes && !spec.schemes.includes(scheme))) continue;
     const secure = spec.secure;
     if (/^[A-Za-z._]+=[^&\s]+$/.test(secure) && spec.values[secure.slice(secure.indexOf('=') + 1).toLowerCase()] === 'verified') return secure;
   }

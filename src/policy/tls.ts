@@ -1,4 +1,4 @@
-import type { CatalogEntry, OptionCondition, TlsMeaning, UrlParam } from '../catalog/types';
+import type { CatalogEntry, OptionCondition, TlsMeaning, TlsMeanings, UrlParam } from '../catalog/types';
 import { looksLikeAdoConnectionString, parseAdoConnectionString } from './connection-string';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, PropertyValue, Value } from './value';
@@ -43,15 +43,16 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
     }
     if (found.status !== 'present') continue;
     for (const value of possibleValues(found.value)) {
-      const meaning = switchMeaning(sw, value);
-      if (!meaning || meaning === 'verified') continue;
       // `ssl: isProd ? { ca } : false`: the choice is the finding (no-environment-branching), and
       // a falsy arm of a feature flag is the flag's "off"; only a plain `false` is TLS off. A
       // guarded write (`if (opts.plain) cfg.ssl = false`) is a literal a reviewer flags.
       const guarded = found.value.kind === 'conditional' && found.value.guarded === true && value !== found.value;
-      if (meaning === 'off' && value !== found.value && !guarded) continue;
-      const node = reportNode(found.prop, value);
-      issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}) });
+      for (const meaning of meaningList(switchMeaning(sw, value))) {
+        if (meaning === 'verified') continue;
+        if (meaning === 'off' && value !== found.value && !guarded) continue;
+        const node = reportNode(found.prop, value);
+        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}) });
+      }
     }
   }
 
@@ -61,10 +62,11 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
     const bag = bagPath === '' ? { status: 'present' as const, value: options as Value<N> } : lookup(options, bagPath);
     if (bag.status !== 'present') continue;
     const prefix = bagPath === '' ? '' : `${bagPath}.`;
+    const dropped = droppedBagKeys(entry, options, bagPath);
     for (const value of possibleValues(bag.value)) {
       if (value.kind !== 'object') continue;
       const reject = lookup(value, 'rejectUnauthorized');
-      if (reject.status === 'present' && !pinned) {
+      if (reject.status === 'present' && !pinned && !dropped.has('rejectUnauthorized')) {
         for (const v of possibleValues(reject.value)) {
           if (v.kind === 'literal' && v.value === false) {
             issues.push({
@@ -78,7 +80,7 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
         }
       }
       const identity = lookup(value, 'checkServerIdentity');
-      if (identity.status === 'present' && identity.value.kind === 'function' && identity.value.neverFails) {
+      if (identity.status === 'present' && identity.value.kind === 'function' && identity.value.neverFails && !dropped.has('checkServerIdentity')) {
         issues.push({
           meaning: 'unverified',
           node: identity.prop.node,
@@ -116,42 +118,62 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
   const node = value.kind === 'env' && value.fallback ? value.fallback.node : value.node;
   if (text === undefined || entry.tls.urlParams.length === 0) return [];
   let params: Map<string, string> | undefined;
-  if (hasUrlScheme(text)) params = parseServiceUrl(text)?.params;
-  else if (looksLikeAdoConnectionString(text)) params = parseAdoConnectionString(text)?.params;
+  let scheme: string | undefined;
+  if (hasUrlScheme(text)) {
+    const url = parseServiceUrl(text);
+    params = url?.params;
+    scheme = url?.scheme;
+  } else if (looksLikeAdoConnectionString(text)) params = parseAdoConnectionString(text)?.params;
   if (!params) return [];
   const issues: TlsIssue<N>[] = [];
   for (const [name, raw] of params) {
-    const spec = paramSpec(entry.tls.urlParams, name, params);
+    const spec = paramSpec(entry.tls.urlParams, name, params, scheme);
     if (!spec) continue;
-    const meaning = spec.values[raw.toLowerCase()];
-    if (!meaning || meaning === 'verified') continue;
     const secure = spec.secure;
     // Only a single `name=value` secure form can be written back in place of the parameter.
     const single = /^[^=&\s]+=[^=&\s]+$/.test(secure);
     const [secureName, secureValue] = single ? (secure.split('=', 2) as [string, string]) : [undefined, undefined];
-    issues.push({
-      meaning,
-      node,
-      setting: `${spec.name}=${raw}`,
-      secure,
-      fix: secureName?.toLowerCase() === name && secureValue !== undefined && value.kind === 'literal' ? { kind: 'url-param', node, param: name, value: secureValue } : undefined,
-    });
+    for (const meaning of meaningList(spec.values[raw.toLowerCase()])) {
+      if (meaning === 'verified') continue;
+      issues.push({
+        meaning,
+        node,
+        setting: `${spec.name}=${raw}`,
+        secure,
+        fix: secureName?.toLowerCase() === name && secureValue !== undefined && value.kind === 'literal' ? { kind: 'url-param', node, param: name, value: secureValue } : undefined,
+      });
+    }
   }
   return issues;
 }
 
-/** A parameter spec whose `requires` holds wins over the plain one for the same name. */
-export function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>): UrlParam | undefined {
+/**
+ * A parameter spec whose `requires` holds wins over the plain one for the same name. A spec
+ * limited to some `schemes` does not apply to a URL of another scheme.
+ */
+export function paramSpec(specs: readonly UrlParam[], name: string, params: Map<string, string>, scheme?: string): UrlParam | undefined {
   let plain: UrlParam | undefined;
   for (const spec of specs) {
     if (spec.name.toLowerCase() !== name) continue;
+    if (spec.schemes && scheme !== undefined && !spec.schemes.includes(scheme)) continue;
     if (!spec.requires) plain ??= spec;
     else if (params.get(spec.requires.name.toLowerCase())?.toLowerCase() === spec.requires.value) return spec;
   }
   return plain;
 }
 
-function switchMeaning<N>(sw: CatalogEntry['tls']['switches'][number], value: Value<N>): TlsMeaning | undefined {
+/** The keys of one bag that the library never hands to Node, for these options' driver. */
+export function droppedBagKeys<N>(entry: CatalogEntry, options: ObjectValue<N>, bagPath: string): ReadonlySet<string> {
+  const keys = (entry.tls.droppedBagKeys ?? []).filter((d) => d.bag === bagPath && conditionHolds(options, d.when)).flatMap((d) => d.keys);
+  return new Set(keys);
+}
+
+/** A catalog meaning as a list (a value can mean several things at once). */
+export function meaningList(meanings: TlsMeanings | undefined): TlsMeaning[] {
+  return meanings === undefined ? [] : Array.isArray(meanings) ? meanings : [meanings];
+}
+
+function switchMeaning<N>(sw: CatalogEntry['tls']['switches'][number], value: Value<N>): TlsMeanings | undefined {
   if (value.kind === 'literal') {
     if (value.value === undefined) return undefined;
     const meaning = sw.values?.[JSON.stringify(value.value)];
@@ -169,6 +191,12 @@ function switchMeaning<N>(sw: CatalogEntry['tls']['switches'][number], value: Va
       if (reject.status === 'unknown') return undefined;
       // An explicit `false` is reported by the bag check; here only the silent default.
       return reject.status === 'absent' ? 'unverified' : undefined;
+    }
+    case 'bag-hostname-unverified': {
+      // An explicit `rejectUnauthorized: false` is reported, more precisely, by the bag check.
+      const reject = lookup(value, 'rejectUnauthorized');
+      if (reject.status === 'present' && possibleValues(reject.value).some((v) => v.kind === 'literal' && v.value === false)) return undefined;
+      return 'unverified';
     }
     case 'bag-hostname-unverified-unless-verifyIdentity': {
       // An explicit `rejectUnauthorized: false` (in any branch) is reported, more precisely, by the bag check.
@@ -216,8 +244,10 @@ function dedupe<N>(issues: TlsIssue<N>[]): TlsIssue<N>[] {
   return issues.filter((issue) => {
     let settings = seen.get(issue.node);
     if (!settings) seen.set(issue.node, (settings = new Set()));
-    if (settings.has(issue.setting)) return false;
-    settings.add(issue.setting);
+    // A setting can mean two things (postgres.js `ssl: 'prefer'`): one issue per meaning.
+    const key = `${issue.meaning} ${issue.setting}`;
+    if (settings.has(key)) return false;
+    settings.add(key);
     return true;
   });
 }

@@ -4,7 +4,7 @@
  * judged; anything else is silence.
  */
 import type { CatalogEntry } from '../catalog/types';
-import { possibleValues } from './tls';
+import { droppedBagKeys, possibleValues } from './tls';
 import type { ObjectValue, Value } from './value';
 import { lookup } from './value';
 
@@ -108,11 +108,12 @@ export interface WeakTlsSetting<N> {
 const KEYS = ['minVersion', 'maxVersion', 'secureProtocol', 'ciphers'] as const;
 
 /** Weak protocol and cipher settings inside one `tls.ConnectionOptions` object. */
-export function weakSettingsInBag<N>(bag: Value<N>, prefix: string): WeakTlsSetting<N>[] {
+export function weakSettingsInBag<N>(bag: Value<N>, prefix: string, dropped: ReadonlySet<string> = new Set()): WeakTlsSetting<N>[] {
   const found: WeakTlsSetting<N>[] = [];
   for (const value of possibleValues(bag)) {
     if (value.kind !== 'object') continue;
     for (const key of KEYS) {
+      if (dropped.has(key)) continue;
       const entry = lookup(value, key);
       if (entry.status !== 'present') continue;
       for (const v of possibleValues(entry.value)) {
@@ -142,7 +143,7 @@ export function weakTlsSettings<N>(entry: CatalogEntry, options: ObjectValue<N>)
   for (const bagPath of entry.tls.bags) {
     const bag = bagPath === '' ? options : valueAtPresent(options, bagPath);
     if (!bag) continue;
-    for (const setting of weakSettingsInBag(bag, bagPath === '' ? '' : `${bagPath}.`)) {
+    for (const setting of weakSettingsInBag(bag, bagPath === '' ? '' : `${bagPath}.`, droppedBagKeys(entry, options, bagPath))) {
       if (seen.has(setting.valueNode)) continue;
       seen.add(setting.valueNode);
       found.push(setting);

@@ -19,8 +19,8 @@ type MessageIds =
   | 'suggestRemove'
   | 'suggestSecure';
 
-/** Words every finding of this rule needs in the text (`minVersion`, `ciphers`, `prefer`). */
-const MENTIONS = /Version|secureProtocol|ciphers|DEFAULT_|opportunistic|prefer/;
+/** Words every finding of this rule needs in the text (`minVersion`, `ciphers`, `prefer`, `allow`). */
+const MENTIONS = /Version|secureProtocol|ciphers|DEFAULT_|opportunistic|prefer|allow/;
 
 export default createRule<[], MessageIds>({
   name: 'no-weak-tls',

@@ -8,7 +8,7 @@ import {
   factoryMatches,
   servicesByEnvVar,
 } from '../../src/catalog';
-import type { CatalogEntry, OptionCondition, TlsMeaning, TlsSwitch, UrlParam } from '../../src/catalog/types';
+import type { CatalogEntry, OptionCondition, TlsMeaning, TlsMeanings, TlsSwitch, UrlParam } from '../../src/catalog/types';
 import { moduleMentionPattern } from '../../src/policy/mentions';
 import type { Literal } from '../../src/policy/value';
 
@@ -30,14 +30,14 @@ function switchAt(e: CatalogEntry, path: string, when?: OptionCondition): TlsSwi
 }
 
 /** What a literal written at a switch means, the way the catalog says it is read. */
-function literalMeaning(sw: TlsSwitch, value: Literal): TlsMeaning | undefined {
+function literalMeaning(sw: TlsSwitch, value: Literal): TlsMeanings | undefined {
   const meaning = sw.values?.[JSON.stringify(value)];
   if (meaning) return meaning;
   return value ? sw.otherTruthy : undefined;
 }
 
 /** Meaning of `name=value` in a URL, honouring `requires` like the policy does. */
-function paramMeaning(e: CatalogEntry, name: string, value: string, others: Record<string, string> = {}): TlsMeaning | undefined {
+function paramMeaning(e: CatalogEntry, name: string, value: string, others: Record<string, string> = {}): TlsMeanings | undefined {
   const specs = e.tls.urlParams.filter((p) => p.name.toLowerCase() === name.toLowerCase());
   const conditional = specs.find((p) => p.requires && others[p.requires.name]?.toLowerCase() === p.requires.value);
   const spec: UrlParam | undefined = conditional ?? specs.find((p) => !p.requires);
@@ -120,7 +120,7 @@ describe('catalog structure', () => {
       for (const [key, meaning] of Object.entries(sw.values ?? {})) {
         const literal: unknown = JSON.parse(key);
         expect(literal === null || ['string', 'number', 'boolean'].includes(typeof literal), key).toBe(true);
-        expect(MEANINGS).toContain(meaning);
+        for (const m of [meaning].flat()) expect(MEANINGS).toContain(m);
       }
       if (sw.otherTruthy) expect(MEANINGS).toContain(sw.otherTruthy);
       if (sw.whenAbsent) expect(MEANINGS).toContain(sw.whenAbsent);
@@ -139,7 +139,7 @@ describe('catalog structure', () => {
       expect(param.secure.trim()).not.toBe('');
       for (const [value, meaning] of Object.entries(param.values)) {
         expect(value).toBe(value.toLowerCase());
-        expect(MEANINGS).toContain(meaning);
+        for (const m of [meaning].flat()) expect(MEANINGS).toContain(m);
       }
     }
   });
@@ -296,9 +296,9 @@ describe('environment variables', () => {
 });
 
 describe('library traps (reference/clients.md §28)', () => {
-  it('pg: ?ssl=false turns TLS on and verified; only ssl=0 or sslmode=disable turn it off', () => {
+  it('pg: ?ssl=false never turns TLS off (pg throws after SSLRequest, so it has no meaning); only ssl=0 or sslmode=disable do', () => {
     const pg = entry('pg');
-    expect(paramMeaning(pg, 'ssl', 'false')).toBe('verified');
+    expect(paramMeaning(pg, 'ssl', 'false')).toBeUndefined();
     expect(paramMeaning(pg, 'ssl', '0')).toBe('off');
     expect(paramMeaning(pg, 'sslmode', 'disable')).toBe('off');
     expect(paramMeaning(pg, 'sslmode', 'require')).toBe('verified');
@@ -311,8 +311,9 @@ describe('library traps (reference/clients.md §28)', () => {
   it("postgres.js: ssl 'require' does not verify, 'prefer' can fall back, sslmode=no-verify is verified", () => {
     const sw = switchAt(entry('postgres'), 'ssl');
     expect(literalMeaning(sw, 'require')).toBe('unverified');
-    expect(literalMeaning(sw, 'allow')).toBe('unverified');
-    expect(literalMeaning(sw, 'prefer')).toBe('opportunistic');
+    // Both also go on in clear text when the server declines TLS (the TLS oracle saw it).
+    expect(literalMeaning(sw, 'allow')).toEqual(['opportunistic', 'unverified']);
+    expect(literalMeaning(sw, 'prefer')).toEqual(['opportunistic', 'unverified']);
     expect(literalMeaning(sw, true)).toBe('verified');
     expect(literalMeaning(sw, 'verify-full')).toBe('verified');
     expect(literalMeaning(sw, false)).toBe('off');
@@ -493,8 +494,10 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.tls.bags).toEqual(expect.arrayContaining(['ssl', 'extra.ssl']));
     const flags = e.tls.verifyOff.map((f) => `${f.path}@${JSON.stringify(f.when?.equals)}`);
     expect(flags).toEqual(
-      expect.arrayContaining(['options.trustServerCertificate@"mssql"', 'tlsInsecure@"mongodb"', 'tlsAllowInvalidCertificates@"mongodb"']),
+      expect.arrayContaining(['options.trustServerCertificate@"mssql"', 'tlsAllowInvalidCertificates@"mongodb"']),
     );
+    // TypeORM passes only its whitelist of MongoDB options on (the TLS oracle saw the rest ignored).
+    expect(flags).not.toContain('tlsInsecure@"mongodb"');
     // pg reads `ssl=false` as on, mongodb as off: left out rather than guessed.
     expect(paramMeaning(e, 'ssl', 'false')).toBeUndefined();
     expect(e.factories.map((f) => f.path)).toContain('DataSource');
@@ -515,7 +518,11 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.tls.default).toBe('verified');
     expect(literalMeaning(switchAt(e, 'options.encrypt'), false)).toBe('off');
     expect(literalMeaning(switchAt(e, 'options.encrypt'), 'strict')).toBe('verified');
-    expect(e.tls.verifyOff.map((f) => f.path)).toEqual(['options.trustServerCertificate', 'trustServerCertificate']);
+    expect(e.tls.verifyOff.map((f) => f.path)).toEqual(['options.trustServerCertificate']);
+    // The top-level forms are defaults that `options` overrides (the TLS oracle saw it).
+    expect(literalMeaning(switchAt(e, 'trustServerCertificate'), true)).toBe('unverified');
+    expect(switchAt(e, 'trustServerCertificate').unless).toEqual({ path: 'options.trustServerCertificate', equals: [true, false] });
+    expect(switchAt(e, 'encrypt').unless).toEqual({ path: 'options.encrypt', equals: [true, false, 'strict'] });
     expect(paramMeaning(e, 'Encrypt', 'False')).toBe('off');
     expect(paramMeaning(e, 'TrustServerCertificate', 'true')).toBe('unverified');
     // ADO.NET strings, not URLs: server and credentials from their own variables.
@@ -525,6 +532,10 @@ describe('library traps (reference/clients.md §28)', () => {
     expect(e.privilegedAccounts).toEqual(['sa']);
     const t = entry('tedious');
     expect(t.tls.default).toBe('verified');
+    // Under the ORMs, tedious encrypts unless told not to.
+    expect(switchAt(entry('typeorm'), 'options.encrypt').whenAbsent).toBe('verified');
+    expect(switchAt(entry('sequelize'), 'dialectOptions.options.encrypt').whenAbsent).toBe('verified');
+    expect(literalMeaning(switchAt(entry('knex'), 'connection.options.encrypt'), true)).toBe('verified');
     expect(t.tls.verifyOff).toEqual([expect.objectContaining({ path: 'options.trustServerCertificate', value: true })]);
   });
 

@@ -55,7 +55,7 @@ const disabled: Array<[Lib, string, [string, string] | null]> = [
 ];
 
 const secure: Array<[Lib, string]> = [
-  // pg reads the string 'false' as truthy: TLS on and verified.
+  // pg reads the string 'false' as truthy: TLS requested, then a TypeError (never clear text).
   [L.pg, "new Client('postgres://db.example.com/app?ssl=false');"],
   [L.pg, "new Client('postgres://db.example.com/app?sslmode=require');"],
   [L.pg, 'new Pool({ connectionString: process.env.DATABASE_URL, ssl: true });'],
@@ -75,6 +75,8 @@ const secure: Array<[Lib, string]> = [
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true });'],
   [L.mssql, 'sql.connect({ server: process.env.DB_SERVER });'],
   [L.mssql, 'sql.connect({ server: process.env.DB_SERVER, options: { encrypt: true } });'],
+  // `options.encrypt` overrides the top-level default (lib/tedious/connection-pool.js; the TLS oracle saw TLS).
+  [L.mssql, 'sql.connect({ server: process.env.DB_SERVER, encrypt: false, options: { encrypt: true } });'],
   [L.knex, "knex({ client: 'mssql', connection: { server: process.env.DB_SERVER, encrypt: true } });"],
   [L.nats, 'connect({ servers: process.env.NATS_URL, tls: {} });'],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres', ssl: false, dialectOptions: { ssl: { rejectUnauthorized: true } } });"],

@@ -31,6 +31,11 @@ const atClients: Array<[Lib, string, string, Edit]> = [
   [L.awsV2, "new AWS.S3({ endpoint: 'http://minio.example.com:9000' });", 'AWS SDK v2', SCHEME('http://', 'https://')],
   [L.mongodb, "new MongoClient('mongodb://db.example.com:27017/app');", 'mongodb', PARAM('/app', '/app?tls=true')],
   [L.mongoose, "mongoose.connect('mongodb://mongo-0.example.com,mongo-1.example.com/app?replicaSet=rs0');", 'mongoose', PARAM('rs0', 'rs0&tls=true')],
+  // Verification parameters do not start TLS: the TLS oracle saw these URLs in clear text.
+  [L.mongodb, "new MongoClient('mongodb://db.example.com:27017/app?tlsAllowInvalidCertificates=true');", 'mongodb', PARAM('Certificates=true', 'Certificates=true&tls=true')],
+  [L.nodemailer, "nodemailer.createTransport('smtp://smtp.example.com:587?tls.rejectUnauthorized=false');", 'nodemailer', PARAM('=false', '=false&requireTLS=true')],
+  // TypeORM does not pass `ssl` to MongoDB (only `tls`): the TLS oracle saw this in clear text.
+  [L.typeorm, "new DataSource({ type: 'mongodb', url: 'mongodb://db.example.com/app', ssl: true });", 'typeorm', PARAM("/app'", "/app?tls=true'")],
   [L.pg, "new Pool({ connectionString: 'postgres://app@db.example.com:5432/app' });", 'pg', PARAM('/app\'', "/app?sslmode=verify-full'")],
   [L.pg, "new Client('postgresql://db.example.com/app?application_name=api');", 'pg', PARAM('api', 'api&sslmode=verify-full')],
   [L.postgres, "postgres('postgres://db.example.com/app');", 'postgres.js', PARAM("/app'", "/app?sslmode=verify-full'")],

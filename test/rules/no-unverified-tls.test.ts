@@ -50,6 +50,10 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.https, "https.globalAgent.options.rejectUnauthorized = false;", ['= false', '= true']],
   [L.tls, "tls.connect({ host: process.env.HOST, port: 443, rejectUnauthorized: false });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.pgDefault, 'pg.defaults.ssl = { rejectUnauthorized: false };', ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  // Seen by the TLS oracle (docs/verified.md): 'allow' skips verification like 'require';
+  // mysqljs never checks the host name, whatever the object says.
+  [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'allow' });", null],
+  [L.mysql, "mysql.createConnection({ ssl: { verifyIdentity: true } });", null],
 ];
 
 const secure: Array<[Lib, string]> = [
@@ -68,6 +72,18 @@ const secure: Array<[Lib, string]> = [
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { trustServerCertificate: false } } });"],
   [L.https, "new https.Agent({ keepAlive: true });"],
   [L.pg, "new Pool({ ssl: getSsl() });"],
+  // Bag keys the library never hands to Node (the TLS oracle saw them change nothing).
+  [L.mysql2, "mysql.createPool({ ssl: { rejectUnauthorized: true, verifyIdentity: true, checkServerIdentity: () => undefined } });"],
+  [L.tedious, "new Connection({ server: process.env.DB_SERVER, options: { cryptoCredentialsDetails: { rejectUnauthorized: false } } });"],
+  [L.mssql, "sql.connect({ server: process.env.DB_SERVER, options: { cryptoCredentialsDetails: { checkServerIdentity: () => undefined } } });"],
+  [L.knex, "knex({ client: 'mysql2', connection: { ssl: { verifyIdentity: true, checkServerIdentity: () => undefined } } });"],
+  // `sslmode` is pg's: knex hands a `mysql://` URL to mysql2, which ignores it.
+  [L.knex, "knex({ client: 'mysql2', connection: 'mysql://db.example.com/app?sslmode=no-verify' });"],
+  // mssql's top-level settings are defaults that `options` overrides; TDS 8 ignores trustServerCertificate.
+  [L.mssql, "sql.connect({ server: process.env.DB_SERVER, trustServerCertificate: true, options: { trustServerCertificate: false } });"],
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: 'strict' } } });"],
+  // TypeORM hands MongoDB only its whitelist of options: `tlsInsecure` never reaches the driver.
+  [L.typeorm, "new DataSource({ type: 'mongodb', url: process.env.MONGODB_URI, tls: true, tlsInsecure: true });"],
 ];
 
 const invalid: InvalidCase[] = insecure.flatMap(([lib, body, edit]) =>

@@ -14,6 +14,9 @@ const weak: Array<[Lib, string, string, Edit]> = [
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, opportunisticTLS: true });', 'opportunistic', null],
   [L.nodemailer, "nodemailer.createTransport('smtp://smtp.example.com:587?opportunisticTLS=true');", 'opportunistic', null],
   [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'prefer' });", 'opportunistic', null],
+  // The TLS oracle saw 'allow' go on in clear text when the server declines TLS, like 'prefer'.
+  [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'allow' });", 'opportunistic', null],
+  [L.postgres, "postgres('postgres://db.example.com/app?sslmode=allow');", 'opportunistic', SECURE('sslmode=allow', 'sslmode=verify-full')],
   [L.postgres, "postgres('postgres://db.example.com/app?sslmode=prefer');", 'opportunistic', SECURE('sslmode=prefer', 'sslmode=verify-full')],
   [L.prisma, "new PrismaClient({ datasourceUrl: 'postgresql://db.example.com/app?sslmode=prefer&sslaccept=strict' });", 'opportunistic', null],
   // Old protocol versions.
@@ -68,6 +71,12 @@ const secure: Array<[Lib, string]> = [
   [L.tls, "tls.DEFAULT_MIN_VERSION = 'TLSv1.2';"],
   [L.tls, 'tls.DEFAULT_MIN_VERSION = process.env.TLS_MIN;'],
   [L.ioredis, "new Redis(process.env.REDIS_URL, { tls: { minVersion: 'TLSv1.2' }, minVersion: 'TLSv1' });"],
+  // Bag keys the library never hands to Node (the TLS oracle saw TLS 1.3 negotiated, or no start).
+  [L.mysql2, "mysql.createPool({ ssl: { verifyIdentity: true, secureProtocol: 'TLSv1_method' } });"],
+  [L.mysql, "mysql.createConnection({ ssl: { minVersion: 'TLSv1', maxVersion: 'TLSv1.1' } });"],
+  [L.mongodb, "new MongoClient(process.env.MONGODB_URI, { tls: true, minVersion: 'TLSv1' });"],
+  [L.socketio, "io(process.env.CHAT_URL, { secureProtocol: 'TLSv1_method', maxVersion: 'TLSv1.1' });"],
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mysql', dialectOptions: { ssl: { secureProtocol: 'TLSv1_method' } } });"],
 ];
 
 const lookalikes: ValidCase[] = [

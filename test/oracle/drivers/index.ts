@@ -1,0 +1,72 @@
+import { amqplibDriver } from './amqplib';
+import { cassandraDriver } from './cassandra';
+import { kafkajsDriver } from './kafkajs';
+import { mongodbDriver, mongooseDriver } from './mongodb';
+import { mssqlDriver, tediousDriver } from './mssql';
+import { mysqlDriver } from './mysql';
+import { mysql2Driver } from './mysql2';
+import { natsDriver } from './nats';
+import { nodemailerDriver } from './nodemailer';
+import { knexDrivers, sequelizeDrivers, typeormDrivers } from './orm';
+import { pgDriver } from './pg';
+import { postgresJsDriver } from './postgres';
+import { bullmqDriver, ioredisDriver, redisDriver } from './redis';
+import { elasticDriver, opensearchDriver } from './search';
+import { catalog } from '../../../src/catalog';
+import type { Driver } from './types';
+import { ldapjsDriver, ldaptsDriver, nodeTlsDriver, socketIoDriver, wsDriver } from './web';
+
+/** Every driven library (and each driver of a multi-driver library). */
+export const DRIVERS: readonly Driver[] = [
+  pgDriver,
+  postgresJsDriver,
+  mysql2Driver,
+  mysqlDriver,
+  mongodbDriver,
+  mongooseDriver,
+  ioredisDriver,
+  redisDriver,
+  bullmqDriver,
+  amqplibDriver,
+  kafkajsDriver,
+  nodemailerDriver,
+  elasticDriver,
+  opensearchDriver,
+  natsDriver,
+  cassandraDriver,
+  tediousDriver,
+  mssqlDriver,
+  ...knexDrivers,
+  ...sequelizeDrivers,
+  ...typeormDrivers,
+  ldapjsDriver,
+  ldaptsDriver,
+  wsDriver,
+  socketIoDriver,
+  nodeTlsDriver,
+];
+
+/** Catalog libraries the oracle does not run, and exactly why (wrappers: see below). */
+const UNDRIVEN: Readonly<Record<string, string>> = {
+  memjs: 'no TLS at all (net.connect only): nothing to verify',
+  memcached: 'no TLS at all (net.Stream only): nothing to verify',
+  '@prisma/client': 'Prisma ≤6 connects from its Rust query engine, a binary downloaded at install time (not possible here); Prisma 7 delegates TLS to a driver adapter (pg, mssql, mariadb) that is driven on its own',
+  '@aws-sdk/client-*': 'not a devDependency: an S3-compatible HTTPS endpoint would be driven like @elastic/elasticsearch',
+  'aws-sdk': 'not a devDependency, and end of support since 2025-09-08',
+  mqtt: 'not a devDependency: MQTT over TLS is direct TLS, and would be driven like amqplib',
+  elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
+  '@mikro-orm/core': 'not a devDependency; its `driverOptions` reach knex, pg or mysql2, which are driven',
+  'drizzle-kit': 'a migration CLI, not a devDependency: it turns `ssl` modes into pg options before connecting with pg or postgres.js, which are driven',
+};
+
+/**
+ * Wrappers (`wraps`: NestJS modules, session stores, drizzle) carry their client's facts moved
+ * under a prefix (src/catalog/rebase.ts) and build that client: the client's driver covers them.
+ */
+const WRAPPERS: Readonly<Record<string, string>> = Object.fromEntries(
+  catalog
+    .filter((entry) => entry.wraps !== undefined && !(entry.id in UNDRIVEN))
+    .map((entry) => [entry.id, `builds a ${entry.wraps} client from its options, judged by ${entry.wraps}'s own facts under a prefix: covered by ${entry.wraps}`]),
+);
+
+export const NOT_DRIVEN: Readonly<Record<string, string>> = { ...UNDRIVEN, ...WRAPPERS };
