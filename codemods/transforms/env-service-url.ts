@@ -305,8 +305,15 @@ function readInPlace(editor: Editor, site: ClientSite, recipe: SecureRecipe, con
     return read.length > 0;
   }
   if (read.length === 0) return false;
-  if (site.origin !== 'call') return true;
-  // The client is known: its TLS options go where its options are written, as a whole rewrite would write them.
+  if (site.origin === 'url') return true;
+  // The library's TLS options go where its options are written, as a whole rewrite would write
+  // them: an object found by its shape is passed to that library (keys another one would not read
+  // are ignored by it).
+  if (site.origin !== 'call') {
+    const object = unwrap(site.options.node);
+    if (object.type === 'ObjectExpression' && !recipe.noUrl) applyTls(editor, object, recipe, tlsIssues(site.entry, site.options, site.node));
+    return true;
+  }
   if (recipe.noUrl) editor.marker(site.node, recipe.noUrl);
   const holder = configObject(site, editor.sourceCode)?.node ?? writtenIn(site);
   if (holder && !recipe.noUrl) applyTls(editor, holder, recipe, tlsIssues(site.entry, site.options, site.node));
