@@ -259,16 +259,33 @@ export class Editor {
    */
   marker(node: Node, text: string): void {
     const statement = statementOf(node);
-    if (!statement || this.marked.has(statement.range[0])) return;
-    this.marked.add(statement.range[0]);
+    const target = statement && this.markerTarget(statement, node);
+    if (!target || this.marked.has(target.range[0])) return;
+    this.marked.add(target.range[0]);
     this.markers++;
-    if (this.sourceCode.getCommentsBefore(statement).some((c) => c.value.trim().startsWith(MARKER_PREFIX))) return;
-    const printed = this.tree.nodeFor(statement);
+    if (this.sourceCode.getCommentsBefore(target).some((c) => c.value.trim().startsWith(MARKER_PREFIX))) return;
+    const printed = this.tree.nodeFor(target);
     if (!printed) return;
     const value = ` ${MARKER_PREFIX} ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} `;
     const comment = this.j.commentBlock(value, true, false) as unknown as BNode;
     printed.comments = [...((printed.comments as BNode[] | undefined) ?? []), comment];
     this.changes++;
+  }
+
+  /**
+   * Where a marker about `node` goes: before its statement, which a reader takes in at once up to
+   * its first blank line; in a statement with a blank line before `node` (a long configuration
+   * object), before the property holding `node` that starts its own line.
+   */
+  private markerTarget(statement: Node, node: Node): Node {
+    const text = this.sourceCode.text;
+    if (!/\n[ \t]*\r?\n/.test(text.slice(statement.range[0], node.range[0]))) return statement;
+    for (let current: Node | undefined = node; current && current !== statement; current = current.parent) {
+      if (current.type !== 'Property') continue;
+      const lineStart = text.lastIndexOf('\n', current.range[0] - 1) + 1;
+      if (text.slice(lineStart, current.range[0]).trim() === '') return current;
+    }
+    return statement;
   }
 
   /**
@@ -358,6 +375,8 @@ export class Editor {
           if (before.trim() === '') out.push(`${indent}${source.slice(c.start as number, c.end as number)}`);
         }
       }
+      // A marker this pass put on the property.
+      for (const c of ((p.comments as BNode[] | undefined) ?? []).filter((c) => c.leading && typeof c.start !== 'number' && c.type === 'CommentBlock')) out.push(`${indent}/*${c.value as string}*/`);
       const text = this.propertyText(p).split('\n').join(`\n${indent}`);
       let trailing = '';
       if (original) {

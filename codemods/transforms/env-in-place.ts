@@ -5,7 +5,9 @@ import type { NamedSetting } from '../../src/analysis/named-settings';
 import type { CatalogEntry, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { accountDefault, locationDefault, secretDefault } from '../../src/policy/env-defaults';
 import { possibleValues } from '../../src/policy/tls';
-import { getProperty, type PropertyValue, type Value } from '../../src/policy/value';
+import { getProperty, HOLE, textOf, type PropertyValue, type Value } from '../../src/policy/value';
+import { parseLocation } from '../../src/policy/location';
+import { passwordInText } from '../../src/policy/credentials';
 import type { Editor } from '../analysis/edit';
 
 type Node = TSESTree.Node;
@@ -61,15 +63,27 @@ function rolePaths(entry: CatalogEntry): Array<[string, Role]> {
   ];
 }
 
-/** Whether a value holds text written in code (a literal, a template with literal parts, a list of such). */
+/**
+ * Whether a value holds text written in code: a literal, a list or object of such, or a
+ * template whose written parts say where the service is or hold a password
+ * (`` `postgres://app:${pw}@db.internal/app` ``). A template whose host and password come from
+ * elsewhere (`` `amqp://${user}:${pass}@${host}` ``) is configured already, as the rules see it.
+ */
 export function isHard(value: Value<Node>): boolean {
   for (const v of possibleValues(value)) {
     if (v.kind === 'literal' && typeof v.value === 'string' && v.value !== '') return true;
-    if (v.kind === 'template' && v.parts.some((p) => typeof p === 'string' && p !== '')) return true;
+    if (v.kind === 'template' && templateIsHard(v)) return true;
     if (v.kind === 'array' && v.elements.some(isHard)) return true;
     if (v.kind === 'object' && v.props.some((p) => isHard(p.value))) return true;
   }
   return false;
+}
+
+function templateIsHard(value: Value<Node>): boolean {
+  const text = textOf(value);
+  if (text === undefined) return false;
+  if (!text.includes(HOLE)) return text !== '';
+  return parseLocation(text, 'url') !== undefined || parseLocation(text, 'host') !== undefined || passwordInText(text) !== undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { environmentKind, isServiceLocationEnvName } from '../../src/policy/env-
 import { localLocationIn } from '../../src/policy/environment';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
-import { tlsIssues } from '../../src/policy/tls';
+import { possibleValues, tlsIssues } from '../../src/policy/tls';
 import { lookup, walkValues, type ObjectValue, type Value } from '../../src/policy/value';
 import { objectText, type Editor, type Replacement } from '../analysis/edit';
 import { asCall, findPath, holderOf, propertyKey, within } from '../analysis/estree';
@@ -348,17 +348,31 @@ function firstHardNode(site: ClientSite): Node | undefined {
   return undefined;
 }
 
-/** Environment reads at location or credential paths that fall back to a literal. */
+/**
+ * Environment reads at location or credential paths that fall back to a literal text: the
+ * value of the option itself (`host: process.env.X || 'localhost'`), or a part of it whose
+ * default the rules judge by the variable's name (the host in `` `amqp://${process.env.RABBIT_HOST ?? 'localhost'}` ``;
+ * not the `vhost ?? ''` beside it). Port defaults are not a finding and stay.
+ */
 function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
   const out: Array<EValue & { kind: 'env' }> = [];
-  for (const path of [...locationPaths(site.entry), ...site.entry.credentials.userPaths, ...site.entry.credentials.secretPaths, ...site.entry.location.portPaths]) {
+  for (const path of [...locationPaths(site.entry), ...site.entry.credentials.userPaths, ...site.entry.credentials.secretPaths]) {
     const found = lookup(site.options, path);
     if (found.status !== 'present') continue;
+    const own = new Set(possibleValues(found.value));
     for (const value of walkValues(found.value)) {
-      if (value.kind === 'env' && value.fallback && value.name && value.fallback.kind === 'literal' && value.fallback.value !== undefined) out.push(value);
+      if (value.kind !== 'env' || !value.name || value.fallback?.kind !== 'literal') continue;
+      const text = value.fallback.value;
+      if (own.has(value) ? typeof text === 'string' && text !== '' : judgedDefault(value.name, value.fallback)) out.push(value);
     }
   }
   return out;
+}
+
+/** A literal default of an environment read that the rules report by the variable's name. */
+function judgedDefault(name: string, fallback: EValue): boolean {
+  const local = isServiceLocationEnvName(name) && localLocationIn(fallback) !== undefined;
+  return local || locationDefault(name, fallback) !== undefined || secretDefault(name, fallback) !== undefined || accountDefault(name, fallback) !== undefined;
 }
 
 /**
@@ -369,12 +383,7 @@ function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
  */
 function stripEnvDefaults(editor: Editor): number {
   const values = editor.analysis.envReads
-    .filter((read) => {
-      const fallback = read.value.fallback;
-      if (fallback?.kind !== 'literal' || fallback.value === undefined) return false;
-      const local = isServiceLocationEnvName(read.name) && localLocationIn(fallback) !== undefined;
-      return local || locationDefault(read.name, fallback) !== undefined || secretDefault(read.name, fallback) !== undefined || accountDefault(read.name, fallback) !== undefined;
-    })
+    .filter((read) => read.value.fallback?.kind === 'literal' && read.value.fallback.value !== undefined && judgedDefault(read.name, read.value.fallback))
     .map((read) => read.value);
   return stripValues(editor, values) ? 1 : 0;
 }
