@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
+import { ENV_MODULES } from '../src/analysis/env-libraries';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
 import { catalog, catalogModuleNames } from '../src/catalog';
 import { shapeWordsPattern } from '../src/policy/shapes';
@@ -81,6 +82,13 @@ const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
  * judge by the variable's name.
  */
 const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]|\benv\(\s*['"][A-Z][A-Z0-9_]*['"]\s*,\s*['"`]/;
+/**
+ * A configuration library named in quotes (`'@nestjs/config'`, `'envalid'`) and a literal default
+ * after some call (`configService.get('REDIS_HOST') || 'cache.internal'`, `.get('X', 'y')`):
+ * the rules read those calls as environment reads.
+ */
+const ENV_LIBRARY = moduleMentionPattern(ENV_MODULES);
+const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)/;
 
 /**
  * An exported app configuration the rules can recognise by a catalog option shape with no
@@ -163,6 +171,7 @@ function mayExportConfiguration(source: string): boolean {
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
+  if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && SHAPE_WORDS.test(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
@@ -200,7 +209,7 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
   /** One edit pass on the current text; when it changed anything, the text is printed and analysed again. */
   const round = (edit: (editor: Editor) => number): number => {
     const current = analyzed as AnalyzedText;
-    const tree = new RecastTree(text, path);
+    const tree = new RecastTree(printable(text, current.sourceCode), path);
     const editor = new Editor(current.analysis, current.sourceCode, tree, quote);
     const count = edit(editor);
     editor.keepInlineObjects();
@@ -274,6 +283,20 @@ function runJsonConfig(name: CodemodName, source: string, path: string, options:
   }
   if (result.output === source) return { ...unchanged, secrets: result.secrets };
   return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
+}
+
+/**
+ * The text with each zero-width space between tokens as a space (same offsets): the rules'
+ * parsers skip it, the printing parser refuses it, and ECMAScript allows it only inside strings,
+ * templates and comments, which keep theirs.
+ */
+function printable(text: string, sourceCode: AnalyzedText['sourceCode']): string {
+  if (!text.includes('\u200B')) return text;
+  const offset = text.length - sourceCode.text.length;
+  const kept = [...sourceCode.ast.tokens, ...sourceCode.getAllComments()].map((t) => [t.range[0] + offset, t.range[1] + offset] as const);
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += text[i] === '\u200B' && !kept.some(([start, end]) => start <= i && i < end) ? ' ' : text[i];
+  return out;
 }
 
 /**

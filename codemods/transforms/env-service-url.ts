@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
-import { accountDefault, locationDefault, secretDefault } from '../../src/policy/env-defaults';
-import { environmentKind, isServiceLocationEnvName } from '../../src/policy/env-names';
-import { localLocationIn } from '../../src/policy/environment';
+import { accountDefault, isServiceLocationRead, locationDefault, secretDefault } from '../../src/policy/env-defaults';
+import { environmentKind } from '../../src/policy/env-names';
+import { localLocationIn, valuesWithPaths } from '../../src/policy/environment';
+import { serviceLocations } from '../../src/policy/location';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { possibleValues, tlsIssues } from '../../src/policy/tls';
@@ -349,29 +350,38 @@ function firstHardNode(site: ClientSite): Node | undefined {
 }
 
 /**
- * Environment reads at location or credential paths that fall back to a literal text: the
- * value of the option itself (`host: process.env.X || 'localhost'`), or a part of it whose
- * default the rules judge by the variable's name (the host in `` `amqp://${process.env.RABBIT_HOST ?? 'localhost'}` ``;
- * not the `vhost ?? ''` beside it). Port defaults are not a finding and stay.
+ * Environment reads at location or credential paths that fall back to a literal text, as the
+ * rules judge them: the value of the option itself (`host: process.env.X || 'localhost'`), a
+ * part of a location that falls back to a local or written host (`` (process.env.MEMCACHE ||
+ * 'localhost') + ':11211' ``), or a default the rules judge by the variable's name (the
+ * password in `` `amqp://${user}:${process.env.RABBIT_PASS ?? 'guest'}@...` ``; not a vhost's
+ * `?? ''`). Port defaults are not a finding and stay.
  */
 function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
-  const out: Array<EValue & { kind: 'env' }> = [];
-  for (const path of [...locationPaths(site.entry), ...site.entry.credentials.userPaths, ...site.entry.credentials.secretPaths]) {
+  const out = new Set<EValue & { kind: 'env' }>();
+  const { entry } = site;
+  const located = new Set<EValue>(serviceLocations(entry, site.options).flatMap((l) => (l.envFallback ? [l.envFallback] : [])));
+  const paths = locationPaths(entry);
+  for (const { path, value } of valuesWithPaths(site.options)) {
+    if (value.kind !== 'env' || !paths.some((p) => p === path || p.startsWith(`${path}.`))) continue;
+    if (value.name && value.fallback?.kind === 'literal' && localLocationIn(value.fallback)) out.add(value);
+  }
+  for (const path of [...paths, ...entry.credentials.userPaths, ...entry.credentials.secretPaths]) {
     const found = lookup(site.options, path);
     if (found.status !== 'present') continue;
     const own = new Set(possibleValues(found.value));
     for (const value of walkValues(found.value)) {
       if (value.kind !== 'env' || !value.name || value.fallback?.kind !== 'literal') continue;
       const text = value.fallback.value;
-      if (own.has(value) ? typeof text === 'string' && text !== '' : judgedDefault(value.name, value.fallback)) out.push(value);
+      if (own.has(value) ? typeof text === 'string' && text !== '' : located.has(value) || judgedDefault(value.name, value.fallback)) out.add(value);
     }
   }
-  return out;
+  return [...out];
 }
 
 /** A literal default of an environment read that the rules report by the variable's name. */
 function judgedDefault(name: string, fallback: EValue): boolean {
-  const local = isServiceLocationEnvName(name) && localLocationIn(fallback) !== undefined;
+  const local = isServiceLocationRead(name, fallback) && localLocationIn(fallback) !== undefined;
   return local || locationDefault(name, fallback) !== undefined || secretDefault(name, fallback) !== undefined || accountDefault(name, fallback) !== undefined;
 }
 
@@ -451,7 +461,13 @@ function rewrite(editor: Editor, site: ClientSite, name: string, context: Rewrit
   const { isTypeScript } = context;
   const base = recipeFor(entry, options);
   // sequelize-cli's config names the variable (`use_env_variable: 'DATABASE_URL'`) where the client takes a URL argument.
-  const recipe = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
+  const named = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
+  // A library that reads its URL under several keys (connect-mongo 3's `url`, 4's `mongoUrl`)
+  // keeps the one the code wrote: that is the one its version reads.
+  const urlKey = named.urlOption !== '$arg' && !named.urlOption.includes('.') && !hardAt(options, named.urlOption)
+    ? entry.location.urlPaths.find((p) => !p.includes('.') && hardAt(options, p) && lookup(options, p).status === 'present')
+    : undefined;
+  const recipe = urlKey ? { ...named, urlOption: urlKey } : named;
   const removable = new Set([
     ...locationPaths(entry),
     ...entry.location.portPaths,
