@@ -524,7 +524,10 @@ function rewrite(editor: Editor, site: ClientSite, name: string, context: Rewrit
     const keepConfig = config && (config.node.properties.length > removedCount(config.node, removable) || tlsChanged || Object.keys(newTls(recipe)).length > 0);
     const newArgs: Replacement[] = [urlExpression(editor, name, isTypeScript)];
     if (keepConfig && config.argIndex !== undefined) newArgs.push(config.argument ?? own.args[config.argIndex]!);
-    else if (!config && Object.keys(newTls(recipe)).length > 0 && allowsOptionsAfterUrl) newArgs.push(editor.expression(objectText(Object.entries(newTls(recipe)))));
+    // New TLS options only as the options argument the call did not have: after the URL, before
+    // nothing but a callback (`connect(url, (err) => ...)`), never before an argument of unknown role.
+    else if (!config && Object.keys(newTls(recipe)).length > 0 && allowsOptionsAfterUrl && own.args.every((arg, i) => positional.has(i) || isCallback(arg)))
+      newArgs.push(editor.expression(objectText(Object.entries(newTls(recipe)))));
     own.args.forEach((arg, i) => {
       if (positional.has(i) || i === config?.argIndex) return;
       if (site.args[i]?.kind === 'object') return;
@@ -832,4 +835,9 @@ function assignNames(plans: readonly Plan[], taken: Set<string>): { names: strin
     return name;
   };
   return { names, namers, settingNamer };
+}
+
+/** A function written as an argument: a callback, which Node APIs take last. */
+function isCallback(arg: Node): boolean {
+  return arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression';
 }
