@@ -17,7 +17,7 @@ import { Editor, MARKER_PREFIX } from './analysis/edit';
 import { parserFor, PrintingParseError, RecastTree } from './analysis/recast-tree';
 import { rewriteSequelizeConfig } from './json/sequelize-cli';
 import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
-import { removeEnvironmentBranching } from './transforms/environment-branching';
+import { markDifferingEnvironmentMaps, removeEnvironmentBranching } from './transforms/environment-branching';
 import { verifyTls } from './transforms/verify-tls';
 
 export { parserFor };
@@ -65,12 +65,16 @@ export interface CodemodResult {
   skipped?: string;
 }
 
-/** The phases each codemod runs, in order; the text is analysed again after a phase that edits it. */
-const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
-  'remove-environment-branching': ['branching'],
+/**
+ * The phases each codemod runs, in order; the text is analysed again after a phase that edits
+ * it. `maps` marks per-environment maps whose entries still connect differently once the others
+ * are done (what differs is only known then).
+ */
+const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls' | 'maps'>> = {
+  'remove-environment-branching': ['branching', 'maps'],
   'env-service-url': ['env'],
   'verify-tls': ['tls'],
-  all: ['branching', 'env', 'tls'],
+  all: ['branching', 'env', 'tls', 'maps'],
 };
 
 /** A quoted catalog module name: files without one cannot build a client. */
@@ -113,7 +117,8 @@ const SHAPE_NAMES = (() => {
  * Exported app configuration that names no client library but may hold what the rules report
  * there: something is exported, and a location or credential key has a literal value
  * (`host: 'db.internal'`, `redis_host: '...'`, `brokers: ['...']`), a service URL is written
- * (`'mongodb://...'`), or a TLS switch has a literal value (`rejectUnauthorized: false`). Library
+ * (`'mongodb://...'`), a TLS switch has a literal value (`rejectUnauthorized: false`), or the
+ * environment's name is compared with a literal (a setting chosen per environment). Library
  * code exports plenty and names hosts in variables, so few of its files pass all three.
  */
 const CONFIG_EXPORT = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s+(?:default\b|const\b|let\b|var\b|function\b|=)/;
@@ -150,6 +155,9 @@ const TLS_SWITCH = (() => {
 })();
 export const __gates = { LITERAL_SETTING, SERVICE_URL, TLS_SWITCH };
 
+/** The environment's name compared with a literal (`process.env.NODE_ENV === 'test'`): a choice by environment. */
+const ENV_CHOICE = /\b(?:NODE_ENV|APP_ENV|ENVIRONMENT)\b['"]?\]?\s*[!=]==?\s*['"`]/;
+
 /**
  * A configuration module is small: a larger file that names no client library is library or
  * application code, read only with `configModules`.
@@ -158,7 +166,11 @@ const CONFIG_MODULE_MAX_LENGTH = 32 * 1024;
 
 /** Exported configuration the rules may judge by its shape or its names (see above). */
 function mayExportConfiguration(source: string): boolean {
-  return source.length <= CONFIG_MODULE_MAX_LENGTH && CONFIG_EXPORT.test(source) && (LITERAL_SETTING.test(source) || SERVICE_URL.test(source) || TLS_SWITCH.test(source));
+  return (
+    source.length <= CONFIG_MODULE_MAX_LENGTH &&
+    CONFIG_EXPORT.test(source) &&
+    (LITERAL_SETTING.test(source) || SERVICE_URL.test(source) || TLS_SWITCH.test(source) || ENV_CHOICE.test(source))
+  );
 }
 
 /**
@@ -243,6 +255,11 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
         });
       } else if (phase === 'env') {
         round((editor) => envPhase(editor, {}));
+      } else if (phase === 'maps') {
+        round((editor) => {
+          markDifferingEnvironmentMaps(editor);
+          return 0;
+        });
       } else {
         // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
         for (let pass = 0; pass < 3; pass++) if (round(verifyTls) === 0) break;

@@ -93,6 +93,15 @@ export class Editor {
   private replacePrinted(target: BNode, next: BNode): boolean {
     const slot = this.tree.slotOf(target);
     if (!slot) return false;
+    // `...(test ? {} : { tls })`: recast would keep the parentheses around the kept object, so the
+    // spread is written again around it (`...{ tls }`).
+    const spread = slot.parent;
+    if (spread?.type === 'SpreadElement' && slot.key === 'argument' && (target.extra as { parenthesized?: boolean } | undefined)?.parenthesized && next.type === 'ObjectExpression') {
+      const rebuilt = this.j.spreadElement(next as never) as unknown as BNode;
+      this.tree.moved(next, { container: rebuilt, key: 'argument', parent: rebuilt });
+      if (target.comments && !next.comments) next.comments = target.comments;
+      return this.replacePrinted(spread, rebuilt);
+    }
     if (Array.isArray(slot.container)) {
       const i = slot.container.indexOf(target);
       if (i < 0) return false;
@@ -154,11 +163,16 @@ export class Editor {
     return true;
   }
 
-  /** Replaces a statement by others of the analysed text (an `if` by the branch it keeps). */
-  replaceStatement(statement: Node, replacements: Node[]): boolean {
+  /** An expression statement holding `expression` (an analysis node, moved). */
+  statement(expression: Node): BNode {
+    return this.j.expressionStatement(this.tree.nodeFor(expression) as never) as unknown as BNode;
+  }
+
+  /** Replaces a statement by others (an `if` by the branch it keeps): analysis nodes, moved, or new ones. */
+  replaceStatement(statement: Node, replacements: Replacement[]): boolean {
     const printed = this.tree.nodeFor(statement);
     const slot = printed && this.tree.slotOf(printed);
-    const next = replacements.map((r) => this.tree.nodeFor(r));
+    const next = replacements.map((r) => this.toPrinted(r));
     if (!printed || !slot || !Array.isArray(slot.container) || next.some((n) => !n)) return false;
     const i = slot.container.indexOf(printed);
     if (i < 0) return false;
