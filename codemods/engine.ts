@@ -298,8 +298,11 @@ function runJsonConfig(name: CodemodName, source: string, path: string, options:
   } catch (error) {
     return { ...unchanged, skipped: (error as Error).message };
   }
-  if (result.output === source) return { ...unchanged, secrets: result.secrets };
-  return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
+  // JSON holds no comment: what is left to do by hand is in the report, at its line.
+  const markerNotes = result.notes.map((note) => ({ line: note.line, text: `${MARKER_PREFIX} ${note.text}` }));
+  const notes = { markers: markerNotes.length, markerNotes };
+  if (result.output === source) return { ...unchanged, ...notes, secrets: result.secrets };
+  return { ...unchanged, ...notes, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
 }
 
 /**
@@ -376,11 +379,12 @@ function collectSecrets(analysis: FileAnalysis): string[] {
 }
 
 /**
- * True when `source` parses both for printing (jscodeshift) and as the rules read it (checked
- * before a file is written).
+ * True when `source` parses both for printing (jscodeshift) and as the rules read it, or as JSON
+ * for a JSON config file (checked before a file is written).
  */
 export function parses(source: string, path: string, options: AnalysisOptions = {}): boolean {
   try {
+    if (path.endsWith('.json')) return JSON.parse(source) !== undefined;
     void new RecastTree(source, path).file;
   } catch {
     return false;

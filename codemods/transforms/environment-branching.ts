@@ -354,9 +354,11 @@ function invert(kind: Kind | undefined): Kind | undefined {
  */
 export function markDifferingEnvironmentMaps(editor: Editor): void {
   for (const entry of editor.analysis.environmentBranching.differingEnvironmentEntries()) {
-    editor.marker(
-      entry.node,
-      `the \`${entry.name}\` entry connects differently from the others: give every environment the same ${entry.client} settings (driver, location read from the environment, TLS) and let the environment tell them apart`,
-    );
+    editor.marker(entry.node, differingEntryNote(entry.name, entry.client));
   }
+}
+
+/** What a marker (or, in JSON, a report note) says of a per-environment entry that connects differently. */
+export function differingEntryNote(name: string, client: string): string {
+  return `the \`${name}\` entry connects differently from the others: give every environment the same ${client} settings (driver, location read from the environment, TLS) and let the environment tell them apart`;
 }

@@ -5,7 +5,9 @@
 // and whether each sits below a marker, findings the output has that the input had not, outputs
 // that do not parse, a second run that changes something, and secrets of the input in the output
 // (in any string, template, number or comment of the code, or any string value of a JSON file: a
-// key or identifier spelled like a weak password, `password: process.env.X`, is not one).
+// key or identifier spelled like a weak password, `password: process.env.X`, is not one). A JSON
+// file holds no marker comment: a finding at the line of a note the codemod reports for it (what
+// `--report` lists) counts as at a marker.
 //
 //   node scripts/field/migrate.mjs [--manifest FILE ...] [--config-modules] [--json FILE] [--quiet]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,10 +56,14 @@ const holdsSecret = (output, secret, path, sourceCode) => {
   const values = sourceCode.ast.tokens.filter((t) => t.type === 'String' || t.type === 'Template' || t.type === 'JSXText' || t.type === 'Numeric' || t.type === 'RegularExpression');
   return [...values, ...sourceCode.getAllComments()].some((t) => sourceCode.getText(t).includes(secret));
 };
-/** Lines of statements that carry a marker: from the marker's line to the next blank line. */
-const markedLines = (text) => {
+/**
+ * Lines of statements that carry a marker: from the marker's line to the next blank line; and
+ * the line of each note the codemod reports for a JSON file (which holds no comment: its
+ * markers are in the report, at the entry they are about).
+ */
+const markedLines = (text, notes) => {
   const lines = text.split('\n');
-  const marked = new Set();
+  const marked = new Set(notes.map((note) => note.line));
   for (const note of markersIn(text)) for (let k = note.line - 1; k < lines.length && lines[k].trim() !== ''; k++) marked.add(k + 1);
   return marked;
 };
@@ -106,7 +112,7 @@ for (const entry of entries) {
     }
   }
   totals.after += after.findings.length;
-  const marked = markedLines(output);
+  const marked = markedLines(output, result.markerNotes);
   for (const f of after.findings) {
     if (marked.has(f.line)) totals.atMarkers++;
     else left.push(`${entry.repo}:${entry.path}:${f.line} ${f.ruleId.replace('backing-services/', '')}: ${f.message.slice(0, 140)}`);

@@ -143,6 +143,20 @@ describe('backing-services migrate', () => {
     expect(`${run.stderr}${read(root, 'report.json')}`).not.toContain('hunter2');
   });
 
+  it('lists what JSON cannot hold as a comment as a marker at its line, and counts the finding there', async () => {
+    const config = '{\n  "development": {\n    "dialect": "sqlite",\n    "storage": "dev.sqlite"\n  },\n  "production": {\n    "username": "app",\n    "password": "hunter2-json",\n    "host": "db.example.com",\n    "dialect": "postgres"\n  }\n}\n';
+    const root = repo({ 'config/config.json': config });
+    const run = await migrate(root, ['all', '--report', 'report.json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(read(root, 'report.json')) as { files: Array<{ file: string; markers: Array<{ line: number; text: string }>; findings: { after: number; atMarkers: number } }> };
+    const file = report.files.find((f) => f.file === 'config/config.json')!;
+    expect(file.markers).toEqual([{ line: 2, text: expect.stringMatching(/^backing-services: the `development` entry connects differently/) }]);
+    expect(file.findings.after).toBeGreaterThan(0);
+    expect(file.findings.after).toBe(file.findings.atMarkers);
+    expect(read(root, 'config/config.json')).toContain('"use_env_variable": "DATABASE_URL"');
+    expect(`${run.stderr}${read(root, 'report.json')}${read(root, 'config/config.json')}`).not.toContain('hunter2');
+  });
+
   it('--no-findings skips the rules', async () => {
     const root = repo({ 'db.ts': DB });
     const run = await migrate(root, ['env-service-url', '--dry', '--no-findings']);
