@@ -111,7 +111,8 @@ function removeChoice(editor: Editor, finding: BranchingFinding, kept: Set<Node>
 function pickProduction(editor: Editor, member: TSESTree.MemberExpression): number | undefined {
   if (!member.computed) return undefined;
   const map = editor.analysis.evaluator.evaluate(member.object);
-  if (map.kind !== 'object') return undefined;
+  // A map with entries the analysis cannot see (a spread of something unknown) may hold another.
+  if (map.kind !== 'object' || map.open) return undefined;
   const production = map.props.filter((p) => environmentKind(p.key) === 'production');
   if (production.length !== 1) return undefined;
   const key = production[0]!.key;
