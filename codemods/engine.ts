@@ -1,18 +1,23 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
+import { ENV_MODULES } from '../src/analysis/env-libraries';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
 import { catalog, catalogModuleNames } from '../src/catalog';
 import { shapeKeysTest } from '../src/policy/shapes';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
+import { secretDefault } from '../src/policy/env-defaults';
+import { serviceNameSuffixes } from '../src/policy/env-names';
+import { serviceSchemes } from '../src/policy/plaintext';
+import { blankSecrets } from '../src/policy/secrets';
 import { lookup, textOf, walkValues } from '../src/policy/value';
 import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis/analyze';
 import { Editor, MARKER_PREFIX } from './analysis/edit';
 import { parserFor, PrintingParseError, RecastTree } from './analysis/recast-tree';
 import { rewriteSequelizeConfig } from './json/sequelize-cli';
 import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
-import { removeEnvironmentBranching } from './transforms/environment-branching';
+import { markDifferingEnvironmentMaps, removeEnvironmentBranching } from './transforms/environment-branching';
 import { verifyTls } from './transforms/verify-tls';
 
 export { parserFor };
@@ -60,12 +65,16 @@ export interface CodemodResult {
   skipped?: string;
 }
 
-/** The phases each codemod runs, in order; the text is analysed again after a phase that edits it. */
-const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls'>> = {
-  'remove-environment-branching': ['branching'],
+/**
+ * The phases each codemod runs, in order; the text is analysed again after a phase that edits
+ * it. `maps` marks per-environment maps whose entries still connect differently once the others
+ * are done (what differs is only known then).
+ */
+const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls' | 'maps'>> = {
+  'remove-environment-branching': ['branching', 'maps'],
   'env-service-url': ['env'],
   'verify-tls': ['tls'],
-  all: ['branching', 'env', 'tls'],
+  all: ['branching', 'env', 'tls', 'maps'],
 };
 
 /** A quoted catalog module name: files without one cannot build a client. */
@@ -77,6 +86,13 @@ const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
  * judge by the variable's name.
  */
 const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]|\benv\(\s*['"][A-Z][A-Z0-9_]*['"]\s*,\s*['"`]/;
+/**
+ * A configuration library named in quotes (`'@nestjs/config'`, `'envalid'`) and a literal default
+ * after some call (`configService.get('REDIS_HOST') || 'cache.internal'`, `.get('X', 'y')`):
+ * the rules read those calls as environment reads.
+ */
+const ENV_LIBRARY = moduleMentionPattern(ENV_MODULES);
+const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)/;
 
 /**
  * An exported app configuration the rules can recognise by a catalog option shape with no
@@ -98,15 +114,76 @@ const SHAPE_NAMES = (() => {
 })();
 
 /**
+ * Exported app configuration that names no client library but may hold what the rules report
+ * there: something is exported, and a location or credential key has a literal value
+ * (`host: 'db.internal'`, `redis_host: '...'`, `brokers: ['...']`), a service URL is written
+ * (`'mongodb://...'`), a TLS switch has a literal value (`rejectUnauthorized: false`), or the
+ * environment's name is compared with a literal (a setting chosen per environment). Library
+ * code exports plenty and names hosts in variables, so few of its files pass all three.
+ */
+const CONFIG_EXPORT = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s+(?:default\b|const\b|let\b|var\b|function\b|=)/;
+const LITERAL_VALUE = `['"]?\\s*:\\s*(?:['"\`]|\\[\\s*['"\`])`;
+const LITERAL_SETTING = (() => {
+  const leaf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  // A library's own option names stand alone (`host`, `password`, `brokers`); the last word of a
+  // setting's name only after a service word (`redis_host`, `REDIS_HOST`, `redisHost`).
+  const options = new Set<string>();
+  for (const { location, credentials } of catalog) {
+    for (const path of [...location.urlPaths, ...location.hostPaths, ...location.listPaths, ...credentials.userPaths, ...credentials.secretPaths]) if (/^\w{3,}$/.test(leaf(path))) options.add(leaf(path));
+  }
+  const suffixes = serviceNameSuffixes();
+  const cap = (word: string): string => `${word[0]!.toUpperCase()}${word.slice(1)}`;
+  const own = [...options].flatMap((w) => [w, w.toUpperCase(), cap(w)]);
+  const named = suffixes.flatMap((w) => [`_${w}`, `_${w.toLowerCase()}`]);
+  const camel = [...options].map(cap);
+  const longest = (list: string[]): string => [...new Set(list)].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?:\\b(?:${longest(own)})|(?:${longest(named)})|[a-z0-9](?:${longest(camel)}))${LITERAL_VALUE}`);
+})();
+// Web URLs are everywhere; the schemes of services are not.
+const SERVICE_URL = new RegExp(`['"\`](?:${serviceSchemes(catalog).filter((s) => s !== 'http' && s !== 'https').map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^'"\`\\s$]`, 'i');
+const TLS_SWITCH = (() => {
+  const leaf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  // Inside any TLS bag, Node's own flag.
+  const written = new Set<string>([`rejectUnauthorized['"]?\\s*:\\s*false`]);
+  for (const { tls } of catalog) {
+    for (const sw of tls.switches) {
+      for (const [literal, meaning] of Object.entries(sw.values ?? {})) if (meaning !== 'verified' && /^(?:true|false)$/.test(literal)) written.add(`${leaf(sw.path)}['"]?\\s*:\\s*${literal}`);
+    }
+    for (const flag of tls.verifyOff) if (typeof flag.value === 'boolean') written.add(`${leaf(flag.path)}['"]?\\s*:\\s*${String(flag.value)}`);
+  }
+  return new RegExp(`\\b(?:${[...written].join('|')})\\b`);
+})();
+export const __gates = { LITERAL_SETTING, SERVICE_URL, TLS_SWITCH };
+
+/** The environment's name compared with a literal (`process.env.NODE_ENV === 'test'`): a choice by environment. */
+const ENV_CHOICE = /\b(?:NODE_ENV|APP_ENV|ENVIRONMENT)\b['"]?\]?\s*[!=]==?\s*['"`]/;
+
+/**
+ * A configuration module is small: a larger file that names no client library is library or
+ * application code, read only with `configModules`.
+ */
+const CONFIG_MODULE_MAX_LENGTH = 32 * 1024;
+
+/** Exported configuration the rules may judge by its shape or its names (see above). */
+function mayExportConfiguration(source: string): boolean {
+  return (
+    source.length <= CONFIG_MODULE_MAX_LENGTH &&
+    CONFIG_EXPORT.test(source) &&
+    (LITERAL_SETTING.test(source) || SERVICE_URL.test(source) || TLS_SWITCH.test(source) || ENV_CHOICE.test(source))
+  );
+}
+
+/**
  * Text that must occur for any codemod to have work: a catalog module name in quotes (or a
  * module the settings map to one), the process-wide TLS switch, a tool's config-file name, a
- * literal default after an environment read, or (with `configModules`) an exported
- * configuration with a catalog option shape. Files without any are returned untouched without
- * parsing.
+ * literal default after an environment read, exported configuration with a literal location,
+ * credential, service URL or TLS switch, or (with `configModules`) any exported configuration
+ * with a catalog option shape. Files without any are returned untouched without parsing.
  */
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
-  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source)) return true;
+  if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
+  if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }
@@ -144,7 +221,7 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
   /** One edit pass on the current text; when it changed anything, the text is printed and analysed again. */
   const round = (edit: (editor: Editor) => number): number => {
     const current = analyzed as AnalyzedText;
-    const tree = new RecastTree(text, path);
+    const tree = new RecastTree(printable(text, current.sourceCode), path);
     const editor = new Editor(current.analysis, current.sourceCode, tree, quote);
     const count = edit(editor);
     editor.keepInlineObjects();
@@ -178,6 +255,11 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
         });
       } else if (phase === 'env') {
         round((editor) => envPhase(editor, {}));
+      } else if (phase === 'maps') {
+        round((editor) => {
+          markDifferingEnvironmentMaps(editor);
+          return 0;
+        });
       } else {
         // One fix can reveal the next (mysql2: `rejectUnauthorized: true` still lacks `verifyIdentity`).
         for (let pass = 0; pass < 3; pass++) if (round(verifyTls) === 0) break;
@@ -192,6 +274,8 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
     return result.sites;
   }
 
+  // Commented-out code keeps no secret of the file either (the rewrite took it out of the code).
+  if (text !== source && secrets.length > 0) text = blankCommentSecrets(text, (analyzed as AnalyzedText).sourceCode, secrets);
   const markerNotes = markersIn(text);
   if (text === source) return { ...unchanged, markers: markerNotes.length, markerNotes, secrets };
   return { output: text, changed: true, sites, markers: markerNotes.length, markerNotes, variables, secrets };
@@ -214,8 +298,41 @@ function runJsonConfig(name: CodemodName, source: string, path: string, options:
   } catch (error) {
     return { ...unchanged, skipped: (error as Error).message };
   }
-  if (result.output === source) return { ...unchanged, secrets: result.secrets };
-  return { ...unchanged, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
+  // JSON holds no comment: what is left to do by hand is in the report, at its line.
+  const markerNotes = result.notes.map((note) => ({ line: note.line, text: `${MARKER_PREFIX} ${note.text}` }));
+  const notes = { markers: markerNotes.length, markerNotes };
+  if (result.output === source) return { ...unchanged, ...notes, secrets: result.secrets };
+  return { ...unchanged, ...notes, output: result.output, changed: true, sites: result.sites, variables: result.variables, secrets: result.secrets };
+}
+
+/**
+ * The text with each zero-width space between tokens as a space (same offsets): the rules'
+ * parsers skip it, the printing parser refuses it, and ECMAScript allows it only inside strings,
+ * templates and comments, which keep theirs.
+ */
+function printable(text: string, sourceCode: AnalyzedText['sourceCode']): string {
+  if (!text.includes('\u200B')) return text;
+  const offset = text.length - sourceCode.text.length;
+  const kept = [...sourceCode.ast.tokens, ...sourceCode.getAllComments()].map((t) => [t.range[0] + offset, t.range[1] + offset] as const);
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += text[i] === '\u200B' && !kept.some(([start, end]) => start <= i && i < end) ? ' ' : text[i];
+  return out;
+}
+
+/**
+ * The text with each secret blanked out of its comments (`// password: 'old-pw'` →
+ * `// password: '****'`); code is left as it is. `sourceCode` is the analysis of `text`.
+ */
+function blankCommentSecrets(text: string, sourceCode: AnalyzedText['sourceCode'], secrets: readonly string[]): string {
+  // ESLint drops a byte-order mark from the text its ranges count in.
+  const offset = text.length - sourceCode.text.length;
+  let out = text;
+  for (const comment of [...sourceCode.getAllComments()].reverse()) {
+    const [start, end] = [comment.range[0] + offset, comment.range[1] + offset];
+    const blanked = blankSecrets(out.slice(start, end), secrets);
+    if (blanked !== out.slice(start, end)) out = `${out.slice(0, start)}${blanked}${out.slice(end)}`;
+  }
+  return out;
 }
 
 /** The `/* backing-services: ... *\/` comments of a text, with their lines. */
@@ -229,9 +346,17 @@ export function markersIn(text: string): MarkerNote[] {
   return notes;
 }
 
-/** Literal passwords and URL passwords in the file's client configuration. */
+/**
+ * Literal passwords and URL passwords in the file's client configuration, and the secrets the
+ * rules find by a name (`process.env.DB_PASSWORD || 'x'`, `{ mail: { pass: 'x' } }`).
+ */
 function collectSecrets(analysis: FileAnalysis): string[] {
   const found = new Set<string>();
+  const named = [...analysis.envReads.map((read) => secretDefault(read.name, read.value.fallback)), ...analysis.namedSettings.map((s) => secretDefault(s.name, s.value))];
+  for (const finding of named) {
+    const text = finding && textOf(analysis.evaluator.evaluate(finding.node));
+    if (text) found.add(text);
+  }
   for (const site of analysis.sites) {
     for (const value of walkValues(site.options)) {
       const text = textOf(value);
@@ -254,11 +379,12 @@ function collectSecrets(analysis: FileAnalysis): string[] {
 }
 
 /**
- * True when `source` parses both for printing (jscodeshift) and as the rules read it (checked
- * before a file is written).
+ * True when `source` parses both for printing (jscodeshift) and as the rules read it, or as JSON
+ * for a JSON config file (checked before a file is written).
  */
 export function parses(source: string, path: string, options: AnalysisOptions = {}): boolean {
   try {
+    if (path.endsWith('.json')) return JSON.parse(source) !== undefined;
     void new RecastTree(source, path).file;
   } catch {
     return false;

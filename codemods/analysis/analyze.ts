@@ -48,6 +48,8 @@ const UNIGNORE: Linter.Config = { name: 'backing-services/codemods/every-file', 
 const CONFIGS: Linter.Config[] = [UNIGNORE, ...languageConfigs('backing-services/codemods'), PROBE_CONFIG];
 /** For a `.js` file with JSX, which the rules' default espree options refuse. */
 const JSX_CONFIGS: Linter.Config[] = [...CONFIGS, { files: ['**/*.{js,mjs,cjs}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];
+/** For a `.js` CommonJS module that a module's strict mode refuses (`var static = require(...)`). */
+const SCRIPT_CONFIGS: Linter.Config[] = [...CONFIGS, { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }];
 
 // One Linter per file-system root: it resolves `files` patterns against its cwd, so an absolute
 // path must lie inside it. Linters hold no per-file state between `verify` calls.
@@ -55,8 +57,8 @@ const linters = new Map<string, Linter>();
 
 /**
  * Parses `text` as the rules would (espree for JS, the typescript-eslint parser for TS) and
- * returns the file analysis, or the parser's message when neither the rules' options nor JSX
- * make it parse (the rules see nothing in such a file either).
+ * returns the file analysis, or the parser's message when neither the rules' options, JSX nor
+ * (for `.js`) CommonJS make it parse.
  */
 export function analyzeText(text: string, path: string, options: AnalysisOptions = {}): AnalyzedText | { error: string } {
   const cwd = options.cwd ?? process.cwd();
@@ -65,7 +67,7 @@ export function analyzeText(text: string, path: string, options: AnalysisOptions
   let linter = linters.get(root);
   if (!linter) linters.set(root, (linter = new Linter({ cwd: root, configType: 'flat' })));
   let error = '';
-  for (const configs of /\.[cm]?js$/.test(filename) ? [CONFIGS, JSX_CONFIGS] : [CONFIGS]) {
+  for (const configs of /\.[cm]?js$/.test(filename) ? [CONFIGS, JSX_CONFIGS, SCRIPT_CONFIGS] : [CONFIGS]) {
     captured = undefined;
     let messages: Linter.LintMessage[] = [];
     try {

@@ -31,6 +31,8 @@ export class Editor {
   readonly stripped = new Set<Node>();
   /** Analysis nodes taken out of the code; constants only they read are removed with them. */
   readonly dropped: Node[] = [];
+  /** Values now read from the environment where they were written, with the variable read. */
+  readonly readInPlace = new Map<Node, string>();
   /** Statements that got (or already had) a marker in this run. */
   private readonly marked: Set<number>;
 
@@ -91,6 +93,15 @@ export class Editor {
   private replacePrinted(target: BNode, next: BNode): boolean {
     const slot = this.tree.slotOf(target);
     if (!slot) return false;
+    // `...(test ? {} : { tls })`: recast would keep the parentheses around the kept object, so the
+    // spread is written again around it (`...{ tls }`).
+    const spread = slot.parent;
+    if (spread?.type === 'SpreadElement' && slot.key === 'argument' && (target.extra as { parenthesized?: boolean } | undefined)?.parenthesized && next.type === 'ObjectExpression') {
+      const rebuilt = this.j.spreadElement(next as never) as unknown as BNode;
+      this.tree.moved(next, { container: rebuilt, key: 'argument', parent: rebuilt });
+      if (target.comments && !next.comments) next.comments = target.comments;
+      return this.replacePrinted(spread, rebuilt);
+    }
     if (Array.isArray(slot.container)) {
       const i = slot.container.indexOf(target);
       if (i < 0) return false;
@@ -152,11 +163,16 @@ export class Editor {
     return true;
   }
 
-  /** Replaces a statement by others of the analysed text (an `if` by the branch it keeps). */
-  replaceStatement(statement: Node, replacements: Node[]): boolean {
+  /** An expression statement holding `expression` (an analysis node, moved). */
+  statement(expression: Node): BNode {
+    return this.j.expressionStatement(this.tree.nodeFor(expression) as never) as unknown as BNode;
+  }
+
+  /** Replaces a statement by others (an `if` by the branch it keeps): analysis nodes, moved, or new ones. */
+  replaceStatement(statement: Node, replacements: Replacement[]): boolean {
     const printed = this.tree.nodeFor(statement);
     const slot = printed && this.tree.slotOf(printed);
-    const next = replacements.map((r) => this.tree.nodeFor(r));
+    const next = replacements.map((r) => this.toPrinted(r));
     if (!printed || !slot || !Array.isArray(slot.container) || next.some((n) => !n)) return false;
     const i = slot.container.indexOf(printed);
     if (i < 0) return false;
@@ -205,6 +221,8 @@ export class Editor {
         changed = this.setPrintedPaths(unwrapPrinted(existing.value as BNode), nested) || changed;
         continue;
       }
+      // A key that holds something else (`connection: getConnection()`) is never overwritten to hold deeper keys.
+      if (existing && nested.length > 0) continue;
       const text = leaf && nested.length === 0 ? leaf[1] : objectText(nested);
       changed = this.setPrintedPath(object, key, () => this.expression(text), existing ? undefined : position) || changed;
       if (!existing && position !== undefined) position++;
@@ -224,6 +242,8 @@ export class Editor {
         current = unwrapPrinted(existing.value as BNode);
         continue;
       }
+      // A key that holds something else (`connection: getConnection()`) is never overwritten to hold deeper keys.
+      if (existing && i < keys.length - 1) return false;
       // The rest of the path as one literal (`socket: { tls: true }`), so it prints on one line.
       const value = i === keys.length - 1 ? make() : this.expression(nestedText(keys.slice(i + 1), j(make() as never).toSource()));
       if (existing) {
@@ -253,11 +273,12 @@ export class Editor {
    */
   marker(node: Node, text: string): void {
     const statement = statementOf(node);
-    if (!statement || this.marked.has(statement.range[0])) return;
-    this.marked.add(statement.range[0]);
+    const target = statement && this.markerTarget(statement, node);
+    if (!target || this.marked.has(target.range[0])) return;
+    this.marked.add(target.range[0]);
     this.markers++;
-    if (this.sourceCode.getCommentsBefore(statement).some((c) => c.value.trim().startsWith(MARKER_PREFIX))) return;
-    const printed = this.tree.nodeFor(statement);
+    if (this.sourceCode.getCommentsBefore(target).some((c) => c.value.trim().startsWith(MARKER_PREFIX))) return;
+    const printed = this.tree.nodeFor(target);
     if (!printed) return;
     const value = ` ${MARKER_PREFIX} ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} `;
     const comment = this.j.commentBlock(value, true, false) as unknown as BNode;
@@ -266,8 +287,26 @@ export class Editor {
   }
 
   /**
-   * Removes `const X = <literal>` declarations whose only reader was an expression this editor
-   * took out (`process.env.AMQP_URL ?? BROKER_URL`), so no dead hard-coded URL or password is left.
+   * Where a marker about `node` goes: before its statement, which a reader takes in at once up to
+   * its first blank line; in a statement with a blank line before `node` (a long configuration
+   * object), before the property holding `node` that starts its own line.
+   */
+  private markerTarget(statement: Node, node: Node): Node {
+    const text = this.sourceCode.text;
+    if (!/\n[ \t]*\r?\n/.test(text.slice(statement.range[0], node.range[0]))) return statement;
+    for (let current: Node | undefined = node; current && current !== statement; current = current.parent) {
+      if (current.type !== 'Property') continue;
+      const lineStart = text.lastIndexOf('\n', current.range[0] - 1) + 1;
+      if (text.slice(lineStart, current.range[0]).trim() === '') return current;
+    }
+    return statement;
+  }
+
+  /**
+   * Removes `const X = <literal>` declarations (and `let`/`var` ones never written again)
+   * whose only reader was an expression this editor took out (`process.env.AMQP_URL ??
+   * BROKER_URL`), so no dead hard-coded URL or password is left. A `var` of a script's global
+   * scope is left: other scripts may read it.
    */
   removeDeadDeclarations(): void {
     const done = new Set<Node>();
@@ -275,7 +314,9 @@ export class Editor {
       for (const id of identifiersIn(node)) {
         const variable = findVariable(this.sourceCode.getScope(id), id);
         const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (!variable || def?.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.id.type !== 'Identifier' || !def.node.init) continue;
+        if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) continue;
+        if (def.node.parent.kind === 'var' && variable.scope.type === 'global') continue;
+        // Every reference but the initialisation (a later write counts, and keeps it).
         const reads = variable.references.filter((r) => !r.init);
         if (reads.length !== 1 || reads[0]!.identifier !== id || !isInert(def.node.init)) continue;
         const declaration = def.node.parent;
@@ -348,6 +389,8 @@ export class Editor {
           if (before.trim() === '') out.push(`${indent}${source.slice(c.start as number, c.end as number)}`);
         }
       }
+      // A marker this pass put on the property.
+      for (const c of ((p.comments as BNode[] | undefined) ?? []).filter((c) => c.leading && typeof c.start !== 'number' && c.type === 'CommentBlock')) out.push(`${indent}/*${c.value as string}*/`);
       const text = this.propertyText(p).split('\n').join(`\n${indent}`);
       let trailing = '';
       if (original) {

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import jscodeshift, { type JSCodeshift } from 'jscodeshift';
+import jscodeshift, { type JSCodeshift, type Parser } from 'jscodeshift';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
@@ -27,6 +27,12 @@ export class PrintingParseError extends Error {
 export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.[cm]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';
 }
+
+// jscodeshift's Babel parser factory, for options of our own (it ships no types).
+const babylonParser = require('jscodeshift/parser/babylon') as (options: object) => Parser;
+const TS_OPTIONS = require('jscodeshift/parser/tsOptions') as { plugins: unknown[] };
+/** Babel's options for a sloppy-mode script: jscodeshift's, without TypeScript, with JSX. */
+const SCRIPT_OPTIONS = { ...TS_OPTIONS, sourceType: 'script', plugins: [...TS_OPTIONS.plugins.filter((p) => p !== 'typescript'), 'jsx'] };
 
 /** ESTree node types and the Babel types that print the same source range. */
 const BABEL_TYPES: Record<string, readonly string[]> = {
@@ -83,10 +89,16 @@ export class RecastTree {
       try {
         file = j(this.text).get().node as BNode;
       } catch (error) {
-        // Plain JavaScript with syntax the TS parser refuses (`<T>x` casts are TS-only).
+        // Plain JavaScript with syntax the TS parser refuses (`<T>x` casts are TS-only), then
+        // as a script (`var static = require(...)` in a CommonJS module is not strict code).
         if (!/\.(c|m)?jsx?$/.test(this.path)) throw error;
-        j = jscodeshift.withParser('babylon');
-        file = j(this.text).get().node as BNode;
+        try {
+          j = jscodeshift.withParser('babylon');
+          file = j(this.text).get().node as BNode;
+        } catch {
+          j = jscodeshift.withParser(babylonParser(SCRIPT_OPTIONS));
+          file = j(this.text).get().node as BNode;
+        }
       }
     } catch (error) {
       throw new PrintingParseError((error as Error).message);

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from '../../src/catalog/types';
 import { environmentKind } from '../../src/policy/env-names';
+import { differingEnvironmentEntry } from '../../src/policy/environment';
 import { tlsIssues } from '../../src/policy/tls';
 import { lookup, type ObjectValue, type Value } from '../../src/policy/value';
 import type { EnvVariable } from '../transforms/env-service-url';
+import { differingEntryNote } from '../transforms/environment-branching';
 import { recipeFor } from '../transforms/recipe';
 import { parseJson, type JsonMember, type JsonNode } from './json-tree';
 
@@ -13,8 +15,11 @@ export interface JsonConfigResult {
   sites: number;
   variables: EnvVariable[];
   secrets: string[];
-  /** Entries left as they were, and why (JSON has no comments to leave a marker in). */
-  notes: string[];
+  /**
+   * What is left to do by hand, at the line of the output it is about: JSON has no comments to
+   * leave a marker in, so these are the file's markers in the report.
+   */
+  notes: Array<{ line: number; text: string }>;
 }
 
 /** What one object of the file becomes: keys removed, keys set (new JSON text or a nested edit). */
@@ -36,6 +41,7 @@ export function rewriteSequelizeConfig(text: string, entry: CatalogEntry, option
   const result: JsonConfigResult = { output: text, sites: 0, variables: [], secrets: [], notes: [] };
   if (root.kind !== 'object') return result;
   const edits = new Map<JsonNode & { kind: 'object' }, ObjectEdit>();
+  const noted = new Map<string, string>();
   for (const member of root.members) {
     if (environmentKind(member.key) === undefined || member.value.kind !== 'object') continue;
     const options = toValue(member.value) as ObjectValue<JNode>;
@@ -44,13 +50,14 @@ export function rewriteSequelizeConfig(text: string, entry: CatalogEntry, option
       if (found.status === 'present' && found.value.kind === 'literal' && typeof found.value.value === 'string' && found.value.value !== '') result.secrets.push(found.value.value);
     }
     const recipe = recipeFor(entry, options);
+    const keys = [...entry.location.hostPaths, ...entry.location.urlPaths, ...entry.location.portPaths, ...entry.credentials.userPaths, ...entry.credentials.secretPaths, ...recipe.supersededOptions];
+    const hard = keys.some((key) => isHard(lookup(options, key)));
     if (recipe.noUrl) {
-      result.notes.push(`"${member.key}": ${recipe.noUrl}`);
+      // Said only of an entry with a location or credential to move (a SQLite entry has none).
+      if (hard) noted.set(member.key, recipe.noUrl);
       continue;
     }
     const edit: ObjectEdit = { remove: new Set(), set: new Map() };
-    const keys = [...entry.location.hostPaths, ...entry.location.urlPaths, ...entry.location.portPaths, ...entry.credentials.userPaths, ...entry.credentials.secretPaths, ...recipe.supersededOptions];
-    const hard = keys.some((key) => isHard(lookup(options, key)));
     if (locations && hard && lookup(options, option).status === 'absent') {
       for (const key of new Set(keys)) {
         const index = member.value.members.findIndex((m) => m.key === key);
@@ -73,12 +80,26 @@ export function rewriteSequelizeConfig(text: string, entry: CatalogEntry, option
       result.sites++;
     }
   }
-  if (edits.size === 0) return result;
   let output = text;
   // Later objects first, so earlier offsets stay valid.
   for (const [node, edit] of [...edits].sort(([a], [b]) => b.start - a.start)) output = output.slice(0, node.start) + printObject(text, node, edit) + output.slice(node.end);
   result.output = output;
+  result.notes = notesFor(output, noted);
   return result;
+}
+
+/**
+ * The notes for the written text: entries the rewrite left (`noted`), and an entry that still
+ * connects differently from the others (another dialect, a file database), as the rules see it.
+ */
+function notesFor(output: string, noted: ReadonlyMap<string, string>): JsonConfigResult['notes'] {
+  const root = parseJson(output);
+  if (root.kind !== 'object') return [];
+  const lineOf = (offset: number): number => output.slice(0, offset).split('\n').length;
+  const notes = root.members.filter((m) => noted.has(m.key)).map((m) => ({ line: lineOf(m.start), text: noted.get(m.key)! }));
+  const differing = differingEnvironmentEntry(toValue(root), (node) => `?${node.start}`);
+  if (differing) notes.push({ line: lineOf(differing.node.start), text: differingEntryNote(differing.name, differing.client) });
+  return notes.sort((a, b) => a.line - b.line);
 }
 
 function isHard(found: ReturnType<typeof lookup<JNode>>): boolean {

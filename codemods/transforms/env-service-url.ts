@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
-import { accountDefault, locationDefault, secretDefault } from '../../src/policy/env-defaults';
-import { environmentKind, isServiceLocationEnvName } from '../../src/policy/env-names';
-import { localLocationIn } from '../../src/policy/environment';
+import { accountDefault, isServiceLocationRead, locationDefault, secretDefault } from '../../src/policy/env-defaults';
+import { environmentKind } from '../../src/policy/env-names';
+import { localLocationIn, valuesWithPaths } from '../../src/policy/environment';
+import { serviceLocations } from '../../src/policy/location';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { possibleValues, tlsIssues } from '../../src/policy/tls';
@@ -12,6 +13,7 @@ import { objectText, type Editor, type Replacement } from '../analysis/edit';
 import { asCall, findPath, holderOf, propertyKey, within } from '../analysis/estree';
 import type { BNode } from '../analysis/recast-tree';
 import { configObject, type ConfigObject } from './config-object';
+import { applyInPlace, inPlaceTargets, isHard, settingTargets, valuesAt, type InPlaceVariable, type Role } from './env-in-place';
 import { recipeFor } from './recipe';
 import { fixSite } from './verify-tls';
 
@@ -21,7 +23,8 @@ type EValue = Value<Node>;
 /** An environment variable the rewritten code reads. */
 export interface EnvVariable {
   name: string;
-  service: ServiceKind;
+  /** The kind of service (none for a setting of app configuration found by its name). */
+  service?: ServiceKind;
   /** The client library's display name. */
   library: string;
   /** The URL scheme that carries TLS for this library, when TLS lives in the scheme. */
@@ -60,7 +63,33 @@ interface Plan {
   prefix: string;
   /** Entries of one per-environment config file: every one reads the same variables. */
   shared?: boolean;
-  apply: (names: string[]) => boolean;
+  /** A client whose options hold this configuration's values: it reads the same variables. */
+  follows?: Plan;
+  /**
+   * Rewrites the site with the chosen names (`name` gives more, with the same prefix):
+   * `'structural'` when it now reads the recipe's variables, `'in-place'` when values were read
+   * from the environment where they are written (`out` holds their variables), false otherwise.
+   */
+  apply: (names: string[], name: Namer, out: InPlaceVariable[]) => 'structural' | 'in-place' | false;
+}
+
+/** Names more variables of one rewrite: the n-th value with a base (`occurrence`) gets its own. */
+type Namer = (base: string, occurrence: number) => string;
+
+/** Credentials a library takes apart from its URL, read where they are written. */
+const CREDENTIAL_ROLES: ReadonlySet<Role> = new Set<Role>(['user', 'secret']);
+
+/** Why a site could not be rewritten as a whole, and where to say so. */
+interface Blocked {
+  node: Node;
+  text: string;
+}
+
+/** What a rewrite needs besides the site: how to name more variables and where to list them. */
+interface RewriteContext {
+  isTypeScript: boolean | undefined;
+  name: Namer;
+  out: InPlaceVariable[];
 }
 
 /**
@@ -78,8 +107,14 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   // A client built in a helper is rewritten per caller (`via`) when the analysis bound its
   // parameters; the helper's own site, with its parameters unknown, is not rewritten apart.
   const helpers = new Set(editor.analysis.sites.filter((s) => s.via).map((s) => s.node));
+  const tables = serviceTables(editor.analysis.sites);
   for (const site of editor.analysis.sites) {
     if (!site.via && helpers.has(site.node)) continue;
+    const table = tables.get(site);
+    if (table) {
+      editor.marker(table, `${site.entry.displayName} settings of many services in one table: this lists known services rather than this app's own configuration, so nothing here is rewritten; read the one the app uses from the environment where it is chosen`);
+      continue;
+    }
     if (options.only && !touches(site, options.only, options.discarded ?? new Set())) continue;
     const key = siteKey(site);
     if (seen.has(key)) continue;
@@ -97,18 +132,22 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
     if (plan) plans.push(plan);
   }
   count += stripEnvDefaults(editor);
+  followClients(plans);
   const planned = new Set(plans.map((p) => p.site));
   const taken = new Set<string>();
   for (const site of editor.analysis.sites) {
     if (planned.has(site)) continue;
     for (const value of walkValues(site.options)) if (value.kind === 'env' && value.name) taken.add(value.name);
   }
-  const names = assignNames(plans, taken);
+  const { names, namers, settingNamer } = assignNames(plans, taken);
   const variables: EnvVariable[] = [...fallbackVariables];
+  const inPlace: InPlaceVariable[] = [];
   plans.forEach((plan, i) => {
     const chosen = names[i]!;
-    if (!plan.apply(chosen)) return;
+    const done = plan.apply(chosen, namers[i]!, inPlace);
+    if (!done) return;
     count++;
+    if (done === 'in-place') return;
     const recipe = recipeFor(plan.site.entry, plan.site.options);
     const { entry } = plan.site;
     if (recipe.envOptions) {
@@ -119,7 +158,56 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
       variables.push({ name: chosen[0]!, service: entry.service, library: entry.displayName, tlsScheme: recipe.tlsScheme, file: options.path });
     }
   });
+  // Settings of exported configuration named for a service (`redis_host`, `mail: { pass }`).
+  const inTables = [...new Set(tables.values())];
+  const settingsOutsideTables = editor.analysis.namedSettings.filter((s) => !inTables.some((table) => within(s.value.node, table)));
+  const settings = applyInPlace(editor, settingTargets(settingsOutsideTables), settingNamer, options.isTypeScript);
+  if (settings.length > 0) count++;
+  for (const variable of [...inPlace, ...settings]) variables.push({ ...variable, file: options.path });
   return { sites: count, variables };
+}
+
+/**
+ * A site whose hard-coded values all lie in what another site reads is the same service: the
+ * exported `export const NATS = 'nats://...'` a client of this file reads, a typed options object
+ * a client is built from, two clients built from one shared object. It reads the first one's
+ * variables rather than a second set (clients lead, in file order).
+ */
+function followClients(plans: Plan[]): void {
+  const leaders = [...plans.filter((p) => p.site.origin === 'call'), ...plans.filter((p) => p.site.origin !== 'call')];
+  const reads = new Map<Plan, Set<Node>>(leaders.map((plan) => [plan, new Set([...walkValues(plan.site.options)].map((v) => v.node))]));
+  for (const plan of leaders) {
+    const hard = inPlaceTargets(plan.site, recipeFor(plan.site.entry, plan.site.options)).targets.map((t) => t.node);
+    if (hard.length === 0) continue;
+    const leader = leaders.find((other) => other !== plan && !other.follows && other.site.entry.envVar === plan.site.entry.envVar && leaders.indexOf(other) < leaders.indexOf(plan) && hard.every((node) => reads.get(other)!.has(node)));
+    if (leader) plan.follows = leader;
+  }
+}
+
+/** More shaped objects of one library than this side by side are a table of services. */
+const TABLE_SIZE = 4;
+
+/**
+ * Configuration found by its shape that sits in a table of such objects under names that are
+ * not environments (`{ Gmail: { host }, Outlook: { host }, ... }`, a list of known services):
+ * reading each from its own variable would not make the app configurable, only unreadable.
+ * Each such site maps to the table.
+ */
+function serviceTables(sites: readonly ClientSite[]): Map<ClientSite, Node> {
+  const byTable = new Map<Node, ClientSite[]>();
+  for (const site of sites) {
+    if (site.origin !== 'shape') continue;
+    const property = unwrap(site.options.node).parent;
+    const table = property?.type === 'Property' ? property.parent : undefined;
+    if (!table || table.type !== 'ObjectExpression' || environmentKind(propertyKey(property!) ?? '') !== undefined) continue;
+    byTable.set(table, [...(byTable.get(table) ?? []), site]);
+  }
+  const out = new Map<ClientSite, Node>();
+  for (const [table, members] of byTable) {
+    const objects = new Set(members.map((m) => m.options.node));
+    if (objects.size >= TABLE_SIZE) for (const member of members) out.set(member, table);
+  }
+  return out;
 }
 
 /** Sites of one call that differ only by branch share their rewrite. */
@@ -145,19 +233,9 @@ function locationPaths(entry: CatalogEntry): string[] {
   return [...entry.location.urlPaths, ...entry.location.hostPaths, ...entry.location.listPaths].filter((p) => !not.has(p));
 }
 
-function isHard(value: EValue): boolean {
-  for (const v of possibleValues(value)) {
-    if (v.kind === 'literal' && typeof v.value === 'string' && v.value !== '') return true;
-    if (v.kind === 'template' && v.parts.some((p) => typeof p === 'string' && p !== '')) return true;
-    if (v.kind === 'array' && v.elements.some(isHard)) return true;
-    if (v.kind === 'object' && v.props.some((p) => isHard(p.value))) return true;
-  }
-  return false;
-}
-
+/** A value written in code at `path` (through choices; an object holds deeper paths and is not one). */
 function hardAt(options: ObjectValue<Node>, path: string): boolean {
-  const found = lookup(options, path);
-  return found.status === 'present' && isHard(found.value);
+  return valuesAt(options, path).some(({ value }) => value.kind !== 'object' && isHard(value));
 }
 
 /** A value read from the environment with nothing hard-coded in it (`auth: { apiKey: process.env.KEY }`). */
@@ -178,23 +256,78 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
   const recipe = recipeFor(entry, site.options);
   const override = (base: string): string => options.envVars[entry.service] ?? options.envVars[entry.id] ?? options.envVars[base] ?? base;
   const prefix = prefixOf(assignedName(site));
+  const shared = environmentEntry(site);
+  /** The whole-site rewrite, or where it is blocked the values read where they are written. */
+  const plan = (bases: string[], structural: (names: string[], context: RewriteContext) => true | Blocked): Plan => ({
+    site,
+    prefix,
+    shared,
+    bases,
+    apply: (names, name, out) => {
+      const context = { isTypeScript: options.isTypeScript, name, out };
+      const result = structural(names, context);
+      return result === true ? 'structural' : readInPlace(editor, site, recipe, context, result) ? 'in-place' : false;
+    },
+  });
+  // Configuration other code reads key by key keeps its keys: each value is read where it is written.
+  if (site.origin === 'shape' || site.origin === 'url') return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: inPlaceText(entry) }));
   if (recipe.envOptions) {
     const envOptions = recipe.envOptions;
-    return { site, prefix, bases: envOptions.map((o, i) => (i === 0 ? override(o.envVar) : options.envVars[o.envVar] ?? o.envVar)), apply: (names) => rewriteOptions(editor, site, recipe, names, options.isTypeScript) };
+    return plan(
+      envOptions.map((o, i) => (i === 0 ? override(o.envVar) : options.envVars[o.envVar] ?? o.envVar)),
+      (names, context) => rewriteOptions(editor, site, recipe, names, context),
+    );
   }
-  if (recipe.noUrl) {
-    return {
-      site,
-      prefix,
-      bases: [],
-      apply: () => {
-        editor.marker(firstHardNode(site) ?? site.node, recipe.noUrl!);
-        return false;
-      },
-    };
-  }
+  if (recipe.noUrl) return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: recipe.noUrl! }));
   const variableOption = site.origin === 'config-file' ? configFileConvention(options.path)?.convention.urlVariableOption : undefined;
-  return { site, prefix, shared: environmentEntry(site), bases: [override(entry.envVar)], apply: (names) => rewrite(editor, site, names[0]!, options.isTypeScript, variableOption) };
+  return plan([override(entry.envVar)], (names, context) => rewrite(editor, site, names[0]!, context, variableOption));
+}
+
+function inPlaceText(entry: CatalogEntry): string {
+  return `${entry.displayName} options are built by code the codemod cannot rewrite: read each location and credential from the environment where it is written`;
+}
+
+/**
+ * Where a site cannot be rewritten as a whole (its options are shared, built elsewhere, or
+ * read key by key), each hard-coded location and credential is read from its own variable
+ * where it is written. A marker stays when some value cannot be reached that way (the reason
+ * the whole rewrite was blocked, or the value that is left), and for what no option can fix.
+ */
+function readInPlace(editor: Editor, site: ClientSite, recipe: SecureRecipe, context: RewriteContext, blocked: Blocked): boolean {
+  const { targets, missed } = inPlaceTargets(site, recipe);
+  const read = applyInPlace(editor, targets, context.name, context.isTypeScript);
+  context.out.push(...read);
+  // Values another rewrite of this pass already reads from the environment count as done.
+  const done = targets.filter((t) => editor.readInPlace.has(t.node)).length;
+  if (targets.length === 0 && missed === undefined) return false;
+  if (missed !== undefined || done === 0) {
+    const left = missed !== undefined && done > 0 ? { node: missed, text: `${site.entry.displayName} \`${propertyKey(missed) ?? 'option'}\` is built by code the codemod cannot rewrite: read it from the environment` } : blocked;
+    editor.marker(left.node, left.text);
+    return read.length > 0;
+  }
+  if (read.length === 0) return false;
+  if (site.origin === 'url') return true;
+  // The library's TLS options go where its options are written, as a whole rewrite would write
+  // them: an object found by its shape is passed to that library (keys another one would not read
+  // are ignored by it).
+  if (site.origin !== 'call') {
+    const object = unwrap(site.options.node);
+    if (object.type === 'ObjectExpression' && !recipe.noUrl) applyTls(editor, object, recipe, tlsIssues(site.entry, site.options, site.node));
+    return true;
+  }
+  if (recipe.noUrl) editor.marker(site.node, recipe.noUrl);
+  const holder = configObject(site, editor.sourceCode)?.node ?? writtenIn(site);
+  if (holder && !recipe.noUrl) applyTls(editor, holder, recipe, tlsIssues(site.entry, site.options, site.node));
+  else if (!recipe.noUrl && Object.keys(newTls(recipe)).length > 0) editor.marker(site.node, `${site.entry.displayName} options are built elsewhere: turn TLS on where they are written (${objectText(Object.entries(recipe.tlsOptions))})`);
+  if (recipe.residual) editor.marker(site.node, recipe.residual);
+  return true;
+}
+
+/** The one object literal of this file that every option of the site is written in, if there is one. */
+function writtenIn(site: ClientSite): TSESTree.ObjectExpression | undefined {
+  const holders = new Set(site.options.props.map((p) => p.node.parent));
+  const [holder] = holders;
+  return holders.size === 1 && holder?.type === 'ObjectExpression' ? holder : undefined;
 }
 
 /**
@@ -210,23 +343,46 @@ function environmentEntry(site: ClientSite): boolean {
 
 function firstHardNode(site: ClientSite): Node | undefined {
   for (const path of [...locationPaths(site.entry), ...site.entry.credentials.secretPaths]) {
-    const found = lookup(site.options, path);
-    if (found.status === 'present' && isHard(found.value)) return found.prop.node;
+    const found = valuesAt(site.options, path).find(({ value }) => value.kind !== 'object' && isHard(value));
+    if (found) return found.prop.node;
   }
   return undefined;
 }
 
-/** Environment reads at location or credential paths that fall back to a literal. */
+/**
+ * Environment reads at location or credential paths that fall back to a literal text, as the
+ * rules judge them: the value of the option itself (`host: process.env.X || 'localhost'`), a
+ * part of a location that falls back to a local or written host (`` (process.env.MEMCACHE ||
+ * 'localhost') + ':11211' ``), or a default the rules judge by the variable's name (the
+ * password in `` `amqp://${user}:${process.env.RABBIT_PASS ?? 'guest'}@...` ``; not a vhost's
+ * `?? ''`). Port defaults are not a finding and stay.
+ */
 function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
-  const out: Array<EValue & { kind: 'env' }> = [];
-  for (const path of [...locationPaths(site.entry), ...site.entry.credentials.userPaths, ...site.entry.credentials.secretPaths, ...site.entry.location.portPaths]) {
+  const out = new Set<EValue & { kind: 'env' }>();
+  const { entry } = site;
+  const located = new Set<EValue>(serviceLocations(entry, site.options).flatMap((l) => (l.envFallback ? [l.envFallback] : [])));
+  const paths = locationPaths(entry);
+  for (const { path, value } of valuesWithPaths(site.options)) {
+    if (value.kind !== 'env' || !paths.some((p) => p === path || p.startsWith(`${path}.`))) continue;
+    if (value.name && value.fallback?.kind === 'literal' && localLocationIn(value.fallback)) out.add(value);
+  }
+  for (const path of [...paths, ...entry.credentials.userPaths, ...entry.credentials.secretPaths]) {
     const found = lookup(site.options, path);
     if (found.status !== 'present') continue;
+    const own = new Set(possibleValues(found.value));
     for (const value of walkValues(found.value)) {
-      if (value.kind === 'env' && value.fallback && value.name && value.fallback.kind === 'literal' && value.fallback.value !== undefined) out.push(value);
+      if (value.kind !== 'env' || !value.name || value.fallback?.kind !== 'literal') continue;
+      const text = value.fallback.value;
+      if (own.has(value) ? typeof text === 'string' && text !== '' : located.has(value) || judgedDefault(value.name, value.fallback)) out.add(value);
     }
   }
-  return out;
+  return [...out];
+}
+
+/** A literal default of an environment read that the rules report by the variable's name. */
+function judgedDefault(name: string, fallback: EValue): boolean {
+  const local = isServiceLocationRead(name, fallback) && localLocationIn(fallback) !== undefined;
+  return local || locationDefault(name, fallback) !== undefined || secretDefault(name, fallback) !== undefined || accountDefault(name, fallback) !== undefined;
 }
 
 /**
@@ -237,12 +393,7 @@ function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
  */
 function stripEnvDefaults(editor: Editor): number {
   const values = editor.analysis.envReads
-    .filter((read) => {
-      const fallback = read.value.fallback;
-      if (fallback?.kind !== 'literal' || fallback.value === undefined) return false;
-      const local = isServiceLocationEnvName(read.name) && localLocationIn(fallback) !== undefined;
-      return local || locationDefault(read.name, fallback) !== undefined || secretDefault(read.name, fallback) !== undefined || accountDefault(read.name, fallback) !== undefined;
-    })
+    .filter((read) => read.value.fallback?.kind === 'literal' && read.value.fallback.value !== undefined && judgedDefault(read.name, read.value.fallback))
     .map((read) => read.value);
   return stripValues(editor, values) ? 1 : 0;
 }
@@ -305,11 +456,18 @@ function ownArguments(site: ClientSite): { call: TSESTree.CallExpression | TSEST
   return call ? { call, args: call.arguments as Node[] } : undefined;
 }
 
-function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: boolean | undefined, variableOption?: string): boolean {
+function rewrite(editor: Editor, site: ClientSite, name: string, context: RewriteContext, variableOption?: string): true | Blocked {
   const { entry, options, factory } = site;
+  const { isTypeScript } = context;
   const base = recipeFor(entry, options);
   // sequelize-cli's config names the variable (`use_env_variable: 'DATABASE_URL'`) where the client takes a URL argument.
-  const recipe = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
+  const named = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
+  // A library that reads its URL under several keys (connect-mongo 3's `url`, 4's `mongoUrl`)
+  // keeps the one the code wrote: that is the one its version reads.
+  const urlKey = named.urlOption !== '$arg' && !named.urlOption.includes('.') && !hardAt(options, named.urlOption)
+    ? entry.location.urlPaths.find((p) => !p.includes('.') && hardAt(options, p) && lookup(options, p).status === 'present')
+    : undefined;
+  const recipe = urlKey ? { ...named, urlOption: urlKey } : named;
   const removable = new Set([
     ...locationPaths(entry),
     ...entry.location.portPaths,
@@ -318,10 +476,6 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
     ...recipe.supersededOptions.filter((p) => !envOnlyAt(options, p)),
     ...(recipe.urlOption === '$arg' ? [] : [recipe.urlOption]),
   ]);
-  if (!entry.credentials.urlUserinfo && entry.credentials.secretPaths.some((p) => hardAt(options, p))) {
-    editor.marker(firstHardNode(site) ?? site.node, `${entry.displayName} takes credentials apart from the URL: read them from the environment`);
-    return false;
-  }
   const positional = positionalArgs(site, removable);
   const own = ownArguments(site);
   const hasObjectArg = site.args.some((a) => a.kind === 'object');
@@ -329,22 +483,31 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
   // Markers go where the hard-coded values are written, which is where the rules report.
   const hardNode = firstHardNode(site) ?? site.node;
   if ((hasObjectArg || site.origin !== 'call') && !config) {
-    editor.marker(hardNode, `${entry.displayName} options are shared with other code or built elsewhere: read the location from process.env.${name} and turn TLS on where they are defined`);
-    return false;
+    return { node: hardNode, text: `${entry.displayName} options are shared with other code or built elsewhere: read the location from process.env.${name} and turn TLS on where they are defined` };
   }
-  if (positional.size > 0 && !own) {
-    editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead`);
-    return false;
-  }
+  if (positional.size > 0 && !own) return { node: hardNode, text: `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead` };
   // Every hard-coded value must sit in the object we edit (or be a positional argument).
   for (const path of removable) {
     const found = lookup(options, path);
     if (found.status !== 'present') continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
     if (!config || !editablePath(config, path, found.prop.node, found.value.node, editor.sourceCode)) {
-      editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead`);
-      return false;
+      return { node: hardNode, text: `${entry.displayName} location comes from code outside this call: read it from process.env.${name} instead` };
     }
+  }
+  const allowsOptionsAfterUrl = factory?.args === 'ioredis' || factory?.args === 'sequelize' || (Array.isArray(factory?.args) && factory.args[1] === '$spread');
+  if (recipe.urlOption === '$arg') {
+    if (config && config.argIndex === 0 && !allowsOptionsAfterUrl && config.node.properties.some((p) => !removable.has(propertyKey(p) ?? ''))) {
+      return { node: site.node, text: `${entry.displayName} takes either a URL or an options object: move the remaining options into the URL in process.env.${name}` };
+    }
+    if (!own) return { node: hardNode, text: `${entry.displayName} is built through other code: pass process.env.${name} as its URL where it is called` };
+  }
+  const intoValue = config && keyHoldingValue(config.node, [...(recipe.urlOption === '$arg' ? [] : [recipe.urlOption]), ...Object.keys(newTls(recipe))], new Set([...removable].filter((p) => hardAt(options, p))));
+  if (intoValue) return { node: intoValue, text: `${entry.displayName} \`${propertyKey(intoValue) ?? 'option'}\` is computed: read the location from process.env.${name} where it is built` };
+  // Credentials a library takes apart from its URL are read where they are written.
+  if (!entry.credentials.urlUserinfo) {
+    const { targets } = inPlaceTargets(site, recipe, CREDENTIAL_ROLES);
+    context.out.push(...applyInPlace(editor, targets, context.name, isTypeScript));
   }
   const issues = tlsIssues(entry, options, site.node);
   // Fix what is insecure inside existing TLS options first (`ssl: { ca, rejectUnauthorized: false }` keeps its `ca`).
@@ -355,45 +518,39 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
   if (urlProp) editor.dropped.push(urlProp.value);
 
   if (recipe.urlOption === '$arg') {
-    const allowsOptionsAfterUrl = factory?.args === 'ioredis' || factory?.args === 'sequelize' || (Array.isArray(factory?.args) && factory.args[1] === '$spread');
-    if (config && config.argIndex === 0 && !allowsOptionsAfterUrl) {
-      const rest = config.node.properties.filter((p) => !removable.has(propertyKey(p) ?? ''));
-      if (rest.length > 0) {
-        editor.marker(site.node, `${entry.displayName} takes either a URL or an options object: move the remaining options into the URL in process.env.${name}`);
-        return false;
-      }
-    }
-    if (!own) {
-      editor.marker(hardNode, `${entry.displayName} is built through other code: pass process.env.${name} as its URL where it is called`);
-      return false;
-    }
+    if (!own) return true;
     if (config) removePaths(editor, config.node, removable, new Set(Object.keys(recipe.tlsOptions)));
-    const tlsChanged = config ? applyTls(editor, config.node, recipe.tlsOptions, issues) : false;
-    const keepConfig = config && (config.node.properties.length > removedCount(config.node, removable) || tlsChanged || Object.keys(recipe.tlsOptions).length > 0);
+    const tlsChanged = config ? applyTls(editor, config.node, recipe, issues) : false;
+    const keepConfig = config && (config.node.properties.length > removedCount(config.node, removable) || tlsChanged || Object.keys(newTls(recipe)).length > 0);
     const newArgs: Replacement[] = [urlExpression(editor, name, isTypeScript)];
     if (keepConfig && config.argIndex !== undefined) newArgs.push(config.argument ?? own.args[config.argIndex]!);
-    else if (!config && Object.keys(recipe.tlsOptions).length > 0 && allowsOptionsAfterUrl) newArgs.push(editor.expression(objectText(Object.entries(recipe.tlsOptions))));
+    // New TLS options only as the options argument the call did not have: after the URL, before
+    // nothing but a callback (`connect(url, (err) => ...)`), never before an argument of unknown role.
+    else if (!config && Object.keys(newTls(recipe)).length > 0 && allowsOptionsAfterUrl && own.args.every((arg, i) => positional.has(i) || isCallback(arg)))
+      newArgs.push(editor.expression(objectText(Object.entries(newTls(recipe)))));
     own.args.forEach((arg, i) => {
       if (positional.has(i) || i === config?.argIndex) return;
       if (site.args[i]?.kind === 'object') return;
       newArgs.push(arg);
     });
-    return editor.setArguments(own.call, newArgs);
+    editor.setArguments(own.call, newArgs);
+    return true;
   }
 
   // The URL goes into an option of the options object.
   if (!config) {
-    if (!own) return false;
+    if (!own) return { node: hardNode, text: `${entry.displayName} is built through other code: read process.env.${name} where its options are written` };
     const first = [...positional][0];
-    const object = editor.expression(objectText([[recipe.urlOption, `process.env.${name}`], ...Object.entries(recipe.tlsOptions)]));
+    const object = editor.expression(objectText([[recipe.urlOption, `process.env.${name}`], ...Object.entries(newTls(recipe))]));
     const newArgs: Replacement[] = own.args.filter((_, i) => !positional.has(i));
     newArgs.splice(first ?? 0, 0, object);
-    return editor.setArguments(own.call, newArgs);
+    editor.setArguments(own.call, newArgs);
+    return true;
   }
   if (positional.size > 0 && own) editor.setArguments(own.call, own.args.filter((_, i) => !positional.has(i)));
   const at = removePaths(editor, config.node, removable, new Set([recipe.urlOption, ...Object.keys(recipe.tlsOptions)]));
   editor.setPath(config.node, recipe.urlOption, () => (recipe.urlOption === variableOption ? editor.stringLiteral(name) : editor.envRead(name)), at);
-  applyTls(editor, config.node, recipe.tlsOptions, issues);
+  applyTls(editor, config.node, recipe, issues);
   editor.changes++;
   return true;
 }
@@ -404,46 +561,42 @@ function rewrite(editor: Editor, site: ClientSite, name: string, isTypeScript: b
  * library's verified TLS options are written. A URL or connection string given as the whole
  * argument becomes an options object.
  */
-function rewriteOptions(editor: Editor, site: ClientSite, recipe: SecureRecipe, names: string[], isTypeScript: boolean | undefined): boolean {
+function rewriteOptions(editor: Editor, site: ClientSite, recipe: SecureRecipe, names: string[], context: RewriteContext): true | Blocked {
   const { entry, options } = site;
+  const { isTypeScript } = context;
   const envOptions = recipe.envOptions!;
   const config = configObject(site, editor.sourceCode);
   const own = ownArguments(site);
   const hardNode = firstHardNode(site) ?? site.node;
   const replaced = new Set(envOptions.flatMap((o) => [o.path, ...(o.replaces ?? [])]));
   const positional = positionalArgs(site, replaced);
-  // Hard-coded secrets the recipe has no variable for stay: say where.
-  const uncovered = entry.credentials.secretPaths.find((p) => hardAt(options, p) && !replaced.has(p));
   if ((site.args.some((a) => a.kind === 'object') || site.origin !== 'call') && !config) {
-    editor.marker(hardNode, `${entry.displayName} options are shared with other code or built elsewhere: read ${names.filter((_, i) => writtenOptions(site, recipe).includes(envOptions[i]!)).map((n) => `process.env.${n}`).join(', ')} where they are defined and turn TLS on there`);
-    return false;
+    return { node: hardNode, text: `${entry.displayName} options are shared with other code or built elsewhere: read ${names.filter((_, i) => writtenOptions(site, recipe).includes(envOptions[i]!)).map((n) => `process.env.${n}`).join(', ')} where they are defined and turn TLS on there` };
   }
-  if (positional.size > 0 && !own) {
-    editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead`);
-    return false;
-  }
+  if (positional.size > 0 && !own) return { node: hardNode, text: `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead` };
   for (const path of replaced) {
     const found = lookup(options, path);
     if (found.status !== 'present' || envOnlyAt(options, path)) continue;
     if (site.args.includes(found.value) && positional.has(site.args.indexOf(found.value))) continue;
     if (!config || !editablePath(config, path, found.prop.node, found.value.node, editor.sourceCode)) {
-      editor.marker(hardNode, `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead`);
-      return false;
+      return { node: hardNode, text: `${entry.displayName} location comes from code outside this call: read it from process.env.${names[0]} instead` };
     }
   }
-  const issues = tlsIssues(entry, options, site.node);
-  fixSite(editor, site, new Set());
   const written = writtenOptions(site, recipe);
   const entries: Array<[string, string]> = [];
   envOptions.forEach((option, i) => {
     if (written.includes(option) && !envOnlyAt(options, option.path)) entries.push([option.path, optionText(option, names[i]!, isTypeScript)]);
   });
+  const intoValue = config && keyHoldingValue(config.node, [...entries.map(([p]) => p), ...Object.keys(newTls(recipe))], new Set([...replaced].filter((p) => hardAt(options, p))));
+  if (intoValue) return { node: intoValue, text: `${entry.displayName} \`${propertyKey(intoValue) ?? 'option'}\` is computed: read ${names.map((n) => `process.env.${n}`).join(', ')} where it is built` };
+  const issues = tlsIssues(entry, options, site.node);
+  fixSite(editor, site, new Set());
   if (!config) {
     // `mysql.createConnection('mysql://...')`, `sql.connect('Server=...')`: an options object instead.
-    if (!own) return false;
+    if (!own) return { node: hardNode, text: `${entry.displayName} is built through other code: read ${names.map((n) => `process.env.${n}`).join(', ')} where its options are written` };
     positional.forEach((i) => editor.dropped.push(own.args[i]!));
     const first = [...positional][0] ?? 0;
-    const object = editor.expression(objectText([...entries, ...Object.entries(recipe.tlsOptions)]));
+    const object = editor.expression(objectText([...entries, ...Object.entries(newTls(recipe))]));
     const newArgs: Replacement[] = own.args.filter((_, i) => !positional.has(i));
     newArgs.splice(first, 0, object);
     editor.setArguments(own.call, newArgs);
@@ -459,10 +612,12 @@ function rewriteOptions(editor: Editor, site: ClientSite, recipe: SecureRecipe, 
       if (present) editor.dropped.push(present.value);
     }
     editor.setPaths(config.node, entries, at);
-    applyTls(editor, config.node, recipe.tlsOptions, issues);
+    applyTls(editor, config.node, recipe, issues);
   }
   editor.changes++;
-  if (uncovered) editor.marker(lookup(options, uncovered).status === 'present' ? (lookup(options, uncovered) as { prop: { node: Node } }).prop.node : site.node, `${entry.displayName} \`${uncovered}\` is a hard-coded secret: read it from the environment`);
+  // Hard-coded secrets the recipe has no variable for (kafkajs `sasl.secretAccessKey`) are read where they are written.
+  const uncovered = inPlaceTargets(site, recipe, CREDENTIAL_ROLES).targets.filter((t) => t.path !== undefined && !replaced.has(t.path));
+  context.out.push(...applyInPlace(editor, uncovered, context.name, isTypeScript));
   if (recipe.residual) editor.marker(site.node, recipe.residual);
   return true;
 }
@@ -537,14 +692,40 @@ function removePaths(editor: Editor, object: TSESTree.ObjectExpression, paths: S
   return at - before;
 }
 
-/** Writes the recipe's TLS options where they are absent or currently insecure. */
-function applyTls(editor: Editor, object: TSESTree.ObjectExpression, tlsOptions: Record<string, string>, issues: Array<{ setting: string }>): boolean {
-  const entries = Object.entries(tlsOptions).filter(([path]) => {
+/**
+ * Writes the recipe's TLS options where they are absent or currently insecure; a partial
+ * recipe (mysqljs) only where they are insecure.
+ */
+function applyTls(editor: Editor, object: TSESTree.ObjectExpression, recipe: SecureRecipe, issues: Array<{ setting: string }>): boolean {
+  const entries = Object.entries(recipe.tlsOptions).filter(([path]) => {
     const present = findPath(object, path);
     const insecure = issues.some((issue) => issue.setting === path || issue.setting.startsWith(`${path}:`) || issue.setting.startsWith(`${path}.`));
-    return !present || (insecure && unwrap(present.value as Node).type !== 'ObjectExpression');
+    return (!present && !recipe.tlsPartial) || (present !== undefined && insecure && unwrap(present.value as Node).type !== 'ObjectExpression');
   });
   return entries.length > 0 && editor.setPaths(object, entries);
+}
+
+/**
+ * The property whose value is not an object literal but would have to hold one of `paths`
+ * (`connection: getConnection()` for `connection.host`): writing there would drop that value,
+ * unless the rewrite replaces it anyway (`removed`: a hard-coded URL string at `connection`).
+ */
+function keyHoldingValue(object: TSESTree.ObjectExpression, paths: readonly string[], removed: ReadonlySet<string>): Node | undefined {
+  for (const path of paths) {
+    const keys = path.split('.');
+    for (let i = 1; i < keys.length; i++) {
+      const at = keys.slice(0, i).join('.');
+      const prop = findPath(object, at);
+      if (!prop) break;
+      if (unwrap(prop.value as Node).type !== 'ObjectExpression' && !removed.has(at)) return prop;
+    }
+  }
+  return undefined;
+}
+
+/** The TLS options a rewrite writes where there were none. */
+function newTls(recipe: SecureRecipe): Record<string, string> {
+  return recipe.tlsPartial ? {} : recipe.tlsOptions;
 }
 
 /** The name a client is assigned to: `const analyticsPool = new Pool()` → `analyticsPool`. */
@@ -584,28 +765,79 @@ function prefixOf(name: string | undefined): string {
  * and every variable of that client gets the same prefix (`ANALYTICS_KAFKA_BROKERS`,
  * `ANALYTICS_KAFKA_PASSWORD`).
  */
-function assignNames(plans: readonly Plan[], taken: Set<string>): string[][] {
+function assignNames(plans: readonly Plan[], taken: Set<string>): { names: string[][]; namers: Namer[]; settingNamer: Namer } {
   const counts = new Map<string, number>();
   const sharedBases = new Set<string>();
   for (const plan of plans) {
     const first = plan.bases[0];
-    if (!first || (plan.shared && sharedBases.has(first))) continue;
+    if (!first || plan.follows || (plan.shared && sharedBases.has(first))) continue;
     if (plan.shared) sharedBases.add(first);
     counts.set(first, (counts.get(first) ?? 0) + 1);
   }
   const used = new Set(taken);
-  const sharedNames = new Map<string, string[]>();
-  return plans.map((plan) => {
+  /** A name no rewrite of this file reads yet: `base`, else `base_2`, ... */
+  const fresh = (base: string): string => {
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+    used.add(name);
+    return name;
+  };
+  const sharedGroups = new Map<string, { names: string[]; namer: Namer }>();
+  const names: string[][] = [];
+  const namers: Namer[] = [];
+  const namerOf = new Map<Plan, Namer>();
+  const namesOf = new Map<Plan, string[]>();
+  // Clients first, so that configuration following one takes its names.
+  const order = [...plans].sort((a, b) => Number(a.follows !== undefined) - Number(b.follows !== undefined));
+  for (const plan of order) {
+    const leader = plan.follows;
+    if (leader && namerOf.has(leader)) {
+      namesOf.set(plan, namesOf.get(leader)!);
+      namerOf.set(plan, namerOf.get(leader)!);
+      continue;
+    }
     const first = plan.bases[0];
-    const known = plan.shared && first !== undefined ? sharedNames.get(first) : undefined;
-    if (known) return known;
+    const known = plan.shared && first !== undefined ? sharedGroups.get(first) : undefined;
+    if (known) {
+      namesOf.set(plan, known.names);
+      namerOf.set(plan, known.namer);
+      continue;
+    }
     const prefixed = first !== undefined && ((counts.get(first) ?? 0) > 1 || taken.has(first)) && plan.prefix !== '';
     let suffix = '';
     const build = (base: string): string => `${prefixed ? `${plan.prefix}_` : ''}${base}${suffix}`;
     for (let n = 2; plan.bases.some((base) => used.has(build(base))); n++) suffix = `_${n}`;
-    const names = plan.bases.map(build);
-    for (const name of names) used.add(name);
-    if (plan.shared && first !== undefined) sharedNames.set(first, names);
-    return names;
-  });
+    const chosen = plan.bases.map(build);
+    for (const name of chosen) used.add(name);
+    // More variables of the same client (values read where they are written) share its prefix;
+    // entries of one per-environment map share their names.
+    // The plan's own bases keep the names chosen for them.
+    const more = new Map<string, string>(plan.bases.map((base, i) => [`${base}#0`, chosen[i]!]));
+    const namer = (base: string, occurrence: number): string => {
+      const key = `${base}#${occurrence}`;
+      let name = more.get(key);
+      if (name === undefined) more.set(key, (name = fresh(`${prefixed ? `${plan.prefix}_` : ''}${base}`)));
+      return name;
+    };
+    if (plan.shared && first !== undefined) sharedGroups.set(first, { names: chosen, namer });
+    namesOf.set(plan, chosen);
+    namerOf.set(plan, namer);
+  }
+  for (const plan of plans) {
+    names.push(namesOf.get(plan)!);
+    namers.push(namerOf.get(plan)!);
+  }
+  // A setting's name spells its variable: the same name reads the same variable throughout the file.
+  const settings = new Map<string, string>();
+  const settingNamer = (base: string): string => {
+    let name = settings.get(base);
+    if (name === undefined) settings.set(base, (name = fresh(base)));
+    return name;
+  };
+  return { names, namers, settingNamer };
+}
+
+/** A function written as an argument: a callback, which Node APIs take last. */
+function isCallback(arg: Node): boolean {
+  return arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression';
 }

@@ -1,11 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findVariable, outerParent, stringLiteralValue, unwrap } from '../../src/analysis/ast';
-import { environmentKind, isEnvironmentFlagVariable, isEnvironmentNameVariable } from '../../src/policy/env-names';
+import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from '../../src/analysis/ast';
+import type { BranchingFinding } from '../../src/analysis/environment-branching';
+import { environmentKind, isEnvironmentFlagVariable, isEnvironmentNameVariable, isServiceLocationEnvName } from '../../src/policy/env-names';
+import { isLocalHostName } from '../../src/policy/environment';
 import type { CatalogEntry } from '../../src/catalog/types';
 import { walkValues } from '../../src/policy/value';
 import { configFileConvention } from '../../src/analysis/config-files';
-import type { Editor } from '../analysis/edit';
-import { propertyKey, statementOf } from '../analysis/estree';
+import type { Editor, Replacement } from '../analysis/edit';
+import { propertyKey, statementOf, within } from '../analysis/estree';
 
 type Node = TSESTree.Node;
 
@@ -18,19 +20,25 @@ type Kind = 'production' | 'non-production';
  */
 export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, discarded: Set<Node> = new Set()): number {
   let count = 0;
+  // Choices tried, and those removed or marked (the findings below skip those).
+  const tried = new Set<Node>();
   const handled = new Set<Node>();
   for (const site of editor.analysis.sites) {
     // `const pool = isProd ? new Pool(a) : new Pool(b)` and `if (isProd) { ... } else { ... }`.
     if (site.origin === 'call' && !site.via) {
       const { parent: node, child } = outerParent(site.node);
-      if (node?.type === 'ConditionalExpression' && node.test !== child && !handled.has(node)) {
-        handled.add(node);
-        count += chooseConditional(editor, node, kept, discarded);
+      if (node?.type === 'ConditionalExpression' && node.test !== child && !tried.has(node)) {
+        tried.add(node);
+        const done = chooseConditional(editor, node, kept, discarded);
+        if (done > 0) handled.add(node);
+        count += done;
       }
       const branch = enclosingIf(site.node);
-      if (branch && !handled.has(branch)) {
-        handled.add(branch);
-        count += chooseIf(editor, branch, kept, discarded);
+      if (branch && !tried.has(branch)) {
+        tried.add(branch);
+        const done = chooseIf(editor, branch, kept, discarded);
+        if (done !== undefined) handled.add(branch);
+        count += done ?? 0;
       }
     }
     // Whole configurations chosen by environment, and service settings (location, TLS,
@@ -41,24 +49,75 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
       ...site.options.props.filter((prop) => keys.has(prop.key)).flatMap((prop) => [...walkValues(prop.value)]),
     ];
     for (const value of values) {
-      if (value.kind !== 'conditional' || handled.has(value.node)) continue;
+      if (value.kind !== 'conditional' || tried.has(value.node)) continue;
       const node = unwrap(value.node);
-      handled.add(value.node);
-      if (node.type === 'ConditionalExpression') count += chooseConditional(editor, node, kept, discarded);
-      else if (node.type === 'LogicalExpression' && node.operator === '&&') {
+      tried.add(value.node);
+      if (node.type === 'ConditionalExpression') {
+        const done = chooseConditional(editor, node, kept, discarded);
+        if (done > 0) handled.add(node);
+        count += done;
+      } else if (node.type === 'LogicalExpression' && node.operator === '&&') {
         const kind = testKind(editor, node.left);
         if (kind === 'production') {
           if (editor.replace(node, node.right)) {
             kept.add(node.right);
+            handled.add(node);
             count++;
           }
         } else if (kind === 'non-production') {
           editor.marker(node, 'this setting only applies outside production: keep one configuration for every environment');
+          handled.add(node);
         }
       }
     }
   }
+  // Every other choice the rules report (the same analysis finds them): an option's value that is
+  // itself a test, a choice through a helper's returns or a later assignment, a client built in one
+  // environment only, an entry picked from a per-environment map.
+  for (const finding of editor.analysis.environmentBranching.findings()) {
+    const construct = finding.branch.construct;
+    if ([...handled].some((h) => within(construct, h))) continue;
+    handled.add(construct);
+    const done = removeChoice(editor, finding, kept, discarded);
+    if (done === undefined) editor.marker(finding.at, `${finding.site.entry.displayName}: ${CHOICE_MARKER}`);
+    else count += done;
+  }
   return count + collapseEnvironmentMaps(editor, kept, discarded);
+}
+
+const CHOICE_MARKER = 'this chooses where or how it connects by environment or locality, in a way the codemod cannot tell apart: configure every environment the same way and read what differs (the URL, a CA) from the environment';
+
+/** Removes one reported choice, keeping what production does; undefined when it cannot tell how. */
+function removeChoice(editor: Editor, finding: BranchingFinding, kept: Set<Node>, discarded: Set<Node>): number | undefined {
+  const construct = finding.branch.construct;
+  if (finding.kind === 'direct') {
+    // `ssl: isProduction` → `ssl: true`: the value production gives the option (the property's
+    // value is the test, or a name the analysis followed to it).
+    const kind = testKind(editor, construct);
+    const property = finding.at;
+    if (!kind || property.type !== 'Property') return undefined;
+    return editor.replace(property.value as Node, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
+  }
+  if (construct.type === 'ConditionalExpression') return testKind(editor, construct.test) ? chooseConditional(editor, construct, kept, discarded) : undefined;
+  if (construct.type === 'IfStatement') return chooseIf(editor, construct, kept, discarded, true);
+  if (construct.type === 'MemberExpression') return pickProduction(editor, construct);
+  return undefined;
+}
+
+/**
+ * `config[process.env.NODE_ENV]` → `config.production`, when the map is written here with one
+ * production entry: every environment then uses what production uses.
+ */
+function pickProduction(editor: Editor, member: TSESTree.MemberExpression): number | undefined {
+  if (!member.computed) return undefined;
+  const map = editor.analysis.evaluator.evaluate(member.object);
+  // A map with entries the analysis cannot see (a spread of something unknown) may hold another.
+  if (map.kind !== 'object' || map.open) return undefined;
+  const production = map.props.filter((p) => environmentKind(p.key) === 'production');
+  if (production.length !== 1) return undefined;
+  const key = production[0]!.key;
+  const text = /^[A-Za-z_$][\w$]*$/.test(key) ? `${editor.sourceCode.getText(member.object)}.${key}` : `${editor.sourceCode.getText(member.object)}['${key}']`;
+  return editor.replace(member, editor.expression(text)) ? 1 : 0;
 }
 
 /**
@@ -130,24 +189,80 @@ function enclosingIf(call: Node): TSESTree.IfStatement | undefined {
   return parent?.type === 'IfStatement' ? parent : undefined;
 }
 
-function chooseIf(editor: Editor, node: TSESTree.IfStatement, kept: Set<Node>, discarded: Set<Node>): number {
-  const kind = testKind(editor, node.test);
-  if (!kind) return 0;
+/**
+ * `if (test) A else B` chosen by environment: what production runs stays, in place of the `if`
+ * (unwrapped when its declarations cannot clash with the names around it, else as a block); a
+ * kept branch that returns makes what follows it dead, and that goes too. Only when what goes
+ * configures clients (the other path's own client, its options): a test that also switches
+ * other code (logging, routes) gets a marker. `reported`: the rules report this very `if`, so a
+ * test the codemod cannot tell apart is the caller's marker.
+ */
+function chooseIf(editor: Editor, node: TSESTree.IfStatement, kept: Set<Node>, discarded: Set<Node>, reported = false): number | undefined {
+  const assignment = unwrap(node.test);
+  // `if (process.env.NODE_ENV = 'production')`: always true, and it sets the name; both stay.
+  const alwaysTrue = assignment.type === 'AssignmentExpression' && assignment.operator === '=' && typeof stringLiteralValue(unwrap(assignment.right)) === 'string' && stringLiteralValue(unwrap(assignment.right)) !== '';
+  const kind = alwaysTrue ? 'production' : testKind(editor, node.test);
+  if (!kind) return reported ? undefined : 0;
   const keep = kind === 'production' ? node.consequent : node.alternate;
   const other = kind === 'production' ? node.alternate : node.consequent;
-  const statements = (branch: Node | null): Node[] => (!branch ? [] : branch.type === 'BlockStatement' ? branch.body : [branch]);
-  const simple = (list: Node[]): boolean => list.every((s) => s.type === 'ExpressionStatement');
   const container = node.parent;
-  const inBody = container?.type === 'Program' || container?.type === 'BlockStatement' || container?.type === 'StaticBlock' || container?.type === 'SwitchCase' || container?.type === 'TSModuleBlock';
-  if (!keep || !simple(statements(keep)) || !simple(statements(other)) || !inBody) {
+  const body = container && 'body' in container && Array.isArray(container.body) ? (container.body as Node[]) : container?.type === 'SwitchCase' ? container.consequent : undefined;
+  const statements = (branch: Node | null): Node[] => (!branch ? [] : branch.type === 'BlockStatement' ? branch.body : [branch]);
+  const kept_ = statements(keep);
+  const last = kept_.at(-1);
+  const ends = last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+  const following = ends && body ? body.slice(body.indexOf(node) + 1) : [];
+  const hoisted = following.some((s) => s.type === 'FunctionDeclaration' || (s.type === 'VariableDeclaration' && s.kind === 'var'));
+  const dropped = [...statements(other), ...(hoisted ? [] : following)];
+  if (!body || !dropped.every((s) => configuresClients(editor, s))) {
     editor.marker(node, 'the client is chosen by environment and the branches differ in more than service settings: keep one configuration read from the environment');
     return 0;
   }
-  const replacement = statements(keep);
+  const declared = kept_.flatMap(declaredNames);
+  const around = new Set([...editor.sourceCode.getScope(node).set.keys()]);
+  const after = body.slice(body.indexOf(node) + 1).filter((s) => !dropped.includes(s));
+  const unwrapped = declared.every((name) => !around.has(name) && !after.some((s) => usesName(s, name)));
+  const replacement: Replacement[] = [...(alwaysTrue ? [editor.statement(assignment)] : []), ...(unwrapped || !keep ? kept_ : [keep])];
   if (!editor.replaceStatement(node, replacement)) return 0;
+  if (!hoisted) for (const s of following) editor.removeStatement(s);
   if (other) discarded.add(other);
-  for (const s of replacement) kept.add(s);
+  for (const s of following) discarded.add(s);
+  for (const s of kept_) kept.add(s);
   return 1;
+}
+
+/** A statement that builds a client or computes part of a client's options (and nothing else). */
+function configuresClients(editor: Editor, statement: Node): boolean {
+  const reaching = new Set<Node>();
+  for (const site of editor.analysis.sites) {
+    reaching.add(site.node);
+    for (const value of walkValues(site.options)) reaching.add(value.node);
+  }
+  const inside = (node: Node): boolean => [...reaching].some((n) => within(n, node));
+  const simple = (s: Node): boolean => s.type === 'ExpressionStatement' || s.type === 'VariableDeclaration' || s.type === 'ReturnStatement' || s.type === 'ThrowStatement';
+  if (statement.type === 'BlockStatement') return statement.body.every((s) => configuresClients(editor, s));
+  if (statement.type === 'IfStatement') return [statement.consequent, statement.alternate].every((s) => !s || configuresClients(editor, s));
+  return simple(statement) && inside(statement);
+}
+
+function declaredNames(statement: Node): string[] {
+  if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id.name];
+  if (statement.type !== 'VariableDeclaration') return [];
+  const names: string[] = [];
+  const visit = (pattern: Node | null): void => {
+    if (!pattern) return;
+    if (pattern.type === 'Identifier') names.push(pattern.name);
+    else if (pattern.type === 'ObjectPattern') pattern.properties.forEach((p) => visit(p.type === 'Property' ? (p.value as Node) : p.argument));
+    else if (pattern.type === 'ArrayPattern') pattern.elements.forEach((e) => visit(e));
+    else if (pattern.type === 'AssignmentPattern') visit(pattern.left);
+    else if (pattern.type === 'RestElement') visit(pattern.argument);
+  };
+  for (const declarator of statement.declarations) visit(declarator.id);
+  return names;
+}
+
+function usesName(statement: Node, name: string): boolean {
+  return new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(JSON.stringify(statement, (key, value: unknown) => (key === 'parent' ? undefined : value)));
 }
 
 /** Whether a test holds in production, outside it, or cannot be told. */
@@ -157,8 +272,31 @@ export function testKind(editor: Editor, test: Node, depth = 0): Kind | undefine
   if (node.type === 'UnaryExpression' && node.operator === '!') return invert(testKind(editor, node.argument, depth + 1));
   if (node.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(node.operator)) {
     if (node.left.type === 'PrivateIdentifier') return undefined;
-    const kind = comparison(editor, node.left, node.right) ?? comparison(editor, node.right, node.left);
+    // The environment's name, a flag compared with its text (`process.env.USE_CLOUD_DB === 'true'`),
+    // or locality (`host !== 'localhost'` holds where the service is remote, as in production).
+    const kind =
+      comparison(editor, node.left, node.right) ??
+      comparison(editor, node.right, node.left) ??
+      flagComparison(editor, node.left, node.right) ??
+      flagComparison(editor, node.right, node.left) ??
+      locality(node.right) ??
+      locality(node.left);
     return node.operator.startsWith('!') ? invert(kind) : kind;
+  }
+  if (node.type === 'LogicalExpression' && node.operator !== '??') {
+    // `process.env.MONGODB_URI && !process.env.MONGODB_URI.includes('127.0.0.1')`: a location
+    // variable is set in production, but only beside a test of the environment or locality (on
+    // its own, `REDIS_URL && REDIS_PASSWORD` says whether an optional service is configured).
+    const [strictLeft, strictRight] = [testKind(editor, node.left, depth + 1), testKind(editor, node.right, depth + 1)];
+    if (!strictLeft && !strictRight) return undefined;
+    const [left, right] = [strictLeft ?? presence(editor, node.left), strictRight ?? presence(editor, node.right)];
+    if (node.operator === '&&') return left === 'non-production' || right === 'non-production' ? 'non-production' : left === 'production' && right === 'production' ? 'production' : undefined;
+    return left === 'production' || right === 'production' ? 'production' : left === 'non-production' && right === 'non-production' ? 'non-production' : undefined;
+  }
+  // `url.includes('localhost')`: true where the service is local.
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && ['includes', 'startsWith', 'endsWith'].includes(staticPropertyName(node.callee) ?? '')) {
+    const text = node.arguments[0] && stringLiteralValue(unwrap(node.arguments[0] as Node));
+    if (text !== undefined && LOCAL_TEXT.test(text)) return 'non-production';
   }
   const value = editor.analysis.evaluator.evaluate(node);
   if (value.kind === 'env' && value.name && isEnvironmentFlagVariable(value.name)) return flagKind(value.name);
@@ -178,9 +316,50 @@ function comparison(editor: Editor, side: Node, other: Node): Kind | undefined {
 }
 
 function flagKind(name: string): Kind {
-  return /PROD/i.test(name) ? 'production' : 'non-production';
+  // A cloud-or-local switch says where the services are: the cloud is where production is.
+  return /PROD|CLOUD/i.test(name) ? 'production' : 'non-production';
+}
+
+/** Text naming a loopback host (`localhost`, `127.0.0.1`, `::1`, `0.0.0.0`). */
+const LOCAL_TEXT = /localhost|127\.0\.0\.1|::1|0\.0\.0\.0/i;
+
+/** `process.env.IS_PROD === 'true'`: a flag compared with its true or false text. */
+function flagComparison(editor: Editor, side: Node, other: Node): Kind | undefined {
+  const value = editor.analysis.evaluator.evaluate(side);
+  if (value.kind !== 'env' || !value.name || !isEnvironmentFlagVariable(value.name)) return undefined;
+  const text = stringLiteralValue(unwrap(other))?.toLowerCase();
+  const kind = flagKind(value.name);
+  return text === 'true' || text === '1' ? kind : text === 'false' || text === '0' ? invert(kind) : undefined;
+}
+
+/** `x === 'localhost'` (`other` is the literal side): true where the service is local. */
+function locality(other: Node): Kind | undefined {
+  const text = stringLiteralValue(unwrap(other));
+  return text !== undefined && isLocalHostName(text) ? 'non-production' : undefined;
+}
+
+/** A read of a location variable with no default: set in production (and in a test of locality). */
+function presence(editor: Editor, node: Node): Kind | undefined {
+  const value = editor.analysis.evaluator.evaluate(unwrap(node));
+  return value.kind === 'env' && value.name && !value.fallback && isServiceLocationEnvName(value.name) ? 'production' : undefined;
 }
 
 function invert(kind: Kind | undefined): Kind | undefined {
   return kind === 'production' ? 'non-production' : kind === 'non-production' ? 'production' : undefined;
+}
+
+/**
+ * An exported per-environment map (a sequelize-cli config, a knexfile built from constants) whose
+ * entries still connect differently after the rewrite: which entry to keep is a decision (a
+ * development entry on SQLite, another dialect in test), so a marker on the entry says what to do.
+ */
+export function markDifferingEnvironmentMaps(editor: Editor): void {
+  for (const entry of editor.analysis.environmentBranching.differingEnvironmentEntries()) {
+    editor.marker(entry.node, differingEntryNote(entry.name, entry.client));
+  }
+}
+
+/** What a marker (or, in JSON, a report note) says of a per-environment entry that connects differently. */
+export function differingEntryNote(name: string, client: string): string {
+  return `the \`${name}\` entry connects differently from the others: give every environment the same ${client} settings (driver, location read from the environment, TLS) and let the environment tell them apart`;
 }

@@ -5,7 +5,7 @@ import type { CatalogEntry, TlsSwitch } from '../../src/catalog/types';
 import { classifyHost } from '../../src/policy/host';
 import { possibleValues, tlsIssues, type TlsIssue } from '../../src/policy/tls';
 import { hasUrlScheme, parseServiceUrl } from '../../src/policy/url';
-import { lookup, type ObjectValue, type Value } from '../../src/policy/value';
+import { HOLE, lookup, textOf, type ObjectValue, type Value } from '../../src/policy/value';
 import { weakTlsSettings } from '../../src/policy/weak-tls';
 import type { Editor } from '../analysis/edit';
 import { configObject } from './config-object';
@@ -155,7 +155,11 @@ function rewriteUrlParam(editor: Editor, node: Node, param: string, value: strin
   return editor.replace(target, editor.stringLiteral(next));
 }
 
-/** `redis://` → `rediss://`, `amqp://` → `amqps://`, `http://` → `https://` for remote hosts. */
+/**
+ * `redis://` → `rediss://`, `amqp://` → `amqps://`, `http://` → `https://` for remote hosts. A
+ * scheme whose TLS a URL parameter decides keeps its scheme and gets the parameter
+ * (`mongodb://h:27017/app` → `...?tls=true`: `mongodb+srv://` is a DNS lookup, not TLS).
+ */
 function upgradeSchemes(editor: Editor, entry: CatalogEntry, options: ObjectValue<Node>, tlsScheme: string | undefined, done: Set<Node>): number {
   const schemes = entry.tls.schemes;
   if (!schemes || entry.tls.schemeIgnored) return 0;
@@ -167,7 +171,12 @@ function upgradeSchemes(editor: Editor, entry: CatalogEntry, options: ObjectValu
     if (found.status !== 'present') continue;
     for (const value of urlValues(found.value)) {
       const node = unwrap(value.node);
-      if (done.has(node) || node.type !== 'Literal' || typeof node.value !== 'string') continue;
+      if (done.has(node)) continue;
+      if (value.kind === 'template') {
+        if (upgradeBuiltUrl(editor, entry, value, secure, done)) count++;
+        continue;
+      }
+      if (node.type !== 'Literal' || typeof node.value !== 'string') continue;
       const text = node.value;
       if (!hasUrlScheme(text)) continue;
       const scheme = text.slice(0, text.indexOf(':')).toLowerCase();
@@ -175,11 +184,25 @@ function upgradeSchemes(editor: Editor, entry: CatalogEntry, options: ObjectValu
       const url = parseServiceUrl(text);
       const hosts = url?.hosts ?? [];
       if (hosts.length === 0 || hosts.some((h) => classifyHost(h.host) === 'loopback')) continue;
+      const upgraded = entry.tls.paramSchemes?.includes(scheme) ? withVerifiedParam(entry, text) : `${secure}${text.slice(text.indexOf(':'))}`;
       done.add(node);
-      if (editor.replace(node, editor.stringLiteral(`${secure}${text.slice(text.indexOf(':'))}`))) count++;
+      if (upgraded !== undefined && editor.replace(node, editor.stringLiteral(upgraded))) count++;
     }
   }
   return count;
+}
+
+/** The URL with the library's verifying parameter added (`tls=true`), unless a TLS parameter is already there. */
+function withVerifiedParam(entry: CatalogEntry, text: string): string | undefined {
+  const param = entry.tls.urlParams.find((p) => Object.values(p.values).includes('verified') && !p.requires);
+  const value = param && Object.entries(param.values).find(([, meaning]) => meaning === 'verified')?.[0];
+  if (!param || value === undefined) return undefined;
+  const query = text.indexOf('?');
+  const names = entry.tls.urlParams.map((p) => p.name.toLowerCase());
+  if (query >= 0 && text.slice(query + 1).split('&').some((pair) => names.includes(pair.split('=')[0]!.toLowerCase()))) return undefined;
+  const hash = text.indexOf('#');
+  const [base, fragment] = hash >= 0 ? [text.slice(0, hash), text.slice(hash)] : [text, ''];
+  return `${base}${query >= 0 ? '&' : base.includes('/', base.indexOf('//') + 2) ? '?' : '/?'}${param.name}=${value}${fragment}`;
 }
 
 function urlValues(value: EValue): EValue[] {
@@ -188,9 +211,38 @@ function urlValues(value: EValue): EValue[] {
     if (v.kind === 'array') out.push(...v.elements.flatMap(urlValues));
     else if (v.kind === 'object') {
       for (const prop of v.props) if (prop.key === 'url' || prop.key === 'host') out.push(prop.value);
-    } else if (v.kind === 'literal') out.push(v);
+    } else if (v.kind === 'literal' || v.kind === 'template') out.push(v);
+    // `process.env.AMQP_URL ?? \`amqp://${...}\``: the default is a URL this client may use.
+    else if (v.kind === 'env' && v.fallback) out.push(...urlValues(v.fallback));
   }
   return out;
+}
+
+/**
+ * A URL built in code from a plaintext scheme and configured parts (`` `amqp://${user}:${pass}@${host}` ``,
+ * `'ldap://' + host + ':' + port`): TLS cannot be turned on by configuration, so the written scheme
+ * becomes the TLS one. A literal port after the host is the plaintext service's, which the TLS
+ * scheme would not reach: a marker says to change both.
+ */
+function upgradeBuiltUrl(editor: Editor, entry: CatalogEntry, value: EValue, secure: string, done: Set<Node>): boolean {
+  const node = unwrap(value.node);
+  const text = textOf(value);
+  const scheme = text === undefined ? undefined : /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (!scheme || !entry.tls.schemes?.plaintext.includes(scheme) || entry.tls.paramSchemes?.includes(scheme)) return false;
+  const hosts = parseServiceUrl(text!.split(HOLE).join('x'))?.hosts ?? [];
+  if (hosts.some((h) => !h.host.includes('x') && classifyHost(h.host) === 'loopback')) return false;
+  done.add(node);
+  if (/^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^/:?#@]*):\d/i.test(text!)) {
+    editor.marker(node, `this ${scheme}:// URL is plaintext and names the plaintext port: use ${secure}:// and the service's TLS port`);
+    return false;
+  }
+  // The leftmost written part holds the scheme: a template's first chunk or a concatenation's first string.
+  let first: Node = node;
+  while (first.type === 'BinaryExpression' && first.operator === '+') first = unwrap(first.left as Node);
+  if (first.type === 'Literal' && typeof first.value === 'string') return editor.replace(first, editor.stringLiteral(`${secure}${first.value.slice(scheme.length)}`));
+  if (first.type !== 'TemplateLiteral') return false;
+  const source = editor.sourceCode.getText(first);
+  return editor.replace(first, editor.expression(`\`${secure}${source.slice(1 + scheme.length)}`));
 }
 
 /**

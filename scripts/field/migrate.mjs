@@ -3,7 +3,11 @@
 // no-client-outside-resource-module, runs `migrate all` on it in memory (as the CLI would, from
 // its repository's root), lints the output, and checks: the findings that are gone, those left
 // and whether each sits below a marker, findings the output has that the input had not, outputs
-// that do not parse, a second run that changes something, and secrets of the input in the output.
+// that do not parse, a second run that changes something, and secrets of the input in the output
+// (in any string, template, number or comment of the code, or any string value of a JSON file: a
+// key or identifier spelled like a weak password, `password: process.env.X`, is not one). A JSON
+// file holds no marker comment: a finding at the line of a note the codemod reports for it (what
+// `--report` lists) counts as at a marker.
 //
 //   node scripts/field/migrate.mjs [--manifest FILE ...] [--config-modules] [--json FILE] [--quiet]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,12 +36,34 @@ const lint = (text, root, path) => {
   const options = lintOptionsFor(path, text, plugin);
   if (!options) return { fatal: 'no parser', findings: [] };
   const messages = linter.verify(text, options, { filename: join(root, path) });
-  return { fatal: messages.find((m) => m.fatal)?.message, findings: messages.filter((m) => m.ruleId && m.ruleId !== NOT_MIGRATED) };
+  const fatal = messages.find((m) => m.fatal)?.message;
+  return { fatal, findings: messages.filter((m) => m.ruleId && m.ruleId !== NOT_MIGRATED), sourceCode: fatal ? undefined : linter.getSourceCode() };
 };
-/** Lines of statements that carry a marker: from the marker's line to the next blank line. */
-const markedLines = (text) => {
+/** Whether `secret` is written anywhere in the output as a value or in a comment. */
+const holdsSecret = (output, secret, path, sourceCode) => {
+  if (path.endsWith('.json')) {
+    const strings = [];
+    const walk = (v) => (typeof v === 'string' ? strings.push(v) : v && typeof v === 'object' ? Object.values(v).forEach(walk) : undefined);
+    try {
+      walk(JSON.parse(output));
+    } catch {
+      return output.includes(secret);
+    }
+    return strings.some((s) => s.includes(secret));
+  }
+  // Without the parsed output, the plain text is all there is to look at.
+  if (!sourceCode?.ast.tokens) return output.includes(secret);
+  const values = sourceCode.ast.tokens.filter((t) => t.type === 'String' || t.type === 'Template' || t.type === 'JSXText' || t.type === 'Numeric' || t.type === 'RegularExpression');
+  return [...values, ...sourceCode.getAllComments()].some((t) => sourceCode.getText(t).includes(secret));
+};
+/**
+ * Lines of statements that carry a marker: from the marker's line to the next blank line; and
+ * the line of each note the codemod reports for a JSON file (which holds no comment: its
+ * markers are in the report, at the entry they are about).
+ */
+const markedLines = (text, notes) => {
   const lines = text.split('\n');
-  const marked = new Set();
+  const marked = new Set(notes.map((note) => note.line));
   for (const note of markersIn(text)) for (let k = note.line - 1; k < lines.length && lines[k].trim() !== ''; k++) marked.add(k + 1);
   return marked;
 };
@@ -79,14 +105,14 @@ for (const entry of entries) {
       problems.push(`${entry.repo}:${entry.path}: a second run changes the output again`);
     }
     for (const secret of result.secrets) {
-      if (output.includes(secret)) {
+      if (holdsSecret(output, secret, entry.path, after.sourceCode)) {
         totals.secretsLeft++;
         problems.push(`${entry.repo}:${entry.path}: a secret of the input is still in the output (${secret.length} characters)`);
       }
     }
   }
   totals.after += after.findings.length;
-  const marked = markedLines(output);
+  const marked = markedLines(output, result.markerNotes);
   for (const f of after.findings) {
     if (marked.has(f.line)) totals.atMarkers++;
     else left.push(`${entry.repo}:${entry.path}:${f.line} ${f.ruleId.replace('backing-services/', '')}: ${f.message.slice(0, 140)}`);

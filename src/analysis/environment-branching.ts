@@ -2,8 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   clientSignature,
   differingEnvironmentEntry,
+  isTestRunnerGuard,
   mayHoldEnvironmentEntries,
   perEnvironmentEntries,
+  serviceConfigDiffers,
   touchesServiceConfig,
   valueShapeText,
   valuesWithPaths,
@@ -21,6 +23,21 @@ type Node = TSESTree.Node;
 export interface OptionSlot {
   site: ClientSite;
   path: string;
+}
+
+/**
+ * A choice by environment name or locality that reaches a client, as `no-environment-branching`
+ * reports it and the codemod removes it: a test used as an option's value (`direct`), a client
+ * built in some paths only (`buildsClient`), an entry picked from a per-environment map (`map`),
+ * or a choice of configuration (`config`). `at` is where the report goes.
+ */
+export interface BranchingFinding {
+  kind: 'direct' | 'buildsClient' | 'map' | 'config';
+  branch: EnvironmentBranch;
+  site: ClientSite;
+  /** The option path the choice reaches (`''` for a whole argument). */
+  path: string;
+  at: Node;
 }
 
 interface OptionIndex {
@@ -115,6 +132,54 @@ export class EnvironmentBranching {
         yield { site, path, at, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
       }
     }
+  }
+
+  /**
+   * Every choice by environment name or locality that reaches a client, once per report node;
+   * a guard for the test runner (`if (NODE_ENV !== 'test') connect()`) is not one.
+   */
+  findings(): BranchingFinding[] {
+    const found: BranchingFinding[] = [];
+    const seen = new Set<Node>();
+    const add = (finding: BranchingFinding): void => {
+      if (seen.has(finding.at)) return;
+      seen.add(finding.at);
+      found.push(finding);
+    };
+    // A test used directly as an option's value: `tls: process.env.NODE_ENV === 'production'`.
+    for (const { site, path, branch, at } of this.directTests()) {
+      if (!isTestRunnerGuard(branch.comparedWith)) add({ kind: 'direct', branch, site, path, at });
+    }
+    for (const branch of this.branches) {
+      // A client built in one path only: `if (!isProd) client = new Redis()`.
+      const built = this.clientBuiltDifferently(branch);
+      if (built) {
+        if (!isTestRunnerGuard(branch.comparedWith)) add({ kind: 'buildsClient', branch, site: built, path: '', at: branch.test });
+        continue;
+      }
+      // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
+      if (branch.construct.type === 'MemberExpression') {
+        const picked = this.mapPick(branch);
+        if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) add({ kind: 'map', branch, site: picked.site, path: picked.path, at: picked.at ?? branch.test });
+        continue;
+      }
+      // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
+      const fed = this.conditionals.get(branch.construct);
+      if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
+        add({ kind: 'config', branch, site: fed.site, path: fed.path, at: branch.test });
+        continue;
+      }
+      // A helper that returns one configuration in production and another elsewhere.
+      const returned = this.returnFeedingClient(branch);
+      if (returned && serviceConfigDiffers(returned.site.entry, returned.path, returned.branches, shapeText)) {
+        add({ kind: 'config', branch, site: returned.site, path: returned.path, at: branch.test });
+        continue;
+      }
+      // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`
+      const hit = this.assignmentFeedingClient(branch);
+      if (hit) add({ kind: 'config', branch, site: hit.site, path: hit.path, at: branch.test });
+    }
+    return found;
   }
 
   /**

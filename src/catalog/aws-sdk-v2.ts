@@ -29,6 +29,15 @@ export const awsSdkV2: CatalogEntry = {
     userPaths: ['accessKeyId', 'credentials.accessKeyId'],
     secretPaths: ['secretAccessKey', 'sessionToken', 'credentials.secretAccessKey', 'credentials.sessionToken'],
     urlUserinfo: false,
+    // The variables the SDK's default credential chain reads.
+    envVars: {
+      accessKeyId: 'AWS_ACCESS_KEY_ID',
+      secretAccessKey: 'AWS_SECRET_ACCESS_KEY',
+      sessionToken: 'AWS_SESSION_TOKEN',
+      'credentials.accessKeyId': 'AWS_ACCESS_KEY_ID',
+      'credentials.secretAccessKey': 'AWS_SECRET_ACCESS_KEY',
+      'credentials.sessionToken': 'AWS_SESSION_TOKEN',
+    },
   },
   location: {
     urlPaths: ['endpoint'],

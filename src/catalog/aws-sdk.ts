@@ -30,6 +30,8 @@ export const awsSdk: CatalogEntry = {
     userPaths: ['credentials.accessKeyId'],
     secretPaths: ['credentials.secretAccessKey', 'credentials.sessionToken'],
     urlUserinfo: false,
+    // The variables the SDK's default credential chain reads.
+    envVars: { 'credentials.accessKeyId': 'AWS_ACCESS_KEY_ID', 'credentials.secretAccessKey': 'AWS_SECRET_ACCESS_KEY', 'credentials.sessionToken': 'AWS_SESSION_TOKEN' },
   },
   location: {
     urlPaths: ['endpoint'],

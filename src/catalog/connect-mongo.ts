@@ -6,11 +6,11 @@ import type { CatalogEntry } from './types';
 const underOptions = rebase(mongodb, 'mongoOptions');
 
 /**
- * Session stores that build a MongoDB client from a URL: connect-mongo 4+
- * (`MongoStore.create({ mongoUrl, mongoOptions })`), connect-mongo 3
- * (`new (require('connect-mongo')(session))({ url })`) and connect-mongodb-session
- * (`new (require('connect-mongodb-session')(session))({ uri })`). The driver's semantics apply:
- * URL parameters in the URL, driver options under `mongoOptions`.
+ * connect-mongo, a session store that builds a MongoDB client from a URL: 4+
+ * (`MongoStore.create({ mongoUrl, mongoOptions })`) and 3
+ * (`new (require('connect-mongo')(session))({ url })`). The driver's semantics apply: URL
+ * parameters in the URL, driver options under `mongoOptions`. connect-mongodb-session, which
+ * reads `uri` and `connectionOptions`, has its own entry.
  */
 export const connectMongo: CatalogEntry = {
   ...mongodb,
@@ -19,7 +19,7 @@ export const connectMongo: CatalogEntry = {
   location: { ...underOptions.location, urlPaths: ['mongoUrl', 'url', 'uri'] },
   id: 'connect-mongo',
   displayName: 'connect-mongo',
-  modules: ['connect-mongo', 'connect-mongodb-session'],
+  modules: ['connect-mongo'],
   factories: [
     { path: 'create', invoke: 'call', args: ['$spread'] },
     { path: 'MongoStore.create', invoke: 'call', args: ['$spread'] },

@@ -34,6 +34,7 @@ import { ws } from './ws';
 import { bull } from './bull';
 import { cacheManagerRedis } from './cache-manager-redis';
 import { connectMongo } from './connect-mongo';
+import { connectMongodbSession } from './connect-mongodb-session';
 import { connectRedis } from './connect-redis';
 import { drizzleMysql2, drizzleNodePostgres, drizzlePostgresJs } from './drizzle';
 import { drizzleKit } from './drizzle-kit';
@@ -111,6 +112,7 @@ export const catalog: readonly CatalogEntry[] = [
   nestjsMailer,
   connectRedis,
   connectMongo,
+  connectMongodbSession,
   cacheManagerRedis,
   socketIoRedis,
   drizzleNodePostgres,

@@ -128,6 +128,23 @@ export const knex: CatalogEntry = {
         supersededOptions: ['connection.host', 'connection.port', 'connection.user', 'connection.password', 'connection.database'],
       },
       {
+        // mysqljs takes no URL in an options object and never checks the host name: each
+        // setting from its own variable, TLS left as it was, and the residual marker.
+        when: isMysql,
+        urlOption: 'connection',
+        tlsOptions: { 'connection.ssl': '{ rejectUnauthorized: true }' },
+        tlsPartial: true,
+        supersededOptions: [],
+        envOptions: [
+          { path: 'connection.host', envVar: 'MYSQL_HOST', description: 'MySQL server host name, as its certificate names it' },
+          { path: 'connection.user', envVar: 'MYSQL_USER', ifPresent: true, description: 'MySQL user (not root)' },
+          { path: 'connection.password', envVar: 'MYSQL_PASSWORD', ifPresent: true, description: 'password of the MySQL user' },
+          { path: 'connection.database', envVar: 'MYSQL_DATABASE', ifPresent: true, description: 'MySQL database name' },
+        ],
+        residual:
+          "mysqljs cannot verify the server host name (`ssl` checks the certificate chain at most), so no verified TLS form exists for it: use `client: 'mysql2'` and write `connection: { ssl: { rejectUnauthorized: true, verifyIdentity: true } }`.",
+      },
+      {
         when: isMssql,
         urlOption: 'connection',
         tlsOptions: { 'connection.options.encrypt': 'true', 'connection.options.trustServerCertificate': 'false' },

@@ -74,7 +74,8 @@ export const mysql: CatalogEntry = {
       { path: 'database', envVar: 'MYSQL_DATABASE', ifPresent: true, description: 'MySQL database name' },
     ],
     residual:
-      'mysqljs verifies the certificate chain with `ssl: { rejectUnauthorized: true }` but never the server host name: migrate to mysql2 and write `ssl: { rejectUnauthorized: true, verifyIdentity: true }`.',
+      'mysqljs cannot verify the server host name (`ssl` checks the certificate chain at most), so no verified TLS form exists for it: migrate to mysql2 and write `ssl: { rejectUnauthorized: true, verifyIdentity: true }`.',
+    tlsPartial: true,
   },
   optionTypes: [{ path: 'PoolConfig' }, { path: 'ConnectionConfig' }],
   notes: [

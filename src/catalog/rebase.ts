@@ -25,6 +25,7 @@ export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics 
     ...entry.credentials,
     userPaths: entry.credentials.userPaths.map(at),
     secretPaths: entry.credentials.secretPaths.map(at),
+    ...(entry.credentials.envVars ? { envVars: Object.fromEntries(Object.entries(entry.credentials.envVars).map(([path, name]) => [at(path), name])) } : {}),
   };
   const location: LocationSpec = {
     urlPaths: entry.location.urlPaths.map(at),

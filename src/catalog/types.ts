@@ -256,6 +256,12 @@ export interface CredentialSpec {
   secretPaths: string[];
   /** URL userinfo carries credentials. */
   urlUserinfo: boolean;
+  /**
+   * The variables the library itself (or its users by convention) reads a credential from,
+   * keyed by option path (`credentials.secretAccessKey`: `AWS_SECRET_ACCESS_KEY`): a codemod
+   * reads a hard-coded one from there. Optional; otherwise named after the service.
+   */
+  envVars?: Record<string, string>;
 }
 
 export interface LocationSpec {
@@ -297,6 +303,12 @@ export interface SecureRecipe {
    * checks the server host name). Optional.
    */
   residual?: string;
+  /**
+   * The `tlsOptions` are not fully verified either (mysqljs checks the chain at most): a codemod
+   * writes them only in place of a weaker setting, never where TLS was absent (that would only
+   * trade one finding for another), and leaves `residual`. Optional.
+   */
+  tlsPartial?: boolean;
   /**
    * Driver-specific recipes for multi-driver libraries (knex, sequelize, typeorm): the first
    * whose `when` matches the options replaces this recipe. When none matches, this recipe

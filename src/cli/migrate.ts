@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { catalog } from '../catalog';
+import { blankSecrets } from '../policy/secrets';
 import { mayNeedWork, parses, runCodemod, type CodemodName, type MarkerNote } from '../../codemods/engine';
 import { codemods, codemodNames } from '../../codemods/registry';
 import type { EnvVariable } from '../../codemods/transforms/env-service-url';
@@ -41,7 +42,9 @@ Options:
                                repository root, or the working directory)
   --env-var <SERVICE=NAME>     variable name for a service, library or default variable
                                (postgres=PRIMARY_DB_URL, ioredis=CACHE_URL); repeatable
-  --extensions <list>          only these extensions (default js,mjs,cjs,jsx,ts,mts,cts,tsx)
+  --extensions <list>          only these extensions (default js,mjs,cjs,jsx,ts,mts,cts,tsx
+                               and json, for the tools' JSON config files such as
+                               config/config.json)
   --ignore-pattern <pattern>   skip more files (.gitignore syntax); repeatable
   --force                      write even when the git work tree has uncommitted changes
   -h, --help                   show this help
@@ -166,7 +169,7 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
       if (counter && mayNeedWork(source, file, { configModules })) {
         const before = counter.findings(source, file, io.cwd).length;
         const after = result.changed ? counter.findings(result.output, file, io.cwd) : undefined;
-        report.findings = { before, after: after?.length ?? before, atMarkers: belowMarkers(after ?? counter.findings(source, file, io.cwd), result.output) };
+        report.findings = { before, after: after?.length ?? before, atMarkers: belowMarkers(after ?? counter.findings(source, file, io.cwd), result.output, result.markerNotes) };
       }
       if (!result.changed) {
         report.status = mayNeedWork(source, file, { configModules }) ? 'unchanged' : 'skipped';
@@ -260,28 +263,27 @@ async function runMigrate(argv: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+/** Source files, and the tools' JSON config files (`config/config.json`) the file search finds. */
+const MIGRATED_EXTENSIONS: readonly string[] = [...SOURCE_EXTENSIONS, '.json'];
+
 function parseExtensions(raw: string | undefined): Set<string> {
-  if (raw === undefined) return new Set(SOURCE_EXTENSIONS);
+  if (raw === undefined) return new Set(MIGRATED_EXTENSIONS);
   const list = raw
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean)
     .map((e) => (e.startsWith('.') ? e : `.${e}`));
-  const unknown = list.filter((e) => !(SOURCE_EXTENSIONS as readonly string[]).includes(e));
+  const unknown = list.filter((e) => !MIGRATED_EXTENSIONS.includes(e));
   if (list.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--extensions takes a comma-separated list of ${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(', ')}${unknown.length ? ` (not '${unknown.join(', ')}')` : ''}`);
+    throw new UsageError(`--extensions takes a comma-separated list of ${MIGRATED_EXTENSIONS.map((e) => e.slice(1)).join(', ')}${unknown.length ? ` (not '${unknown.join(', ')}')` : ''}`);
   }
   return new Set(list);
 }
 
 /**
- * Blanks out secrets before text is printed: every quoted secret value found in the file's
- * client configuration, and the password of any URL with userinfo.
+ * Blanks out secrets before text is printed: every secret value found in the file's client
+ * configuration where it stands as a value, and the password of any URL with userinfo.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    for (const quote of ["'", '"', '`']) out = out.split(`${quote}${secret}${quote}`).join(`${quote}****${quote}`);
-  }
-  return out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]*:)[^\s@/'"`]+@/gi, '$1****@');
+  return blankSecrets(text, secrets);
 }

@@ -352,6 +352,14 @@ export const isServiceSecretEnvName = memoizeByName((name: string): boolean => {
   return before.some((w) => SERVICE_WORDS.has(w));
 });
 
+/**
+ * The last words of names that locate, log in to or unlock a service (`HOST`, `URL`, `USER`,
+ * `PASSWORD`...), for a cheap test of a text before it is parsed.
+ */
+export function serviceNameSuffixes(): string[] {
+  return [...LOCATION_SUFFIXES, ...USER_SUFFIXES, ...SECRET_SUFFIXES];
+}
+
 const PRODUCTION_VALUES = new Set(['production', 'prod', 'prd', 'live']);
 const NON_PRODUCTION_VALUES = new Set([
   'development',

@@ -114,6 +114,20 @@ function isCapitalWord(t: string): boolean {
   return letters >= 3 && letters >= 2 * (t.length - letters);
 }
 
+/**
+ * `text` with every one of `secrets` blanked out where it stands as a value (quoted, after `:`
+ * or `=`, or as a URL's password), and the password of any URL with userinfo: for diffs,
+ * printed files, and comments a rewritten file keeps.
+ */
+export function blankSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const quote of ["'", '"', '`']) out = out.split(`${quote}${secret}${quote}`).join(`${quote}****${quote}`);
+    out = out.replace(new RegExp(`([:=]\\s*)${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g'), '$1****');
+  }
+  return out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]*:)[^\s@/'"`]+@/gi, '$1****@');
+}
+
 /** Mask a secret for any output: never returns any part of it (always `'****'`). */
 export function redact(_text: string): string {
   return '****';

@@ -1,12 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { shapeText } from '../analysis/environment-branching';
 import type { EnvironmentBranch } from '../analysis/environment-tests';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { isTestRunnerGuard, serviceConfigDiffers } from '../policy/environment';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
-type Node = TSESTree.Node;
 type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile';
 
 export default createRule<[], MessageIds>({
@@ -44,48 +40,13 @@ export default createRule<[], MessageIds>({
       }
       if (flow.sites.length === 0) return;
 
-      const reported = new Set<Node>();
-      const report = (branch: EnvironmentBranch, messageId: MessageIds, data: Record<string, string>, at: Node = branch.test): void => {
-        if (reported.has(at)) return;
-        reported.add(at);
-        context.report({ node: at, messageId, data: { what: describeTest(branch), ...data } });
-      };
-
-      // A test used directly as an option's value: `tls: process.env.NODE_ENV === 'production'`.
-      for (const { site, path, branch, at } of flow.directTests()) {
-        if (isTestRunnerGuard(branch.comparedWith)) continue;
-        report(branch, 'config', { client: site.entry.displayName, setting: describePath(path) }, at);
-      }
-
-      for (const branch of flow.branches) {
-        // A client built in one path only: `if (!isProd) client = new Redis()`. Under the test
-        // runner that is a guard (`if (NODE_ENV !== 'test') connect()`), not a different client.
-        const built = flow.clientBuiltDifferently(branch);
-        if (built) {
-          if (!isTestRunnerGuard(branch.comparedWith)) report(branch, 'buildsClient', { client: built.entry.displayName });
-          continue;
-        }
-        // `knex(config[process.env.NODE_ENV])`, directly or through a variable.
-        if (branch.construct.type === 'MemberExpression') {
-          const picked = flow.mapPick(branch);
-          if (picked && serviceConfigDiffers(picked.site.entry, picked.path, picked.entries, shapeText)) report(branch, 'map', { client: picked.site.entry.displayName }, picked.at);
-          continue;
-        }
-        // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
-        const fed = flow.conditionals.get(branch.construct);
-        if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
-          report(branch, 'config', { client: fed.site.entry.displayName, setting: describePath(fed.path) });
-          continue;
-        }
-        // A helper that returns one configuration in production and another elsewhere.
-        const returned = flow.returnFeedingClient(branch);
-        if (returned && serviceConfigDiffers(returned.site.entry, returned.path, returned.branches, shapeText)) {
-          report(branch, 'config', { client: returned.site.entry.displayName, setting: describePath(returned.path) });
-          continue;
-        }
-        // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`
-        const hit = flow.assignmentFeedingClient(branch);
-        if (hit) report(branch, 'config', { client: hit.site.entry.displayName, setting: describePath(hit.path) });
+      // Choices the file's own analysis finds (the codemod removes the same ones).
+      for (const finding of flow.findings()) {
+        const what = describeTest(finding.branch);
+        const client = finding.site.entry.displayName;
+        if (finding.kind === 'buildsClient') context.report({ node: finding.at, messageId: 'buildsClient', data: { what, client } });
+        else if (finding.kind === 'map') context.report({ node: finding.at, messageId: 'map', data: { what, client } });
+        else context.report({ node: finding.at, messageId: 'config', data: { what, client, setting: describePath(finding.path) } });
       }
     });
   },

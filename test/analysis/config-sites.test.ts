@@ -16,6 +16,7 @@ describe('wrappers are judged as the client they configure', () => {
     ['connectMicroservice on the app', "import { NestFactory } from '@nestjs/core';\nimport { Transport } from '@nestjs/microservices';\nconst app = await NestFactory.create(AppModule);\napp.connectMicroservice({ transport: Transport.KAFKA, options: {} });", ['call:nest-transport-kafka']],
     ['connect-redis 3', "const session = require('express-session');\nconst RedisStore = require('connect-redis')(session);\nnew RedisStore({ host: 'h' });", ['call:connect-redis']],
     ['connect-mongo', "import MongoStore from 'connect-mongo';\nMongoStore.create({ mongoUrl: 'x' });", ['call:connect-mongo']],
+    ['connect-mongodb-session', "const session = require('express-session');\nconst MongoDBStore = require('connect-mongodb-session')(session);\nnew MongoDBStore({ uri: 'x' });", ['call:connect-mongodb-session']],
     ['drizzle', "import { drizzle } from 'drizzle-orm/postgres-js';\ndrizzle({ connection: { url: 'x' } });", ['call:drizzle-orm/postgres-js']],
   ])('%s', (_name, code, expected) => {
     expect(sites(code)).toEqual(expected);

@@ -41,3 +41,26 @@ export function lintWith(ruleIds: readonly string[], code: string, filename: str
   );
   return messages.map((m) => ({ ruleId: m.ruleId, line: m.line, message: m.message }));
 }
+
+/**
+ * The texts of `code` a secret could be written in: string, template, number and JSX text
+ * tokens and comments (not keys or identifiers: `password: process.env.X` holds no secret),
+ * or every string value of a JSON document.
+ */
+export function valueTexts(code: string, filename: string): string[] {
+  if (filename.endsWith('.json')) {
+    const out: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') out.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(JSON.parse(code));
+    return out;
+  }
+  const linter = new Linter({ configType: 'flat' });
+  const parser = parsersFor(filename).at(-1)!;
+  linter.verify(code, [{ files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', ...(parser === 'typescript-eslint' ? { parser: tsParser } : {}), parserOptions: { ecmaFeatures: { jsx: true } } } }], filename);
+  const sourceCode = linter.getSourceCode();
+  const tokens = sourceCode.ast.tokens.filter((t) => ['String', 'Template', 'Numeric', 'JSXText', 'RegularExpression'].includes(t.type));
+  return [...tokens, ...sourceCode.getAllComments()].map((t) => sourceCode.getText(t as never));
+}

@@ -53,6 +53,16 @@ async function migrate(cwd: string, args: string[]): Promise<{ code: number; std
 
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
 
+/** Migrates a repository of one file with `--report`, and that file's entry in the report. */
+async function migratedWithReport(files: Record<string, string>, codemod: string) {
+  const root = repo(files);
+  const run = await migrate(root, [codemod, '--report', 'report.json']);
+  expect(run.code).toBe(0);
+  const report = JSON.parse(read(root, 'report.json')) as { files: Array<{ file: string; markers: Array<{ line: number; text: string }>; findings: { after: number; atMarkers: number } }> };
+  const file = report.files.find((f) => f.file === Object.keys(files)[0])!;
+  return { root, run, file };
+}
+
 describe('backing-services migrate', () => {
   it('--dry prints a unified diff per changed file, writes nothing and never prints a secret', async () => {
     const root = repo({ 'src/db.ts': DB, 'src/cache.js': TLS, 'src/util.ts': CLEAN });
@@ -131,16 +141,22 @@ describe('backing-services migrate', () => {
   });
 
   it('lists every marker with its line in the report and on screen, without the secret beside it', async () => {
-    const shared = "import { Pool } from 'pg';\n\nexport const config = { host: 'db.internal', password: 'hunter2-shared' };\nexport const pool = new Pool(config);\n";
-    const root = repo({ 'src/shared.ts': shared });
-    const run = await migrate(root, ['env-service-url', '--report', 'report.json']);
-    expect(run.code).toBe(0);
-    const report = JSON.parse(read(root, 'report.json')) as { files: Array<{ file: string; markers: Array<{ line: number; text: string }>; findings: { after: number; atMarkers: number } }> };
-    const file = report.files.find((f) => f.file === 'src/shared.ts')!;
-    expect(file.markers).toEqual([{ line: 3, text: expect.stringMatching(/^backing-services: pg options are shared/) }]);
+    const shared = "import knex from 'knex';\n\nexport const db = knex({ client: process.argv[2], connection: { host: 'db.internal', password: 'hunter2-shared' } });\n";
+    const { root, run, file } = await migratedWithReport({ 'src/shared.ts': shared }, 'env-service-url');
+    expect(file.markers).toEqual([{ line: 3, text: expect.stringMatching(/^backing-services: knex serves several drivers/) }]);
     expect(file.findings.after).toBe(file.findings.atMarkers);
-    expect(run.stderr).toMatch(/^markers:\n {2}src\/shared\.ts:3 {2}pg options are shared/m);
+    expect(run.stderr).toMatch(/^markers:\n {2}src\/shared\.ts:3 {2}knex serves several drivers/m);
     expect(`${run.stderr}${read(root, 'report.json')}`).not.toContain('hunter2');
+  });
+
+  it('lists what JSON cannot hold as a comment as a marker at its line, and counts the finding there', async () => {
+    const config = '{\n  "development": {\n    "dialect": "sqlite",\n    "storage": "dev.sqlite"\n  },\n  "production": {\n    "username": "app",\n    "password": "hunter2-json",\n    "host": "db.example.com",\n    "dialect": "postgres"\n  }\n}\n';
+    const { root, run, file } = await migratedWithReport({ 'config/config.json': config }, 'all');
+    expect(file.markers).toEqual([{ line: 2, text: expect.stringMatching(/^backing-services: the `development` entry connects differently/) }]);
+    expect(file.findings.after).toBeGreaterThan(0);
+    expect(file.findings.after).toBe(file.findings.atMarkers);
+    expect(read(root, 'config/config.json')).toContain('"use_env_variable": "DATABASE_URL"');
+    expect(`${run.stderr}${read(root, 'report.json')}${read(root, 'config/config.json')}`).not.toContain('hunter2');
   });
 
   it('--no-findings skips the rules', async () => {

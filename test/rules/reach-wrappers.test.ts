@@ -26,6 +26,10 @@ const W = {
   mailer: { esm: "import { MailerModule } from '@nestjs-modules/mailer';", cjs: "const { MailerModule } = require('@nestjs-modules/mailer');" },
   connectRedis: { esm: "import session from 'express-session';\nimport connectRedis from 'connect-redis';", cjs: "const session = require('express-session');\nconst connectRedis = require('connect-redis');" },
   connectMongo: { esm: "import MongoStore from 'connect-mongo';", cjs: "const MongoStore = require('connect-mongo');" },
+  mongoSessions: {
+    esm: "import session from 'express-session';\nimport connectMongodbSession from 'connect-mongodb-session';",
+    cjs: "const session = require('express-session');\nconst connectMongodbSession = require('connect-mongodb-session');",
+  },
   drizzlePg: { esm: "import { drizzle } from 'drizzle-orm/node-postgres';", cjs: "const { drizzle } = require('drizzle-orm/node-postgres');" },
   drizzleKit: { esm: "import { defineConfig } from 'drizzle-kit';", cjs: "const { defineConfig } = require('drizzle-kit');" },
   mikro: { esm: "import { defineConfig } from '@mikro-orm/postgresql';", cjs: "const { defineConfig } = require('@mikro-orm/postgresql');" },
@@ -89,6 +93,13 @@ const unverifiedCases: Case[] = [
   ],
   [W.mailer, "MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, tls: { rejectUnauthorized: false } } });", 'unverified', { client: '@nestjs-modules/mailer' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.connectMongo, 'MongoStore.create({ mongoUrl: process.env.MONGODB_URI, mongoOptions: { tlsInsecure: true } });', 'unverified', { client: 'connect-mongo' }, ['tlsInsecure: true', 'tlsInsecure: false']],
+  [
+    W.mongoSessions,
+    'const MongoDBStore = connectMongodbSession(session);\nnew MongoDBStore({ uri: process.env.MONGODB_URI, connectionOptions: { tlsInsecure: true } });',
+    'unverified',
+    { client: 'connect-mongodb-session' },
+    ['tlsInsecure: true', 'tlsInsecure: false'],
+  ],
   [W.drizzlePg, 'drizzle({ connection: { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } } });', 'unverified', { client: 'drizzle-orm/node-postgres (pg)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   // drizzle-kit turns 'require' into `{ rejectUnauthorized: false }` for PostgreSQL.
   [W.drizzleKit, "export default defineConfig({ dialect: 'postgresql', dbCredentials: { url: process.env.DATABASE_URL, ssl: 'require' } });", 'unverified', { client: 'drizzle-kit' }, null],
@@ -115,6 +126,13 @@ const locationCases: Case[] = [
     null,
   ],
   [W.connectRedis, "const RedisStore = connectRedis(session);\nnew RedisStore({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'connect-redis', path: 'host' }, null],
+  [
+    W.mongoSessions,
+    "const MongoDBStore = connectMongodbSession(session);\nconst uri = 'mongodb://sessions.internal:27017/app';\nnew MongoDBStore({ uri, collection: 'sessions' });",
+    'hardcoded',
+    { client: 'connect-mongodb-session', path: 'uri' },
+    null,
+  ],
   [W.bullLegacy, "new Queue('mail', { redis: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'bull', path: 'redis.host' }, null],
   [W.ioAdapter, "redisAdapter({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'socket.io-redis', path: 'host' }, null],
   [W.cacheStore, "const store = redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],

@@ -43,11 +43,12 @@ export function summaryLines({ codemod, dry, summary, reports, variables }: Summ
 
 /**
  * How many findings sit in a statement that carries a marker: from a marker's line to the next
- * blank line (markers go right above the statement they are about).
+ * blank line (markers go right above the statement they are about), or on the line of a note
+ * (a JSON file holds no comment: its markers are notes in the report, at the entry's line).
  */
-export function belowMarkers(findings: readonly Finding[], text: string): number {
+export function belowMarkers(findings: readonly Finding[], text: string, notes: readonly MarkerNote[] = []): number {
   const lines = text.split('\n');
-  const marked = new Set<number>();
+  const marked = new Set<number>(notes.map((note) => note.line));
   lines.forEach((line, i) => {
     if (!line.includes('backing-services:')) return;
     for (let k = i; k < lines.length && lines[k]!.trim() !== ''; k++) marked.add(k + 1);
