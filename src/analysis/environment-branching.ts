@@ -263,9 +263,15 @@ export class EnvironmentBranching {
           if (touchesServiceConfig(direct.site.entry, fullPath, [this.evaluator.evaluate(assignment.right)])) return { site: direct.site, path: fullPath };
           continue;
         }
+        // `let flags = ''; if (isProd) flags = '?sslmode=no-verify'; ... connectionString: `${url}${flags}``:
+        // the evaluator took the written value, so find the option whose text names the variable.
+        if (path === '') {
+          const held = this.optionNaming(id);
+          if (held && touchesServiceConfig(held.site.entry, held.path, [this.evaluator.evaluate(assignment.right)])) return held;
+          continue;
+        }
         // `const options = { max: 5 }; if (isProd) options.ssl = {...}; new Pool(options)`: the
         // evaluator saw the object literal, so find the client whose arguments name the variable.
-        if (path === '') continue;
         const site = this.constructions.find((s) => callArguments(s).some((arg) => contains(arg, id)));
         if (site) {
           const argPath = pathInArguments(site, id);
@@ -276,6 +282,22 @@ export class EnvironmentBranching {
       }
     }
     return undefined;
+  }
+
+  /** The innermost option of some client whose written property holds `id` (`{ ssl }`, `url: `${base}${flags}``). */
+  private optionNaming(id: Node): OptionSlot | undefined {
+    let best: (OptionSlot & { node: Node }) | undefined;
+    const visit = (site: ClientSite, object: Value<Node>, prefix: string, depth: number): void => {
+      if (object.kind !== 'object' || depth > 6) return;
+      for (const prop of object.props) {
+        if (!contains(prop.node, id)) continue;
+        const path = prefix === '' ? prop.key : `${prefix}.${prop.key}`;
+        if (!best || contains(best.node, prop.node)) best = { site, path, node: prop.node };
+        visit(site, prop.value, path, depth + 1);
+      }
+    };
+    for (const site of this.sites) visit(site, site.options, '', 0);
+    return best && { site: best.site, path: best.path };
   }
 
   /**

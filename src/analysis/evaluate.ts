@@ -117,6 +117,8 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (text === undefined) {
         allKnown = false;
         parts.push(value);
+        // As `textOf` renders it: an unknown part is one HOLE.
+        length += 1;
       } else {
         parts.push(text);
         pieces.push({ from: length, to: length + text.length, node: value.node });
@@ -124,7 +126,7 @@ export class Evaluator extends MemoEvaluator<Node> {
       }
     });
     if (allKnown) return pieces.length > 0 ? { kind: 'literal', value: parts.join(''), node, pieces } : { kind: 'literal', value: parts.join(''), node };
-    return { kind: 'template', parts: mergeStrings(parts), node };
+    return pieces.length > 0 ? { kind: 'template', parts: mergeStrings(parts), node, pieces } : { kind: 'template', parts: mergeStrings(parts), node };
   }
 
   private binary(node: TSESTree.BinaryExpression): EValue {

@@ -1,8 +1,8 @@
 import type { CatalogEntry, OptionCondition, TlsMeaning, TlsMeanings, UrlParam } from '../catalog/types';
 import { looksLikeAdoConnectionString, parseAdoConnectionString } from './connection-string';
-import { hasUrlScheme, parseServiceUrl } from './url';
+import { hasUrlScheme, parseServiceUrl, queryOfUnknownUrl } from './url';
 import type { ObjectValue, PropertyValue, Value } from './value';
-import { lookup, textOf } from './value';
+import { lookup, pieceHolding, textOf } from './value';
 
 /** A TLS setting that leaves a connection off, unverified or strippable. */
 export interface TlsIssue<N> {
@@ -114,6 +114,18 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
 
 /** Issues carried by the query parameters of a URL or connection-string value. */
 export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[] {
+  const variants = templateVariants(value);
+  if (!variants) return urlIssuesOf(entry, value);
+  // `${url}${isProd ? '?sslmode=no-verify' : ''}`, `${url}${flags}`: each choice's URL, reported
+  // at the value that writes the parameter (the user changes it there).
+  return dedupe(
+    variants.flatMap(({ variant, parts }) =>
+      urlIssuesOf(entry, variant).map((issue) => ({ ...issue, node: parts.find((part) => textOf(part)?.toLowerCase().includes(issue.setting.toLowerCase()))?.node ?? issue.node })),
+    ),
+  );
+}
+
+function urlIssuesOf<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[] {
   const text = textOf(value.kind === 'env' ? value.fallback : value);
   const node = value.kind === 'env' && value.fallback ? value.fallback.node : value.node;
   if (text === undefined || entry.tls.urlParams.length === 0) return [];
@@ -124,6 +136,7 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
     params = url?.params;
     scheme = url?.scheme;
   } else if (looksLikeAdoConnectionString(text)) params = parseAdoConnectionString(text)?.params;
+  else params = queryOfUnknownUrl(text);
   if (!params) return [];
   const issues: TlsIssue<N>[] = [];
   for (const [name, raw] of params) {
@@ -137,7 +150,8 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
       if (meaning === 'verified') continue;
       issues.push({
         meaning,
-        node,
+        // `${process.env.DATABASE_URL}${flags}` with `flags = '?sslmode=no-verify'`: where the parameter was written.
+        node: pieceHolding(value, `${spec.name}=${raw}`) ?? node,
         setting: `${spec.name}=${raw}`,
         secure,
         fix: secureName?.toLowerCase() === name && secureValue !== undefined && value.kind === 'literal' ? { kind: 'url-param', node, param: name, value: secureValue } : undefined,
@@ -225,6 +239,25 @@ export function conditionHolds<N>(options: ObjectValue<N>, condition: OptionCond
 export function possibleValues<N>(value: Value<N>): Value<N>[] {
   if (value.kind !== 'conditional') return [value];
   return value.branches.flatMap(possibleValues);
+}
+
+/** Templates made from at most this many choices of their parts are judged choice by choice. */
+const MAX_TEMPLATE_VARIANTS = 8;
+
+/**
+ * A template as one template per combination of the choices among its parts (`${url}${flags}`
+ * where `flags` is one of two strings), each with the values it is made of; undefined for
+ * anything else, or for too many combinations.
+ */
+function templateVariants<N>(value: Value<N>): Array<{ variant: Value<N>; parts: Value<N>[] }> | undefined {
+  if (value.kind !== 'template') return undefined;
+  let variants: Array<{ parts: Array<string | Value<N>>; values: Value<N>[] }> = [{ parts: [], values: [] }];
+  for (const part of value.parts) {
+    const options = typeof part === 'string' ? [part] : possibleValues(part);
+    variants = variants.flatMap((v) => options.map((option) => ({ parts: [...v.parts, option], values: typeof option === 'string' ? v.values : [...v.values, option] })));
+    if (variants.length > MAX_TEMPLATE_VARIANTS) return undefined;
+  }
+  return variants.map(({ parts, values }) => ({ variant: { ...value, parts }, parts: values }));
 }
 
 /** Report at the property when the value is its own, at the branch when it came from one. */

@@ -339,16 +339,38 @@ export function parseServiceUrl(text: string): ServiceUrl | undefined {
   if (i < end && text.charCodeAt(i) === 0x3f) {
     let queryEnd = text.indexOf('#', i + 1);
     if (queryEnd === -1 || queryEnd > end) queryEnd = end;
-    const query = text.slice(i + 1, queryEnd);
-    for (const pair of query.split('&')) {
-      if (pair === '') continue;
-      const eq = pair.indexOf('=');
-      const key = percentDecode(eq === -1 ? pair : pair.slice(0, eq), true).toLowerCase();
-      if (key === '') continue;
-      const value = eq === -1 ? '' : percentDecode(pair.slice(eq + 1), true);
-      result.params.delete(key);
-      result.params.set(key, value);
-    }
+    readQuery(text.slice(i + 1, queryEnd), result.params);
   }
   return result;
+}
+
+/** `a=1&B=2` into `params`: keys lower-cased, values percent-decoded, the last one wins. */
+function readQuery(query: string, params: Map<string, string>): void {
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = percentDecode(eq === -1 ? pair : pair.slice(0, eq), true).toLowerCase();
+    if (key === '') continue;
+    const value = eq === -1 ? '' : percentDecode(pair.slice(eq + 1), true);
+    params.delete(key);
+    params.set(key, value);
+  }
+}
+
+/**
+ * The query of a URL whose start is unknown and whose parameters are written
+ * (`${process.env.DATABASE_URL}?sslmode=no-verify`): the parameters say how the client
+ * connects whatever URL the environment holds. Undefined unless the text starts unknown and
+ * everything after its `?` is known.
+ */
+export function queryOfUnknownUrl(text: string): Map<string, string> | undefined {
+  if (!text.startsWith(HOLE)) return undefined;
+  const mark = text.indexOf('?');
+  if (mark === -1) return undefined;
+  const end = text.indexOf('#', mark);
+  const query = text.slice(mark + 1, end === -1 ? undefined : end);
+  if (query.includes(HOLE) || !query.includes('=')) return undefined;
+  const params = new Map<string, string>();
+  readQuery(query, params);
+  return params;
 }

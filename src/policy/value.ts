@@ -32,6 +32,8 @@ export interface TemplateValue<N = unknown> {
   kind: 'template';
   parts: Array<string | Value<N>>;
   node: N;
+  /** Where each known part came from, by offset in the template's `textOf` text (see `LiteralValue.pieces`). */
+  pieces?: Array<{ from: number; to: number; node: N }>;
 }
 
 export interface PropertyValue<N = unknown> {
@@ -171,6 +173,19 @@ export function textOf<N>(value: Value<N> | undefined): string | undefined {
     return text;
   }
   return undefined;
+}
+
+/**
+ * The node that wrote `needle` in a string built from parts (`'postgres://db/app' + FLAGS`,
+ * `${url}${flags}` with `flags` a literal elsewhere), when one part holds it whole: the line to
+ * change. Case-insensitive; undefined when no single part holds it.
+ */
+export function pieceHolding<N>(value: Value<N>, needle: string): N | undefined {
+  if ((value.kind !== 'literal' && value.kind !== 'template') || !value.pieces) return undefined;
+  const text = textOf(value)?.toLowerCase();
+  const at = text?.indexOf(needle.toLowerCase()) ?? -1;
+  if (at === -1) return undefined;
+  return value.pieces.find((p) => p.from <= at && at + needle.length <= p.to)?.node;
 }
 
 /** Walks every value inside `value`, depth first, parents before children. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { HOLE } from '../../src/policy/value';
-import { hasUrlScheme, parseServiceUrl, percentDecode, parsePortText, type ServiceUrl } from '../../src/policy/url';
+import { hasUrlScheme, parseServiceUrl, percentDecode, parsePortText, queryOfUnknownUrl, type ServiceUrl } from '../../src/policy/url';
 
 function parse(text: string): ServiceUrl {
   const url = parseServiceUrl(text);
@@ -376,5 +376,24 @@ describe('parseServiceUrl: pathological inputs', () => {
   it('never throws on odd strings', () => {
     const odd = ['redis://]', 'redis://[]', 'redis://[:', 'x://@', 'x://:@', 'x://@@@', 'x://a:b:c@d:e:f', 'x://%', 'x://?', 'x://#', 'x://?&&=&'];
     for (const text of odd) expect(() => parseServiceUrl(text)).not.toThrow();
+  });
+});
+
+describe('queryOfUnknownUrl', () => {
+  it('reads the written query after a URL that is unknown from its start', () => {
+    expect(queryOfUnknownUrl(`${HOLE}?sslmode=no-verify&application_name=api`)).toEqual(
+      new Map([
+        ['sslmode', 'no-verify'],
+        ['application_name', 'api'],
+      ]),
+    );
+    expect(queryOfUnknownUrl(`${HOLE}/app?SSL=true#frag`)).toEqual(new Map([['ssl', 'true']]));
+  });
+
+  it('reads nothing from a known start, an unknown query or no parameters', () => {
+    expect(queryOfUnknownUrl('postgres://h/db?sslmode=disable')).toBeUndefined();
+    expect(queryOfUnknownUrl(`${HOLE}?sslmode=${HOLE}`)).toBeUndefined();
+    expect(queryOfUnknownUrl(`${HOLE}?`)).toBeUndefined();
+    expect(queryOfUnknownUrl(HOLE)).toBeUndefined();
   });
 });
