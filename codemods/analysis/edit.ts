@@ -289,13 +289,15 @@ export class Editor {
   /**
    * Where a marker about `node` goes: before its statement, which a reader takes in at once up to
    * its first blank line; in a statement with a blank line before `node` (a long configuration
-   * object), before the property holding `node` that starts its own line.
+   * object, an option table), before the property or list element holding `node` that starts
+   * its own line.
    */
   private markerTarget(statement: Node, node: Node): Node {
     const text = this.sourceCode.text;
     if (!/\n[ \t]*\r?\n/.test(text.slice(statement.range[0], node.range[0]))) return statement;
     for (let current: Node | undefined = node; current && current !== statement; current = current.parent) {
-      if (current.type !== 'Property') continue;
+      // A property, or a row of a table (`['--db-url', 'DB_URL', '...'],`).
+      if (current.type !== 'Property' && current.parent?.type !== 'ArrayExpression') continue;
       const lineStart = text.lastIndexOf('\n', current.range[0] - 1) + 1;
       if (text.slice(lineStart, current.range[0]).trim() === '') return current;
     }

@@ -423,9 +423,29 @@ function stripValues(editor: Editor, values: ReadonlyArray<EValue & { kind: 'env
         editor.dropped.push(value.fallbackNode);
         changed = editor.setArguments(holder, holder.arguments.slice(0, -1) as Node[]) || changed;
       }
+      // An option definition's default (`{ env: 'DB_URL', default: '...' }`, `['--db-url', 'DB_URL', '...']`):
+      // what its tool does without one is the tool's own, so the marker says what to change.
+      else if (value.source === 'convict' && value.name && value.fallback) {
+        // A secret never stays in the code: the default becomes empty, as a definition without one is written.
+        const secret = secretDefault(value.name, value.fallback) !== undefined;
+        if (secret) changed = editor.replace(value.fallbackNode, editor.expression("''")) || changed;
+        editor.marker(value.fallbackNode, definitionMarker(value.name, value.fallback, secret));
+      }
     }
   }
   return changed;
+}
+
+/** What to do about an option definition's default the rules report. */
+function definitionMarker(name: string, fallback: EValue, secret: boolean): string {
+  const what = secret
+    ? 'its default was a hard-coded secret, now empty'
+    : accountDefault(name, fallback) !== undefined
+      ? 'its default is a privileged account'
+      : localLocationIn(fallback) !== undefined
+        ? 'its default is a service on the local machine'
+        : 'its default is a service location written in code';
+  return `${name}: ${what}. Make the variable required (no default), and set it in each environment${secret ? ' from your secret store' : ''}.`;
 }
 
 /** The expression that reads a URL: `process.env.X`, or `process.env.X as string` where the typings want a string. */

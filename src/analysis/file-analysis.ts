@@ -22,6 +22,7 @@ import { sitesThroughCallers } from './data-flow';
 import { enclosingOptions } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { mayHoldEnvDefinitions } from '../policy/env-defaults';
 import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
@@ -238,7 +239,7 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     const text = this.sourceCode.text;
-    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text)) && this.exports.length > 0);
+    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)) && this.exports.length > 0);
   }
 
   /** The module's exports, found once. */

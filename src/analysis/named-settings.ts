@@ -21,13 +21,15 @@ export interface NamedSetting {
 export function definitionReads(exports: readonly ExportedConfiguration[]): Array<{ name: string; node: Node; value: EnvValue<Node> }> {
   const found: Array<{ name: string; node: Node; value: EnvValue<Node> }> = [];
   const visit = (value: Value<Node>, depth: number): void => {
-    if (depth > 4 || value.kind !== 'object') return;
+    if (depth > 4 || (value.kind !== 'object' && value.kind !== 'array')) return;
     const read = asEnvDefinition(value);
     if (read) {
       found.push({ name: read.name!, node: read.node, value: read });
       return;
     }
-    for (const prop of value.props) visit(prop.value, depth + 1);
+    // An option table is a list of definitions (`[['--db-url', 'DB_URL', '...'], ...]`).
+    if (value.kind === 'array') for (const element of value.elements) visit(element, depth + 1);
+    else for (const prop of value.props) visit(prop.value, depth + 1);
   };
   for (const { value } of exports) visit(value, 0);
   return found;

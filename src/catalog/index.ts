@@ -57,6 +57,7 @@ import { nestjsMongoose } from './nestjs-mongoose';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
+import { directus } from './directus';
 
 export type * from './types';
 
@@ -121,6 +122,7 @@ export const catalog: readonly CatalogEntry[] = [
   drizzleKit,
   mikroOrm,
   strapiBookshelf,
+  directus,
 ];
 
 const byId: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

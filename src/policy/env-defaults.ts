@@ -15,7 +15,7 @@ import { serviceSchemes } from './plaintext';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
 import { isPlaceholderSecret } from './secrets';
-import type { EnvValue, Value } from './value';
+import type { ArrayValue, EnvValue, ObjectValue, Value } from './value';
 import { getProperty, textOf } from './value';
 
 /** Accounts privileged on the service a variable's name says (`DB`, `MONGO`, `RABBITMQ`). */
@@ -36,17 +36,46 @@ function words(names: readonly string[], accounts: readonly string[]): Array<[st
 }
 
 /**
- * An option definition that names its environment variable and its default
- * (`{ env: 'DATABASE_URI', help: '...', default: 'mongodb://localhost/app' }`, convict's and many
- * CLIs' schema form) as the environment read it stands for.
+ * An option definition that names its environment variable and its default, as the
+ * environment read it stands for: convict's and many CLIs' schema object (`{ env: 'DATABASE_URI',
+ * help: '...', default: 'mongodb://localhost/app' }`), or a row of a CLI option table that
+ * starts with the flag (`['--ldap-url', 'LDAP_URL', 'ldap://localhost', 'string']`); a
+ * one-element list default (a plural option's) stands for its element.
  */
 export function asEnvDefinition<N>(value: Value<N>): EnvValue<N> | undefined {
-  if (value.kind !== 'object') return undefined;
+  const definition = value.kind === 'object' ? objectDefinition(value) : value.kind === 'array' ? tableRow(value) : undefined;
+  if (!definition) return undefined;
+  const { name, fallback } = definition;
+  const single = fallback.kind === 'array' && fallback.elements.length === 1 && !fallback.open ? fallback.elements[0]! : fallback;
+  return { kind: 'env', name, source: 'convict', fallback: single, fallbackNode: single.node, node: single.node };
+}
+
+/**
+ * Whether the text may hold option definitions (`env: 'DB_URL'`, `['--db-url', 'DB_URL', ...]`):
+ * the test that lets a file without a client have its exports read for them.
+ */
+export function mayHoldEnvDefinitions(text: string): boolean {
+  return DEFINITION_TEXT.test(text);
+}
+
+const DEFINITION_TEXT = /\benv['"]?\s*:\s*['"`][A-Z]|\[\s*['"`]--[a-z0-9][a-z0-9-]*['"`]\s*,\s*['"`][A-Z][A-Z0-9_]+['"`]\s*,/;
+
+const ENV_NAME = /^[A-Z][A-Z0-9_]+$/;
+const CLI_FLAG = /^--[a-z0-9][a-z0-9-]*$/;
+
+function objectDefinition<N>(value: ObjectValue<N>): { name: string; fallback: Value<N> } | undefined {
   const env = getProperty(value, 'env');
   const fallback = getProperty(value, 'default');
   const name = env?.value.kind === 'literal' ? env.value.value : undefined;
-  if (typeof name !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(name) || !fallback) return undefined;
-  return { kind: 'env', name, source: 'convict', fallback: fallback.value, fallbackNode: fallback.value.node, node: fallback.node };
+  return typeof name === 'string' && ENV_NAME.test(name) && fallback ? { name, fallback: fallback.value } : undefined;
+}
+
+/** `['--flag', 'ENV_NAME', default, ...]`. */
+function tableRow<N>(value: ArrayValue<N>): { name: string; fallback: Value<N> } | undefined {
+  const [flag, env, fallback] = value.elements;
+  const flagText = flag && textOf(flag);
+  const name = env && textOf(env);
+  return flagText !== undefined && CLI_FLAG.test(flagText) && name !== undefined && ENV_NAME.test(name) && fallback ? { name, fallback } : undefined;
 }
 
 export interface EnvDefaultFinding<N> {

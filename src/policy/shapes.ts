@@ -92,8 +92,10 @@ export function shapedObjects<N>(
   holder?: N,
 ): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
   if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, maxDepth, holder));
-  if (value.kind === 'array') return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
-  const url = urlOptions(asEnvDefinition(value) ?? value, entries, holder ?? value.node);
+  // A row of an option table (`['--db-url', 'DB_URL', 'postgres://...']`) is a definition, not a list.
+  const definition = asEnvDefinition(value);
+  if (value.kind === 'array' && !definition) return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
+  const url = urlOptions(definition ?? value, entries, holder ?? value.node);
   if (url) return [url];
   if (value.kind !== 'object') return [];
   const entry = entryForShape(value, entries, { names });

@@ -5,6 +5,7 @@
 import credentials from '../../src/rules/no-hardcoded-service-credentials';
 import location from '../../src/rules/no-hardcoded-service-location';
 import privileged from '../../src/rules/no-privileged-service-account';
+import localFallback from '../../src/rules/no-local-service-fallback';
 import { ruleTests } from '../harness/rule-tester';
 
 ruleTests('no-privileged-service-account: environment defaults', privileged, {
@@ -123,4 +124,32 @@ ruleTests('no-hardcoded-service-location leaves local defaults to no-local-servi
       errors: [{ messageId: 'hardcodedDefault' }],
     },
   ],
+});
+
+/**
+ * A CLI option table: rows of `[flag, variable, default, ...]`, as many CLIs declare their
+ * options; each row is a read of its variable with that default. Rows without a `--flag` first
+ * are not definitions.
+ */
+const optionTable = (rows: string): string => `module.exports = [\n  ['--port', 'APP_PORT', 8080, 'number'],\n${rows}];`;
+
+ruleTests('no-local-service-fallback: CLI option tables', localFallback, {
+  valid: [
+    { code: optionTable("  ['--db-url', 'DB_URL', ''],\n"), sourceType: 'commonjs' },
+    { code: "export const targets = [['ldap', 'LDAP_URL', 'ldap://localhost']];" },
+  ],
+  invalid: [
+    { code: optionTable("  ['--ldap-url', 'LDAP_URL', 'ldap://localhost', 'string'],\n"), sourceType: 'commonjs', errors: [{ messageId: 'variableFallback', line: 3 }] },
+    { code: "export default [\n  ['--redis-urls', 'REDIS_URLS', ['redis://127.0.0.1:6379'], 'array'],\n];", errors: [{ messageId: 'variableFallback', line: 2 }] },
+  ],
+});
+
+ruleTests('no-hardcoded-service-credentials and accounts: CLI option tables', credentials, {
+  valid: [{ code: optionTable("  ['--db-password', 'DB_PASSWORD', ''],\n"), sourceType: 'commonjs' }],
+  invalid: [{ code: optionTable("  ['--db-password', 'DB_PASSWORD', 'hunter2'],\n"), sourceType: 'commonjs', errors: [{ messageId: 'variableDefault', line: 3 }] }],
+});
+
+ruleTests('no-privileged-service-account: CLI option tables', privileged, {
+  valid: [{ code: "export default [['--ldap-dn', 'LDAP_BIND_DN', 'cn=reader,dc=example,dc=com']];" }],
+  invalid: [{ code: "export default [\n  ['--ldap-dn', 'LDAP_BIND_DN', 'cn=admin,dc=example,dc=com'],\n];", errors: [{ messageId: 'variableDefault', line: 2 }] }],
 });
