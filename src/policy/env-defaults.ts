@@ -58,7 +58,8 @@ export function mayHoldEnvDefinitions(text: string): boolean {
   return DEFINITION_TEXT.test(text);
 }
 
-const DEFINITION_TEXT = /\benv['"]?\s*:\s*['"`][A-Z]|\[\s*['"`]--[a-z0-9][a-z0-9-]*['"`]\s*,\s*['"`][A-Z][A-Z0-9_]+['"`]\s*,/;
+// A gate, so a superset: no word boundary before `env`, which costs the scan more than it saves.
+const DEFINITION_TEXT = /env['"]?:\s*['"`][A-Z]|['"`]--[a-z0-9][a-z0-9-]*['"`]\s*,\s*['"`][A-Z][A-Z0-9_]+['"`]\s*,/;
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]+$/;
 const CLI_FLAG = /^--[a-z0-9][a-z0-9-]*$/;
