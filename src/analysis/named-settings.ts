@@ -54,7 +54,8 @@ export function namedSettings(exports: readonly ExportedConfiguration[]): NamedS
         continue;
       }
       const literal = prop.value.kind === 'literal' || prop.value.kind === 'template';
-      if (!literal) continue;
+      // `{ NO_CACHED_ACCESS_TOKEN: '2' }`: one character is an enumeration's code, not a setting.
+      if (!literal || (prop.value.kind === 'literal' && String(prop.value.value).length <= 1)) continue;
       const name = [prop.key, holder === undefined ? undefined : `${holder}_${prop.key}`].find((n) => n !== undefined && namesSetting(n));
       if (name !== undefined) found.push({ name, value: prop.value });
     }
