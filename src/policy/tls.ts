@@ -117,12 +117,11 @@ export function urlIssues<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[
   const variants = templateVariants(value);
   if (!variants) return urlIssuesOf(entry, value);
   // `${url}${isProd ? '?sslmode=no-verify' : ''}`, `${url}${flags}`: each choice's URL, reported
-  // at the value that writes the parameter (the user changes it there).
-  return dedupe(
-    variants.flatMap(({ variant, parts }) =>
-      urlIssuesOf(entry, variant).map((issue) => ({ ...issue, node: parts.find((part) => textOf(part)?.toLowerCase().includes(issue.setting.toLowerCase()))?.node ?? issue.node })),
-    ),
-  );
+  // at the value that writes the parameter (the user changes it there): a chosen part, or a
+  // piece of the template as written (a `const` it reads).
+  const writer = (setting: string, parts: Value<N>[]): N | undefined =>
+    parts.find((part) => textOf(part)?.toLowerCase().includes(setting.toLowerCase()))?.node ?? pieceHolding(value, setting);
+  return dedupe(variants.flatMap(({ variant, parts }) => urlIssuesOf(entry, variant).map((issue) => ({ ...issue, node: writer(issue.setting, parts) ?? issue.node }))));
 }
 
 function urlIssuesOf<N>(entry: CatalogEntry, value: Value<N>): TlsIssue<N>[] {
@@ -257,7 +256,8 @@ function templateVariants<N>(value: Value<N>): Array<{ variant: Value<N>; parts:
     variants = variants.flatMap((v) => options.map((option) => ({ parts: [...v.parts, option], values: typeof option === 'string' ? v.values : [...v.values, option] })));
     if (variants.length > MAX_TEMPLATE_VARIANTS) return undefined;
   }
-  return variants.map(({ parts, values }) => ({ variant: { ...value, parts }, parts: values }));
+  // Without the template's pieces: a chosen part's text moves the offsets they hold.
+  return variants.map(({ parts, values }) => ({ variant: { kind: 'template', parts, node: value.node }, parts: values }));
 }
 
 /** Report at the property when the value is its own, at the branch when it came from one. */

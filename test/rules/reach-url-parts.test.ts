@@ -33,6 +33,11 @@ ruleTests('no-unverified-tls: parameters after a URL from the environment', unve
       errors: [{ messageId: 'unverified', line: 5 }],
     },
     {
+      name: 'a constant suffix after a choice of URLs, reported at the constant',
+      code: "import { Pool } from 'pg';\nconst SUFFIX = '?sslmode=no-verify';\nconst remote = process.env.DB_REMOTE === 'true';\nnew Pool({\n  connectionString: `${remote ? 'postgres://db.example.com/app' : process.env.LOCAL_DB_URL}${SUFFIX}`,\n});",
+      errors: [{ messageId: 'unverified', line: 2 }],
+    },
+    {
       name: 'a suffix kept in a variable, reported where it is written',
       code: "const knex = require('knex');\nlet flags = '';\nif (process.env.USE_SSL) flags = '?sslmode=no-verify';\nknex({ client: 'pg', connection: `${process.env.DATABASE_URL}${flags}` });",
       sourceType: 'commonjs',
