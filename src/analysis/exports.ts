@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Value } from '../policy/value';
-import { staticPropertyName, unwrap } from './ast';
+import { findVariable, staticPropertyName, unwrap } from './ast';
 import { functionNode } from './client-sites';
 import { returnArguments, type Evaluator } from './evaluate';
 
@@ -67,6 +67,45 @@ function exportTarget(left: Node): string | undefined {
   if (object.type === 'Identifier' && object.name === 'exports' && name !== undefined) return name;
   if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && staticPropertyName(object) === 'exports' && name !== undefined) return name;
   return undefined;
+}
+
+/**
+ * Whether an export may hold configuration, by its form alone: a class, a function that returns
+ * no object, name or choice, an imported binding, a `require(...)`, `void 0`, a number or a string
+ * that is no URL cannot.
+ * A name is followed to its one declaration. Syntax only, so it runs before any text test or
+ * evaluation: most library modules export nothing else.
+ */
+export function mayBeConfiguration(exported: ExportedValue, sourceCode: TSESLint.SourceCode): boolean {
+  let node = unwrap(exported.node);
+  if (node.type === 'Identifier') {
+    const variable = findVariable(sourceCode.getScope(node), node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return true;
+    if (def.type === 'ClassName' || def.type === 'ImportBinding') return false;
+    if (def.type === 'FunctionName') return returnsConfiguration(def.node as TSESTree.FunctionLike);
+    if (def.type !== 'Variable' || !def.node.init) return true;
+    node = unwrap(def.node.init);
+  }
+  // `exports.b = exports.a = void 0`: what the chain assigns.
+  while (node.type === 'AssignmentExpression') node = unwrap(node.right);
+  switch (node.type) {
+    case 'ClassExpression':
+    case 'ClassDeclaration':
+    case 'UnaryExpression':
+      return false;
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'FunctionDeclaration':
+      return returnsConfiguration(node);
+    case 'Literal':
+      // A string is configuration only as a service URL (`export const queue = 'amqp://...'`).
+      return typeof node.value === 'string' && node.value.includes('://');
+    case 'CallExpression':
+      return !(node.callee.type === 'Identifier' && node.callee.name === 'require');
+    default:
+      return true;
+  }
 }
 
 /** What one export configures, evaluated, under the name it is exported as. */

@@ -16,7 +16,7 @@ import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } fro
 import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
-import { exportedConfigurations, exportedValues, type ExportedConfiguration, type ExportedValue } from './exports';
+import { exportedConfigurations, exportedValues, mayBeConfiguration, type ExportedConfiguration, type ExportedValue } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
@@ -239,12 +239,12 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     const text = this.sourceCode.text;
-    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)) && this.exports.length > 0);
+    return (this.exportsConfiguration ??= !this.isJson && this.exports.length > 0 && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)));
   }
 
-  /** The module's exports, found once. */
+  /** The module's exports that may hold configuration (`mayBeConfiguration`), found once. */
   private get exports(): readonly ExportedValue[] {
-    return (this.exportsOfFile ??= exportedValues(this.sourceCode));
+    return (this.exportsOfFile ??= exportedValues(this.sourceCode).filter((exported) => mayBeConfiguration(exported, this.sourceCode)));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportedValues, mayBeConfiguration } from '../../src/analysis/exports';
 import { withAnalysis } from './probe';
 
 type Options = { ts?: boolean; sourceType?: 'module' | 'commonjs'; filename?: string };
@@ -68,6 +69,42 @@ describe('configuration objects with no client in the file', () => {
     expect(sites("export function dbOptions() {\n  return { type: 'postgres', host: 'h' };\n}")).toEqual(['shape:typeorm']);
     // The words only in a comment, a parameter list or a web link: no configuration to read.
     expect(sites("// set the host and password, see https://example.com\nexport function connect(host, password) { return open(host, password); }")).toEqual([]);
+  });
+
+  it('reads no export whose form cannot hold configuration', () => {
+    const module = (exportsText: string): string =>
+      `import { defaults } from './defaults';\nclass Pool { connect() { return { host: 'h', password: 'p' }; } }\nfunction make() { return new Pool(); }\nconst NAME = 'redis';\n${exportsText}`;
+    expect(
+      sites(module("exports.b = exports.a = void 0;\nexports.Pool = Pool;\nexports.make = make;\nexports.NAME = NAME;\nexports.defaults = defaults;\nexports.version = 3;"), { sourceType: 'module' }),
+    ).toEqual([]);
+    // The same module exporting a URL, or an object, is read.
+    expect(sites(module("export const queue = 'amqp://broker.internal';"))).toEqual(['url:amqplib']);
+    expect(sites(module("export const redis = { host: 'cache.internal', port: 6379 };"))).toEqual(['shape:ioredis']);
+  });
+
+  it('tells the exports that may hold configuration by their form', () => {
+    const candidates = (code: string): Array<string | undefined> =>
+      withAnalysis(code, (_analysis, sourceCode) => exportedValues(sourceCode).filter((e) => mayBeConfiguration(e, sourceCode)).map((e) => e.name), { sourceType: 'commonjs' });
+    const code = [
+      "const { defaults } = require('./defaults');",
+      'class Pool {}',
+      'function make() { return new Pool(); }',
+      "function options() { return { host: 'h' }; }",
+      "const config = { host: 'h' };",
+      "const URL = 'redis://cache:6379';",
+      'exports.b = exports.a = void 0;',
+      'exports.Pool = Pool;',
+      'exports.make = make;',
+      "exports.NAME = 'redis';",
+      'exports.version = 3;',
+      "exports.lib = require('./lib');",
+      'exports.options = options;',
+      'exports.config = config;',
+      'exports.URL = URL;',
+      'exports.defaults = defaults;',
+    ].join('\n');
+    // `defaults` comes from a require: another module configures it.
+    expect(candidates(code)).toEqual(['options', 'config', 'URL']);
   });
 
   it('leaves an exported data table of more than 64 KB unread', () => {
