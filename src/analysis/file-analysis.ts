@@ -239,7 +239,8 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     const text = this.sourceCode.text;
-    return (this.exportsConfiguration ??= !this.isJson && this.exports.length > 0 && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)));
+    // The text first: it fails on most files, and reading their exports costs more.
+    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)) && this.exports.length > 0);
   }
 
   /** The module's exports that may hold configuration (`mayBeConfiguration`), found once. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../src/catalog';
+import { mayHoldEnvDefinitions } from '../../src/policy/env-defaults';
+import { shapeKeysTest } from '../../src/policy/shapes';
+
+// The text tests that decide whether a file without a client has its exports read. They are
+// gates: a miss loses every finding of the file, a pass only costs time.
+
+describe('shapeKeysTest', () => {
+  const hasShapeKeys = shapeKeysTest(catalog);
+
+  it.each([
+    'module.exports = { host: "db.internal" }',
+    "export default { 'password' : x }",
+    'const c = {"hostname":"h"}',
+    'module.exports = { user, password }',
+    'export const db = {\n  dialect,\n  host\n}',
+    'exports.kafka = { brokers: [a] }',
+  ])('passes %s', (text) => {
+    expect(hasShapeKeys(text)).toBe(true);
+  });
+
+  it.each([
+    'function connect(host, port) { return host }',
+    'const hostile = { a: 1 }',
+    'const x = ghost: 1',
+    'std::host::name',
+    'const { hosts } = options',
+    'user.password.length',
+  ])('stops %s', (text) => {
+    expect(hasShapeKeys(text)).toBe(false);
+  });
+});
+
+describe('mayHoldEnvDefinitions', () => {
+  it.each([
+    "{ env: 'DATABASE_URL', default: 'x' }",
+    '{ "env": "REDIS_URL" }',
+    "['--db-url', 'DB_URL', 'postgres://localhost'],",
+    '[\n  "--ldap-url",\n  "LDAP_URL",\n  [],\n]',
+  ])('passes %s', (text) => {
+    expect(mayHoldEnvDefinitions(text)).toBe(true);
+  });
+
+  it.each(["const env = 'production'", 'i--; j--;', "['--verbose', true]", "environment: 'dev'"])('stops %s', (text) => {
+    expect(mayHoldEnvDefinitions(text)).toBe(false);
+  });
+});
