@@ -25,6 +25,7 @@ import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
+import { onlyPrinted } from './printed';
 import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
@@ -304,11 +305,12 @@ export class FileAnalysis {
   }
 
   /**
-   * The environment reads whose value may reach a server: not those beside a file-backed driver.
-   * Where a service is and who logs in mean nothing there; a secret written down still leaks.
+   * The environment reads whose value may reach a server: not those beside a file-backed driver,
+   * nor those only printed (`onlyPrinted`). Where a service is and who logs in mean nothing
+   * there; a secret written down still leaks.
    */
   get serverEnvReads(): EnvRead[] {
-    return (this.serverReads ??= this.envReads.filter((read) => !this.inFileDatabaseOptions(read.node)));
+    return (this.serverReads ??= this.envReads.filter((read) => !this.inFileDatabaseOptions(read.node) && !onlyPrinted(read.node, this.sourceCode)));
   }
 
   /**

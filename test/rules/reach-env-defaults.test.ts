@@ -153,3 +153,31 @@ ruleTests('no-privileged-service-account: CLI option tables', privileged, {
   valid: [{ code: "export default [['--ldap-dn', 'LDAP_BIND_DN', 'cn=reader,dc=example,dc=com']];" }],
   invalid: [{ code: "export default [\n  ['--ldap-dn', 'LDAP_BIND_DN', 'cn=admin,dc=example,dc=com'],\n];", errors: [{ messageId: 'variableDefault', line: 2 }] }],
 });
+
+// A variable only ever printed reaches no client (a start-up log line of the address it would use).
+ruleTests('a default that is only printed configures nothing', fallback, {
+  valid: [
+    { code: "const host = process.env.CASSANDRA_SERVER || '127.0.0.1';\nconsole.log('HOST:', host);" },
+    { code: "const host = process.env.REDIS_HOST ?? 'localhost';\nconsole.info(`redis at ${host}`);\nconsole.error('was ' + host);" },
+  ],
+  invalid: [
+    {
+      code: "const host = process.env.REDIS_HOST || 'localhost';\nconsole.log(host);\nmodule.exports = { host };",
+      errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }],
+    },
+    // Another logger may be anything: not known to print only.
+    { code: "const host = process.env.REDIS_HOST || 'localhost';\nlog(host);", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
+    // Never read: a config module may hand it on in ways not followed.
+    { code: "const host = process.env.REDIS_HOST || 'localhost';", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
+  ],
+});
+
+ruleTests('a location default that is only printed is not a hard-coded location', location, {
+  valid: [{ code: "const host = process.env.REDIS_HOST || 'redis';\nconsole.log(host);" }],
+  invalid: [{ code: "const host = process.env.REDIS_HOST || 'redis';\nconsole.log(host);\nexport default { host };", errors: [{ messageId: 'variableDefault', data: { name: 'REDIS_HOST', what: 'host', host: 'redis' } }] }],
+});
+
+ruleTests('a secret default leaks even when only printed', credentials, {
+  valid: [],
+  invalid: [{ code: "const password = process.env.DB_PASSWORD || 'hunter22';\nconsole.log(password);", errors: [{ messageId: 'variableDefault' }] }],
+});
