@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Value } from '../policy/value';
 import { findVariable, staticPropertyName, unwrap } from './ast';
 import { functionNode } from './client-sites';
+import { getProperty } from '../policy/value';
 import { returnArguments, type Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -134,7 +135,13 @@ function exportedConfiguration(exported: ExportedValue, evaluator: Evaluator, so
   }
   const fn = node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' ? node : undefined;
   if (fn) return { value: returnsConfiguration(fn) ? evaluator.returned(fn) : { kind: 'unknown', node }, name: exported.name };
-  return { value: evaluator.evaluate(exported.node), name: exported.name };
+  const value = evaluator.evaluate(exported.node);
+  // NestJS async module options kept in a module of their own (`export const dbOptions = {
+  // inject, useFactory: () => ({...}) }`, handed to `forRootAsync` elsewhere): what the factory returns.
+  const factory = value.kind === 'object' ? getProperty(value, 'useFactory') : undefined;
+  const factoryFn = factory ? functionNode(factory.value.node, sourceCode) : undefined;
+  if (factoryFn) return { value: evaluator.returned(factoryFn), name: exported.name };
+  return { value, name: exported.name };
 }
 
 /**

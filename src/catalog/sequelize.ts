@@ -120,7 +120,13 @@ export const sequelize: CatalogEntry = {
   // The CLI reads `config[NODE_ENV]`, and `use_env_variable` names the variable with the URL.
   configFiles: [{ name: 'config', dir: 'config', extensions: ['js', 'cjs', 'json'], layout: 'per-environment', urlVariableOption: 'use_env_variable' }],
   // sqlite too: a password written there is still a password in code.
-  shape: { discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle', 'sqlite'] }, anyOf: ['host', 'url', 'username', 'password'] },
+  // `dialectOptions` is sequelize's alone: with it, a dialect read from the environment still
+  // says whose options these are, and its TLS settings are worth judging without a location.
+  shape: {
+    discriminator: { path: 'dialect', values: ['postgres', 'mysql', 'mariadb', 'mssql', 'db2', 'oracle', 'sqlite'] },
+    markers: ['dialectOptions'],
+    anyOf: ['host', 'url', 'username', 'password', 'dialectOptions.ssl', 'dialectOptions.options.encrypt', 'dialectOptions.options.trustServerCertificate'],
+  },
   notes: [
     'A top-level `ssl: true` is ignored for postgres, mysql, mariadb and mssql; TLS goes in `dialectOptions.ssl`.',
     '`dialectOptions: { ssl: { require: true } }`: `require` is a no-op; TLS is on only because the object is truthy.',

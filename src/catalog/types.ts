@@ -105,7 +105,8 @@ export interface ConfigFileConvention {
  * - otherwise `names`: the object's own key or variable name matches one of these words
  *   (`redis`, `smtp`), or `ports`: its `port` is one of these, or `markers`: one of these
  *   paths, which only this library's options have, is present (`brokers`);
- * - `anyOf`: at least one of these option paths is present (a location or a credential);
+ * - `anyOf`: at least one of these option paths is present (a location, a credential, or a TLS
+ *   setting);
  * - `allOf`: every one of these paths is present (optional).
  */
 export interface ShapeSignature {

@@ -337,3 +337,52 @@ ruleTests('Strapi 3 bookshelf settings: secrets, sqlite too', credentials, {
     },
   ],
 });
+
+// `dialectOptions` is sequelize's alone: it names the library when the dialect is read from the
+// environment, and its TLS settings are judged without a host or user beside them.
+ruleTests('sequelize options known by dialectOptions', unverified, {
+  valid: [
+    ...lookalikes,
+    { code: "module.exports = { parserOptions: { ssl: { rejectUnauthorized: false } } };", sourceType: 'commonjs' },
+    { code: "module.exports = { db: { dialect: 'postgres', dialectOptions: { ssl: { rejectUnauthorized: true } } } };", sourceType: 'commonjs' },
+  ],
+  invalid: [
+    {
+      name: 'a dialect and its TLS settings, nested under an app key',
+      code: "module.exports = {\n  db: {\n    dialect: 'postgres',\n    dialectOptions: { ssl: { rejectUnauthorized: false } },\n  },\n};",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'unverified', line: 4, suggestions: [{ messageId: 'suggestSecure', output: "module.exports = {\n  db: {\n    dialect: 'postgres',\n    dialectOptions: { ssl: { rejectUnauthorized: true } },\n  },\n};" }] }],
+    },
+    {
+      name: 'the dialect read from the environment',
+      code: "export default {\n  dialect: process.env.DB_DIALECT,\n  host: process.env.DB_HOST,\n  dialectOptions: { ssl: { rejectUnauthorized: false } },\n};",
+      errors: [{ messageId: 'unverified', line: 4, suggestions: [{ messageId: 'suggestSecure', output: "export default {\n  dialect: process.env.DB_DIALECT,\n  host: process.env.DB_HOST,\n  dialectOptions: { ssl: { rejectUnauthorized: true } },\n};" }] }],
+    },
+  ],
+});
+
+// NestJS async module options kept in a module of their own and handed to `forRootAsync` elsewhere.
+ruleTests('exported NestJS async options: what useFactory returns', location, {
+  valid: [
+    ...lookalikes,
+    // JwtModule's options: no service shape.
+    { code: "export const jwtOptions = { useFactory: () => ({ secret: 'not-a-db', signOptions: { expiresIn: '1h' } }) };" },
+    { code: "export const dbOptions = { inject: [], useFactory: () => ({ type: 'mysql', host: process.env.DB_HOST }) };" },
+  ],
+  invalid: [
+    {
+      code: "export const dbOptions = {\n  inject: [],\n  useFactory: async () => ({\n    type: 'mysql',\n    host: 'db.internal',\n  }),\n};",
+      errors: [{ messageId: 'hardcoded', line: 5, suggestions: [] }],
+    },
+    {
+      code: "function factory() {\n  return { type: 'postgres', host: 'db.internal' };\n}\nmodule.exports.dbOptions = { useFactory: factory };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 2, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTests('exported NestJS async options: accounts and secrets', privileged, {
+  valid: [],
+  invalid: [{ code: "export const dbOptions = { useFactory: () => ({ type: 'mysql', host: process.env.DB_HOST, username: 'root' }) };", errors: [{ messageId: 'option', data: { client: 'typeorm', where: 'username', account: 'root' } }] }],
+});
