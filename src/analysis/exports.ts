@@ -20,7 +20,7 @@ export interface ExportedValue {
  */
 export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[] {
   const found: ExportedValue[] = [];
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of topLevelStatements(sourceCode.ast.body)) {
     switch (statement.type) {
       case 'ExpressionStatement': {
         const expression = statement.expression;
@@ -57,6 +57,23 @@ export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[]
     }
   }
   return found;
+}
+
+/**
+ * The module's top-level statements, and those of top-level `if` branches: a config module may
+ * export one object or another by the environment (`if (process.env.NODE_ENV === 'production')
+ * module.exports = {...}; else module.exports = {...}`).
+ */
+function* topLevelStatements(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): Generator<TSESTree.ProgramStatement | TSESTree.Statement> {
+  for (const statement of body) {
+    if (statement.type !== 'IfStatement') {
+      yield statement;
+      continue;
+    }
+    for (const branch of [statement.consequent, statement.alternate]) {
+      if (branch) yield* topLevelStatements(branch.type === 'BlockStatement' ? branch.body : [branch]);
+    }
+  }
 }
 
 /** `''` for `module.exports`, the key for `module.exports.a` / `exports.a`, else undefined. */

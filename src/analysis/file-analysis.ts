@@ -260,17 +260,19 @@ export class FileAnalysis {
   }
 
   /**
-   * For a client built only while a location variable is unset
-   * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`):
-   * that variable. Its loopback location is a local fallback, not a hard-coded location.
+   * For a client built, or configuration exported, only while a location variable is unset
+   * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`,
+   * `if (!process.env.MONGO_URL) module.exports = { mongoURI: 'mongodb://localhost/app' }`):
+   * that variable. Its loopback location is a local fallback, not a hard-coded location. For a
+   * node, the same of the configuration it is part of.
    */
-  fallbackVariable(site: ClientSite): string | undefined {
-    if (site.origin !== 'call') return undefined;
-    let found = this.unsetBranches.get(site.node);
+  fallbackVariable(site: ClientSite | TSESTree.Node): string | undefined {
+    const node = 'entry' in site ? site.node : site;
+    let found = this.unsetBranches.get(node);
     if (found === undefined) {
-      const branch = unsetBranchOf(site.node, this.evaluator);
+      const branch = unsetBranchOf(node, this.evaluator);
       found = branch && (isServiceLocationEnvName(branch.name) || branch.otherPathReads) ? branch.name : null;
-      this.unsetBranches.set(site.node, found);
+      this.unsetBranches.set(node, found);
     }
     return found ?? undefined;
   }

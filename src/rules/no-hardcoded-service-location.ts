@@ -96,7 +96,9 @@ export default createRule<Options, MessageIds>({
       // `module.exports = { redis_host: '127.0.0.1' }`
       for (const setting of analysis.namedSettings) {
         const finding = locationDefault(setting.name, setting.value, { setting: true });
-        if (!finding || reported.has(finding.node) || (allowLoopback && isLoopbackText(finding.host!))) continue;
+        if (!finding || reported.has(finding.node)) continue;
+        // Loopback settings exported only while the variable is unset: no-local-service-fallback.
+        if (isLoopbackText(finding.host!) && (allowLoopback || analysis.fallbackVariable(finding.node) !== undefined)) continue;
         reported.add(finding.node);
         context.report({ node: finding.node, messageId: 'setting', data: { name: setting.name, what: finding.what!, host: finding.host! } });
       }

@@ -100,11 +100,13 @@ export default createRule<[], MessageIds>({
       };
 
       for (const site of analysis.sites) {
-        // A bare exported URL is an environment read's default, reported as one below.
-        if (!isAttachedResource(site.entry) || site.origin === 'url') continue;
+        if (!isAttachedResource(site.entry)) continue;
         // `process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`,
         // and `opts.connection ?? { host: 'localhost' }`.
         const variable = analysis.fallbackVariable(site);
+        // A bare exported URL is an environment read's default, reported as one below, unless a
+        // presence test exports it (`if (!process.env.MONGO_URL) module.exports = { uri: '...' }`).
+        if (site.origin === 'url' && variable === undefined) continue;
         const location = site.entry.location;
         const paths = [...location.urlPaths, ...location.hostPaths, ...location.listPaths];
         // A conditional or a default on a whole argument: `new Pool(process.env.X ? a : { host })`.

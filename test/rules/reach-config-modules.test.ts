@@ -386,3 +386,41 @@ ruleTests('exported NestJS async options: accounts and secrets', privileged, {
   valid: [],
   invalid: [{ code: "export const dbOptions = { useFactory: () => ({ type: 'mysql', host: process.env.DB_HOST, username: 'root' }) };", errors: [{ messageId: 'option', data: { client: 'typeorm', where: 'username', account: 'root' } }] }],
 });
+
+// A config module that exports one object or another from the branches of a top-level `if`.
+ruleTests('exports in the branches of a top-level if', location, {
+  valid: [
+    { code: "if (process.env.NODE_ENV === 'test') {\n  module.exports = { cors: { origin: 'http://localhost:3000' } };\n} else {\n  module.exports = { cors: { origin: process.env.ORIGIN } };\n}", sourceType: 'commonjs' },
+    // Loopback only while the variable is unset: a local fallback, not a hard-coded location.
+    { code: "if (process.env.MONGO_URL) {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n} else {\n  module.exports = { mongoURI: 'mongodb://localhost:27017/app' };\n}", sourceType: 'commonjs' },
+  ],
+  invalid: [
+    {
+      code: "if (process.env.NODE_ENV !== 'production') {\n  module.exports = { mongoURI: 'mongodb://127.0.0.1:27017/app' };\n} else {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n}",
+      sourceType: 'commonjs',
+      errors: [
+        {
+          messageId: 'hardcoded',
+          line: 2,
+          suggestions: [{ messageId: 'suggestEnv', output: "if (process.env.NODE_ENV !== 'production') {\n  module.exports = { mongoURI: process.env.MONGODB_URI };\n} else {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n}" }],
+        },
+      ],
+    },
+    {
+      code: "if (process.env.NODE_ENV === 'production') module.exports = { db: { dialect: 'postgres', host: process.env.DB_HOST } };\nelse module.exports = { db: { dialect: 'postgres', host: 'db.internal' } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 2, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTests('a presence test that exports a loopback config', localFallback, {
+  valid: [{ code: "if (process.env.MONGO_URL) {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n} else {\n  module.exports = { mongoURI: process.env.OTHER_URL };\n}", sourceType: 'commonjs' }],
+  invalid: [
+    {
+      code: "if (process.env.MONGO_URL) {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n} else {\n  module.exports = { mongoURI: 'mongodb://localhost:27017/app' };\n}",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'clientFallback', line: 4, data: { client: 'mongodb', name: 'MONGO_URL', host: 'localhost' } }],
+    },
+  ],
+});
