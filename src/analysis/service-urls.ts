@@ -143,3 +143,45 @@ function literalsStartingAt(sourceCode: TSESLint.SourceCode, starts: readonly nu
   }
   return result;
 }
+
+/**
+ * Whether `node` is the host part of a service URL built around it, by `+` or a template:
+ * `'mongodb://' + (process.env.IP || 'localhost') + '/app'`, `` `redis://:${pw}@${host}` ``. The
+ * text just before it ends the scheme (`://`) or the user information (`@`), no `@` follows
+ * before the path (it would be a user name), and the whole starts with a service scheme other
+ * than http(s): whatever the variable is called, its default is where the service is.
+ */
+export function isServiceUrlHost(node: Node): boolean {
+  const parent = node.parent;
+  let before: string | undefined;
+  let after = '';
+  let start: string | undefined;
+  if (parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.right === node) {
+    before = edgeText(parent.left, 'last');
+    let outer: Node = parent;
+    while (outer.parent?.type === 'BinaryExpression' && outer.parent.operator === '+' && outer.parent.left === outer) {
+      outer = outer.parent;
+      after += edgeText((outer as TSESTree.BinaryExpression).right, 'first') ?? HOLE;
+    }
+    start = edgeText(outer, 'first');
+  } else if (parent?.type === 'TemplateLiteral') {
+    const index = parent.expressions.indexOf(node as TSESTree.Expression);
+    before = index < 0 ? undefined : (parent.quasis[index]!.value.cooked ?? undefined);
+    after = parent.quasis.slice(index + 1).map((quasi) => quasi.value.cooked ?? '').join(HOLE);
+    start = parent.quasis[0]!.value.cooked ?? undefined;
+  }
+  if (before === undefined || start === undefined || !(before.endsWith('://') || before.endsWith('@'))) return false;
+  if (/^[^/?#]*@/.test(after)) return false;
+  return STARTS_WITH_SCHEME.test(start) && !/^https?:/i.test(start);
+}
+
+const HOLE = 'x';
+
+/** The literal text at the first or last edge of a `+` chain (`'mongodb://' + a` → `mongodb://`). */
+function edgeText(node: Node, edge: 'first' | 'last'): string | undefined {
+  let current = node;
+  while (current.type === 'BinaryExpression' && current.operator === '+') current = edge === 'first' ? current.left : current.right;
+  if (current.type === 'Literal') return typeof current.value === 'string' ? current.value : undefined;
+  if (current.type === 'TemplateLiteral') return (edge === 'first' ? current.quasis[0] : current.quasis[current.quasis.length - 1])!.value.cooked ?? undefined;
+  return undefined;
+}

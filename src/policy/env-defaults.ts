@@ -111,10 +111,11 @@ export function isServiceLocationRead<N>(name: string, fallback: Value<N> | unde
 /**
  * A literal location as the default of a service-location variable (not a loopback one: that
  * is a local fallback), or as a service-location setting in configuration (any host: a local
- * one written there is as hard-coded).
+ * one written there is as hard-coded). `urlHost`: the read is the host part of a service URL
+ * built around it, so its name need not say so.
  */
-export function locationDefault<N>(name: string, fallback: Value<N> | undefined, { setting = false }: { setting?: boolean } = {}): EnvDefaultFinding<N> | undefined {
-  if (!fallback || !isServiceLocationRead(name, fallback)) return undefined;
+export function locationDefault<N>(name: string, fallback: Value<N> | undefined, { setting = false, urlHost = false }: { setting?: boolean; urlHost?: boolean } = {}): EnvDefaultFinding<N> | undefined {
+  if (!fallback || (!urlHost && !isServiceLocationRead(name, fallback))) return undefined;
   const text = textOf(fallback);
   if (text === undefined) return undefined;
   const parsed = parseLocation(text, 'host');

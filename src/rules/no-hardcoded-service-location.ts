@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isInDefaultOperand } from '../analysis/ast';
 import { getFileAnalysis } from '../analysis/file-analysis';
+import { isServiceUrlHost } from '../analysis/service-urls';
 import { locationDefault } from '../policy/env-defaults';
 import { describeLocation, isLoopbackLocation, serviceLocations } from '../policy/location';
 import { isLocalHostName as isLoopbackText } from '../policy/environment';
@@ -88,7 +89,7 @@ export default createRule<Options, MessageIds>({
       }
       // `process.env.REDIS_HOST || 'cache.internal'` wherever it is: a config module hands it on.
       for (const read of analysis.serverEnvReads) {
-        const finding = locationDefault(read.name, read.value.fallback);
+        const finding = locationDefault(read.name, read.value.fallback, { urlHost: isServiceUrlHost(read.node) });
         if (!finding || reported.has(finding.node)) continue;
         reported.add(finding.node);
         context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { isInDefaultOperand } from '../analysis/ast';
 import { parameterDefault } from '../analysis/env-reads';
 import { getFileAnalysis, type ClientSite } from '../analysis/file-analysis';
+import { isServiceUrlHost } from '../analysis/service-urls';
 import { isServiceLocationRead } from '../policy/env-defaults';
 import { isServiceLocationEnvName } from '../policy/env-names';
 import { isAttachedResource, localLocationIn, valuesWithPaths, type LocalLocation } from '../policy/environment';
@@ -128,7 +129,8 @@ export default createRule<[], MessageIds>({
 
       for (const read of analysis.serverEnvReads) {
         const candidate = read.presence ? read.presence.whenUnset : read.value.fallback;
-        if (!isServiceLocationRead(read.name, candidate)) continue;
+        // `'mongodb://' + (process.env.IP || 'localhost')`: the URL says what the name does not.
+        if (!isServiceLocationRead(read.name, candidate) && !isServiceUrlHost(read.node)) continue;
         const local = localLocationIn(candidate);
         if (!local) continue;
         report(local.node, 'variableFallback', { name: read.name, host: local.host });

@@ -181,3 +181,36 @@ ruleTests('a secret default leaks even when only printed', credentials, {
   valid: [],
   invalid: [{ code: "const password = process.env.DB_PASSWORD || 'hunter22';\nconsole.log(password);", errors: [{ messageId: 'variableDefault' }] }],
 });
+
+// A read whose name says nothing (`IP`) is still a location when it is the host part of a
+// service URL built around it.
+ruleTests('the host part of a service URL built around a read', fallback, {
+  valid: [
+    { code: "module.exports = { web: 'http://' + (process.env.IP || 'localhost') + ':3000' };", sourceType: 'commonjs' },
+    { code: "export const uri = 'mongodb://db.internal/' + (process.env.DB || 'localhost');" },
+    { code: "export const uri = 'mongodb://' + (process.env.IP || 'db.internal') + '/app';" },
+  ],
+  invalid: [
+    {
+      code: "module.exports = { mongoUri: 'mongodb://' + (process.env.IP || 'localhost') + ':27017/app' };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'variableFallback', data: { name: 'IP', host: 'localhost' } }],
+    },
+    { code: 'export const url = `redis://:${process.env.PW}@${process.env.ADDR ?? \'127.0.0.1\'}:6379`;', errors: [{ messageId: 'variableFallback', data: { name: 'ADDR', host: '127.0.0.1' } }] },
+  ],
+});
+
+ruleTests('a remote default in the host part of a service URL', location, {
+  valid: [{ code: "export const uri = 'mongodb://' + (process.env.IP || 'localhost') + '/app';" }],
+  invalid: [
+    { code: "export const uri = 'amqps://' + (process.env.ADDR || 'mq.internal') + '/vhost';", errors: [{ messageId: 'variableDefault', data: { name: 'ADDR', what: 'host', host: 'mq.internal' } }] },
+  ],
+});
+
+ruleTests('a user name before the host of a service URL is not a location', location, {
+  valid: [
+    { code: "export const url = `amqp://${process.env.MQ_USER ?? 'guest'}:${process.env.MQ_PASS ?? 'x'}@${process.env.MQ_HOST ?? 'localhost'}:5672`;" },
+    { code: "export const url = 'amqp://' + (process.env.MQ_USER || 'guest') + ':' + process.env.MQ_PASS + '@' + process.env.MQ_HOST;" },
+  ],
+  invalid: [],
+});
