@@ -177,9 +177,28 @@ export class EnvironmentBranching {
       }
       // `if (isProd) options.ssl = { ca }` / `switch (env) { case 'production': url = ... }`
       const hit = this.assignmentFeedingClient(branch);
-      if (hit) add({ kind: 'config', branch, site: hit.site, path: hit.path, at: branch.test });
+      if (hit) {
+        add({ kind: 'config', branch, site: hit.site, path: hit.path, at: branch.test });
+        continue;
+      }
+      // `if (isProd) module.exports = {...}; else module.exports = {...}`
+      const exported = this.configurationExportedDifferently(branch);
+      if (exported && !isTestRunnerGuard(branch.comparedWith)) add({ kind: 'config', branch, site: exported, path: '', at: branch.test });
     }
     return found;
+  }
+
+  /**
+   * A top-level `if` whose paths export different configuration (a config module that exports
+   * one object in production and another elsewhere), or configuration from one path only.
+   */
+  private configurationExportedDifferently(branch: EnvironmentBranch): ClientSite | undefined {
+    if (branch.construct.type !== 'IfStatement' || branch.construct.parent?.type !== 'Program') return undefined;
+    const inside = this.sites.filter((site) => site.origin !== 'call' && branch.branches.some((b) => contains(b, site.node)));
+    if (inside.length === 0) return undefined;
+    if (branch.branches.length < 2) return inside[0];
+    const signatures = branch.branches.map((b) => clientSignature(inside.filter((site) => contains(b, site.node)), unknownKey));
+    return new Set(signatures).size > 1 ? inside[0] : undefined;
   }
 
   /**

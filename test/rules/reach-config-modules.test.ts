@@ -424,3 +424,26 @@ ruleTests('a presence test that exports a loopback config', localFallback, {
     },
   ],
 });
+
+ruleTests('no-environment-branching: exports chosen by a top-level if', branching, {
+  valid: [
+    // The same configuration on both paths.
+    { code: "if (process.env.NODE_ENV === 'production') {\n  module.exports = { db: { dialect: 'postgres', host: process.env.DB_HOST } };\n} else {\n  module.exports = { db: { dialect: 'postgres', host: process.env.DB_HOST } };\n}", sourceType: 'commonjs' },
+    // Not about a backing service.
+    { code: "if (process.env.NODE_ENV === 'production') {\n  module.exports = { cors: { origin: 'https://app.example.com' } };\n} else {\n  module.exports = { cors: { origin: '*' } };\n}", sourceType: 'commonjs' },
+    // Nested in a function: not the module's exports.
+    { code: "function load() {\n  if (process.env.NODE_ENV === 'production') return { mongoURI: process.env.MONGO_URL };\n  return {};\n}\nmodule.exports = { load };", sourceType: 'commonjs' },
+  ],
+  invalid: [
+    {
+      code: "if (process.env.NODE_ENV !== 'production') {\n  module.exports = { mongoURI: 'mongodb://127.0.0.1:27017/app' };\n} else {\n  module.exports = { mongoURI: process.env.MONGO_URL };\n}",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 1, data: { client: 'mongodb', setting: 'its configuration', what: 'the environment name' } }],
+    },
+    {
+      code: "const isProd = process.env.NODE_ENV === 'production';\nif (isProd) module.exports = { db: { dialect: 'mysql', host: process.env.DB_HOST } };\nelse module.exports = { db: { dialect: 'mysql', host: 'localhost' } };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 2 }],
+    },
+  ],
+});
