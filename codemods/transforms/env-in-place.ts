@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../src/analysis/ast';
+import type { CredentialHelperCall } from '../../src/analysis/credential-helpers';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { NamedSetting } from '../../src/analysis/named-settings';
 import type { CatalogEntry, SecureRecipe, ServiceKind } from '../../src/catalog/types';
@@ -206,6 +207,30 @@ export function settingTargets(settings: readonly NamedSetting[]): InPlaceTarget
     if (!what) continue;
     const node = replaceable(setting.value, false);
     if (node && !targets.some((t) => t.node === node)) targets.push({ node, base: upperSnake(setting.name), occurrence: 0, form: 'string', description: `${what} the \`${setting.name}\` setting names` });
+  }
+  return targets;
+}
+
+/**
+ * Credentials handed to a client in a call rather than in its options (`client.bind('cn=admin,...',
+ * 's3cret')`, `amqp.credentials.plain('app', 'pw')`): each literal user or secret, read from the
+ * variable the catalog names for it (`LDAP_BIND_DN`), else the service's prefix and the option
+ * (`AMQP_PASSWORD`).
+ */
+export function credentialCallTargets(calls: readonly CredentialHelperCall[]): InPlaceTarget[] {
+  const targets: InPlaceTarget[] = [];
+  for (const { entry, options } of calls) {
+    const roles: Array<[string, string]> = [
+      ...entry.credentials.userPaths.map((path): [string, string] => [path, 'service account (a least-privileged one)']),
+      ...entry.credentials.secretPaths.map((path): [string, string] => [path, 'secret of the service account']),
+    ];
+    for (const [path, what] of roles) {
+      const value = getProperty(options, path)?.value;
+      const node = value && isHard(value) ? replaceable(value, false) : undefined;
+      if (!node || targets.some((t) => t.node === node)) continue;
+      const base = entry.credentials.envVars?.[path] ?? `${entry.envVar.replace(/_[A-Z]+$/, '')}_${upperSnake(path.slice(path.lastIndexOf('.') + 1))}`;
+      targets.push({ node, path, base, occurrence: 0, form: 'string', description: what, entry });
+    }
   }
   return targets;
 }

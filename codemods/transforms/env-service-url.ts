@@ -13,7 +13,7 @@ import { objectText, type Editor, type Replacement } from '../analysis/edit';
 import { asCall, findPath, holderOf, propertyKey, within } from '../analysis/estree';
 import type { BNode } from '../analysis/recast-tree';
 import { configObject, type ConfigObject } from './config-object';
-import { applyInPlace, inPlaceTargets, isHard, settingTargets, valuesAt, type InPlaceVariable, type Role } from './env-in-place';
+import { applyInPlace, credentialCallTargets, inPlaceTargets, isHard, settingTargets, valuesAt, type InPlaceVariable, type Role } from './env-in-place';
 import { recipeFor } from './recipe';
 import { fixSite } from './verify-tls';
 
@@ -163,7 +163,10 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   const settingsOutsideTables = editor.analysis.namedSettings.filter((s) => !inTables.some((table) => within(s.value.node, table)));
   const settings = applyInPlace(editor, settingTargets(settingsOutsideTables), settingNamer, options.isTypeScript);
   if (settings.length > 0) count++;
-  for (const variable of [...inPlace, ...settings]) variables.push({ ...variable, file: options.path });
+  // Credentials handed over in a call (`client.bind(dn, password)`, `amqp.credentials.plain(user, pass)`).
+  const handed = applyInPlace(editor, credentialCallTargets(editor.analysis.credentialHelperCalls), settingNamer, options.isTypeScript);
+  if (handed.length > 0) count++;
+  for (const variable of [...inPlace, ...settings, ...handed]) variables.push({ ...variable, file: options.path });
   return { sites: count, variables };
 }
 

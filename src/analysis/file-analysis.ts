@@ -9,7 +9,7 @@ import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { mayHoldEnvDefinitions } from '../policy/env-defaults';
 import { shapeKeysTest } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
-import { findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
+import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
@@ -359,9 +359,11 @@ export class FileAnalysis {
     });
   }
 
-  /** Calls that build a client credential (`amqp.credentials.plain(user, pass)`). */
+  /** Calls that hand a client a credential (`amqp.credentials.plain(user, pass)`, `client.bind(dn, pw)`). */
   get credentialHelperCalls(): CredentialHelperCall[] {
-    return (this.helperCalls ??= this.isJson ? [] : findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules));
+    return (this.helperCalls ??= this.isJson
+      ? []
+      : [...findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules), ...findClientCredentialCalls(this.sites, this.evaluator, this.sourceCode)]);
   }
 
   /** String, template and concatenated literals that start with a service scheme (`redis://`). */

@@ -24,7 +24,10 @@ export const ldapjs: CatalogEntry = {
     userPaths: ['bindDN'],
     secretPaths: ['bindCredentials'],
     urlUserinfo: false,
+    envVars: { bindDN: 'LDAP_BIND_DN', bindCredentials: 'LDAP_BIND_PASSWORD' },
   },
+  // `client.bind(dn, password, callback)` (lib/client/client.js `Client.prototype.bind`).
+  credentialHelpers: [{ path: 'bind', args: ['bindDN', 'bindCredentials', null], on: 'client' }],
   location: {
     urlPaths: [],
     // `url` is a string or an array of URLs.

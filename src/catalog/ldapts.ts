@@ -17,8 +17,10 @@ export const ldapts: CatalogEntry = {
     urlParams: [],
     schemes: { plaintext: ['ldap'], tls: ['ldaps'] },
   },
-  // Credentials go to `client.bind(dn, password)`, not to the constructor.
-  credentials: { userPaths: [], secretPaths: [], urlUserinfo: false },
+  // Credentials go to `client.bind(dn, password)`, not to the constructor: read from that call
+  // under ldapjs's option names (`Client.bind(dnOrSaslMechanism, password?, controls?)`).
+  credentials: { userPaths: ['bindDN'], secretPaths: ['bindCredentials'], urlUserinfo: false, envVars: { bindDN: 'LDAP_BIND_DN', bindCredentials: 'LDAP_BIND_PASSWORD' } },
+  credentialHelpers: [{ path: 'bind', args: ['bindDN', 'bindCredentials', null], on: 'client' }],
   location: {
     urlPaths: ['url'],
     hostPaths: [],

@@ -372,10 +372,12 @@ export interface CatalogEntry {
   implicitAccount?: string;
   /**
    * Module functions that build a credential for a client (amqplib's
-   * `credentials.plain(user, pass)`): each argument slot names the credential option it stands
-   * for (`'username'`, `'password'`), read with the entry's `userPaths`/`secretPaths`. Optional.
+   * `credentials.plain(user, pass)`), or with `on: 'client'` methods called on a client this
+   * entry built (ldapjs's `client.bind(dn, password)`): each argument slot names the credential
+   * option it stands for (`'username'`, `'password'`), read with the entry's
+   * `userPaths`/`secretPaths`. Optional.
    */
-  credentialHelpers?: Array<{ path: string; args: ArgSlot[] }>;
+  credentialHelpers?: Array<{ path: string; args: ArgSlot[]; on?: 'client' }>;
   /**
    * A module-level object whose keys are client options for every client
    * (`pg.defaults`, `https.globalAgent.options`): assignments into it are judged like options.

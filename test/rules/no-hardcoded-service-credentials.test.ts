@@ -47,6 +47,8 @@ const hardcoded: Array<[Lib, string, string[]]> = [
   [L.nats, "connect({ servers: process.env.NATS_URL, token: 's3cr3t-token' });", ['option']],
   [L.cassandra, "new cassandra.Client({ contactPoints: [process.env.CASSANDRA_HOST], localDataCenter: 'dc1', credentials: { username: 'app', password: 'cqlpw' } });", ['option']],
   [L.ldapjs, "ldap.createClient({ url: process.env.LDAP_URL, bindDN: 'cn=app,dc=example,dc=org', bindCredentials: 'ldappw' });", ['option']],
+  [L.ldapjs, "const client = ldap.createClient({ url: process.env.LDAP_URL });\nclient.bind('cn=app,dc=example,dc=org', 'ldappw', () => {});", ['helper']],
+  [L.ldapts, "const client = new Client({ url: process.env.LDAP_URL });\nclient.bind('cn=app,dc=example,dc=org', 'ldappw').then(() => {});", ['helper']],
   [L.memjs, "memjs.Client.create(process.env.MEMCACHIER_SERVERS, { username: 'app', password: 'mcpw' });", ['option']],
   [L.bullmq, "new Queue('mail', { connection: { host: process.env.REDIS_HOST, password: 'redispw' } });", ['option']],
   [L.prisma, "new PrismaClient({ datasourceUrl: 'postgresql://app:prismapw@db.example.com/app' });", ['urlPassword']],
@@ -78,6 +80,9 @@ const clean: Array<[Lib, string]> = [
   [L.ioredis, "new Redis({ host: process.env.REDIS_HOST, name: 'mymaster', password: process.env.REDIS_PASSWORD });"],
   [L.amqplib, 'amqp.connect(process.env.AMQP_URL, { credentials: amqp.credentials.plain(process.env.AMQP_USER, process.env.AMQP_PASS) });'],
   [L.amqplib, 'amqp.connect(process.env.AMQP_URL, { credentials: amqp.credentials.external() });'],
+  [L.ldapjs, 'const client = ldap.createClient({ url: process.env.LDAP_URL });\nclient.bind(process.env.LDAP_BIND_DN, process.env.LDAP_BIND_PASSWORD, () => {});'],
+  // Another object's `bind` in a file that builds an LDAP client.
+  [L.ldapts, "const client = new Client({ url: process.env.LDAP_URL });\nconst handler = { bind(a, b) {} };\nhandler.bind('cn=app', 'not-a-secret');"],
   [L.nodemailer, "nodemailer.createTransport({ service: 'gmail', auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
   [L.mssql, "sql.connect('Server=sql.example.com;Database=app;User Id=app;Password={YOUR_PASSWORD};Encrypt=true');"],
   [L.s3, "new S3Client({ region: 'us-east-1' });"],
@@ -96,6 +101,7 @@ const lookalikes: ValidCase[] = [
   { code: "// new Pool({ password: 'hunter2' })\nconst x = 1;" },
   { code: "import bcrypt from 'bcrypt';\nawait bcrypt.hash('password', 10);" },
   { code: "const credentials = { plain(u, p) { return [u, p]; } };\ncredentials.plain('app', 'pw');" },
+  { code: "const client = { bind(dn, pw) {} };\nclient.bind('cn=admin,dc=example,dc=org', 'pw');" },
 ];
 
 const invalid: InvalidCase[] = hardcoded.flatMap(([lib, body, ids]) =>

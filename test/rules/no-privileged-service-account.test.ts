@@ -31,6 +31,9 @@ const privileged: Array<[Lib, string, [string, string]]> = [
   [L.tedious, "new Connection({ server: process.env.DB_SERVER, authentication: { type: 'default', options: { userName: 'SA', password: process.env.DB_PASS } } });", ['option', 'sa']],
   [L.cassandra, "new cassandra.Client({ contactPoints: [process.env.CASSANDRA_HOST], localDataCenter: 'dc1', credentials: { username: 'cassandra', password: process.env.CQL_PASS } });", ['option', 'cassandra']],
   [L.ldapjs, "ldap.createClient({ url: process.env.LDAP_URL, bindDN: 'cn=admin,dc=example,dc=org', bindCredentials: process.env.LDAP_PASS });", ['option', 'admin']],
+  // Bound after it is built: `client.bind(dn, password)`.
+  [L.ldapjs, "const client = ldap.createClient({ url: process.env.LDAP_URL });\nclient.bind('cn=admin,dc=example,dc=org', process.env.LDAP_PASS, () => {});", ['helper', 'admin']],
+  [L.ldapts, "const client = new Client({ url: process.env.LDAP_URL });\nclient.bind('cn=Directory Manager', process.env.LDAP_PASS).then(() => {});", ['helper', 'directory manager']],
   [L.nats, "connect({ servers: process.env.NATS_URL, user: 'sys', pass: process.env.NATS_PASS });", ['option', 'sys']],
   [L.bullmq, "new Queue('mail', { connection: { host: process.env.REDIS_HOST, username: 'default' } });", ['option', 'default']],
   [L.prisma, "new PrismaClient({ datasourceUrl: `postgresql://postgres:${process.env.PW}@db.example.com/app` });", ['urlUsername', 'postgres']],
