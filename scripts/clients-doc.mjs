@@ -16,6 +16,11 @@ function calls(entry) {
     // The module itself (`require('knex')(...)`, memcached's `().connect`) by its package name.
     const name = (entry.modules[0] ?? entry.id).replace(/^.*\//, '').replace(/\W+/g, '');
     const callee = factory.path === '' ? name : factory.path.startsWith('(') ? `${name}${factory.path}` : factory.path;
+    // `{ store: redisStore, ... }`: handed in beside the options, not called.
+    if (factory.invoke === 'value') {
+      seen.add(code(`{ ${factory.key}: ${factory.path === '' ? 'the module' : factory.path}, ... }`));
+      continue;
+    }
     // `new (connectRedis(session))(...)`: what `new` applies to is the call's result.
     const target = factory.invoke === 'new' && callee.includes('(') && !callee.includes('.') ? `(${callee})` : callee;
     seen.add(code(`${factory.invoke === 'new' ? 'new ' : ''}${target}(...)`));

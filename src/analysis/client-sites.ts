@@ -32,6 +32,12 @@ export function resolveClientSites(
       found.assignments.push({ entry, path: use.path, node: use.node as TSESTree.AssignmentExpression });
       continue;
     }
+    if (use.kind === 'value') {
+      const factory = entry.factories.find((f) => f.invoke === 'value' && f.key === use.key && factoryMatches(f.path, use.path));
+      const options = factory ? evaluator.evaluate(use.node) : undefined;
+      if (options?.kind === 'object') found.sites.push({ entry, origin: 'handed', node: use.node, args: [options], options });
+      continue;
+    }
     const factory = findFactory(entry, use);
     if (!factory) continue;
     const node = use.node as Call;

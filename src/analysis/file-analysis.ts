@@ -38,7 +38,12 @@ type Node = TSESTree.Node;
  * type, by the tool's config-file convention, by a shape only that library's options have, or a
  * service URL held by exported configuration (judged as that scheme's library's URL option).
  */
-export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url';
+/**
+ * How a site was found: a client call, an object typed with a library's options type, a tool's
+ * config file, a shape, a bare service URL, or an object a catalog module is handed into as an
+ * option's value (`{ store: redisStore, host }`).
+ */
+export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url' | 'handed';
 
 /** Backing-service client configuration in this file, evaluated. */
 export interface ClientSite {

@@ -13,9 +13,12 @@ export interface ModuleUse {
    * A default import is the module itself, so `import pg from 'pg'; pg.Pool` is `'Pool'`.
    */
   path: string;
-  kind: 'call' | 'new' | 'assign';
-  /** The call or new expression, or the assignment expression. */
-  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression;
+  /** `'value'`: handed in as a property's value (`{ store: redisStore }`), under `key`. */
+  kind: 'call' | 'new' | 'assign' | 'value';
+  /** The call or new expression, the assignment expression, or the object literal. */
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression | TSESTree.ObjectExpression;
+  /** The property's key of a `'value'` use. */
+  key?: string;
 }
 
 /** Long enough for `createPoolCluster().add` and `Redis.Cluster`; stops runaway chains. */
@@ -54,6 +57,13 @@ export function trackModules(sourceCode: TSESLint.SourceCode, accept: (specifier
         if (parent.callee !== child) return;
         uses.push({ module, path, kind: parent.type === 'NewExpression' ? 'new' : 'call', node: parent });
         follow(parent, module, `${path}()`);
+        return;
+      case 'Property':
+        // `CacheModule.register({ store: redisStore, host })`: the object is the module's options.
+        if (parent.value === child && parent.parent.type === 'ObjectExpression') {
+          const key = parent.computed ? undefined : parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : undefined;
+          if (key !== undefined) uses.push({ module, path, kind: 'value', key, node: parent.parent });
+        }
         return;
       case 'VariableDeclarator':
         if (parent.init === child) bindPattern(parent.id, module, path);

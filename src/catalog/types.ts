@@ -43,8 +43,14 @@ export interface Factory {
    * `*` (`'*Client'` for every AWS SDK v3 client).
    */
   path: string;
-  /** How it is invoked: with `new`, as a plain call, or either. */
-  invoke: 'new' | 'call' | 'either';
+  /**
+   * How it is invoked: with `new`, as a plain call, or either; `'value'`: not invoked but handed
+   * in as the value of option `key` of an object literal, whose other keys are then the options
+   * (`CacheModule.register({ store: redisStore, host })`).
+   */
+  invoke: 'new' | 'call' | 'either' | 'value';
+  /** The option a `'value'` factory is handed in as (`'store'`). */
+  key?: string;
   args: ArgSlot[] | NamedArgShape;
   /**
    * The options are a list of configurations, one client each

@@ -83,7 +83,9 @@ describe('catalog structure', () => {
     const locationKeys = new Set([...e.location.urlPaths, ...e.location.listPaths, ...e.location.hostPaths, ...e.tls.bags]);
     for (const f of e.factories) {
       if (f.path !== '') for (const segment of f.path.split('.')) expect(segment, f.path).toMatch(FACTORY_SEGMENT);
-      expect(['new', 'call', 'either']).toContain(f.invoke);
+      expect(['new', 'call', 'either', 'value']).toContain(f.invoke);
+      // A module handed in as an option's value names that option, and only then.
+      expect(f.invoke === 'value', `${e.id} ${f.path}: key`).toBe(f.key !== undefined);
       if (typeof f.args === 'string') {
         expect(NAMED_SHAPES).toContain(f.args);
         continue;

@@ -37,6 +37,7 @@ const W = {
   esLegacy: { esm: "import elasticsearch from 'elasticsearch';", cjs: "const elasticsearch = require('elasticsearch');" },
   ioAdapter: { esm: "import redisAdapter from 'socket.io-redis';", cjs: "const redisAdapter = require('socket.io-redis');" },
   cacheStore: { esm: "import { redisStore } from 'cache-manager-redis-store';", cjs: "const { redisStore } = require('cache-manager-redis-store');" },
+  cacheStore2: { esm: "import * as redisStore from 'cache-manager-redis-store';", cjs: "const redisStore = require('cache-manager-redis-store');" },
   mqtt: { esm: "import mqtt from 'mqtt';", cjs: "const mqtt = require('mqtt');" },
   memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
   redis3: { esm: "import redis from 'redis';", cjs: "const redis = require('redis');" },
@@ -136,6 +137,8 @@ const locationCases: Case[] = [
   [W.bullLegacy, "new Queue('mail', { redis: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'bull', path: 'redis.host' }, null],
   [W.ioAdapter, "redisAdapter({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'socket.io-redis', path: 'host' }, null],
   [W.cacheStore, "const store = redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],
+  // Version 2 is handed in beside its options: `CacheModule.register({ store: redisStore, host })`.
+  [W.cacheStore2, "CacheModule.register({ store: redisStore, host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'host' }, null],
   [W.mqtt, "mqtt.connect({ host: 'broker.internal', port: 8883, protocol: 'mqtts' });", 'hardcoded', { client: 'mqtt', path: 'host' }, null],
   [W.memcached, "const cache = new Memcached();\ncache.connect('cache.internal:11211', () => {});", 'hardcoded', { client: 'memcached', path: 'servers' }, null],
   // node-redis 3 read `host` at the top of the options.
@@ -144,6 +147,7 @@ const locationCases: Case[] = [
 
 const privilegedCases: Case[] = [
   [W.typeormModule, "TypeOrmModule.forRoot({ type: 'mysql', host: process.env.DB_HOST, username: 'root', password: process.env.DB_PASSWORD });", 'option', { client: '@nestjs/typeorm', where: 'username', account: 'root' }, null],
+  [W.cacheStore2, "CacheModule.register({ store: redisStore, host: process.env.REDIS_HOST, username: 'default', password: process.env.REDIS_PASSWORD });", 'option', { client: 'cache-manager-redis-store', where: 'username', account: 'default' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -167,6 +171,11 @@ ruleTests('no-hardcoded-service-location through wrappers', location, {
   valid: [
     ...forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL });"),
     ...forms(W.connectRedis, 'const RedisStore = connectRedis(session);\nnew RedisStore({ client: redisClient });'),
+    ...forms(W.cacheStore2, 'CacheModule.register({ store: redisStore, host: process.env.REDIS_HOST, port: 6379 });'),
+    // Another store, or a store named so but not imported from the module.
+    { code: "import * as memcachedStore from 'cache-manager-memcached-store';\nCacheModule.register({ store: memcachedStore, host: 'cache.internal' });" },
+    { code: "const redisStore = { create() {} };\nCacheModule.register({ store: redisStore, host: 'cache.internal' });" },
+    { code: "CacheModule.register({ store: 'memory', host: 'cache.internal' });" },
     // A file name convention or transport that is not a backing service.
     ...forms(W.clients, "ClientsModule.register([{ name: 'GW', transport: Transport.TCP, options: { host: 'gateway', port: 3001 } }]);"),
   ],
