@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { amqplib } from './amqplib';
+import { amqpConnectionManager } from './amqp-connection-manager';
 import { awsSdk } from './aws-sdk';
 import { awsSdkV2 } from './aws-sdk-v2';
 import { bullmq } from './bullmq';
@@ -58,6 +59,8 @@ import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
 import { directus } from './directus';
+import { ldapauthFork } from './ldapauth-fork';
+import { nodeNatsStreaming } from './node-nats-streaming';
 
 export type * from './types';
 
@@ -95,6 +98,7 @@ export const catalog: readonly CatalogEntry[] = [
   socketIoClient,
   nodeTls,
   mqtt,
+  nodeNatsStreaming,
   // Legacy clients, framework wrappers and config conventions, judged by the facts of the
   // client they configure (`wraps`).
   bull,
@@ -123,6 +127,8 @@ export const catalog: readonly CatalogEntry[] = [
   mikroOrm,
   strapiBookshelf,
   directus,
+  amqpConnectionManager,
+  ldapauthFork,
 ];
 
 const byId: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

@@ -140,12 +140,13 @@ function userInText(text: string): { kind: 'url-username' | 'connection-string-u
  * amqplib logs in as `guest` when the URL has no userinfo or the object form has neither
  * `username` nor `password` (clients.md §10). Reported only for a literal, non-loopback
  * location (RabbitMQ lets `guest` in from localhost only, and a loopback default is the
- * library's own), when no credential option is present or could be (`socket.credentials`).
+ * library's own), when no credential option is present or could be (`credentials` in the TLS
+ * options bag: amqplib's `socket`, amqp-connection-manager's `connectionOptions`).
  */
 export function implicitAccount<N>(entry: CatalogEntry, options: ObjectValue<N>, callNode: N): AccountFinding<N> | undefined {
   const account = entry.implicitAccount;
   if (!account || options.open) return undefined;
-  const credentialPaths = [...entry.credentials.userPaths, ...entry.credentials.secretPaths, 'socket.credentials'];
+  const credentialPaths = [...entry.credentials.userPaths, ...entry.credentials.secretPaths, ...entry.tls.bags.map((bag) => (bag === '' ? 'credentials' : `${bag}.credentials`))];
   if (credentialPaths.some((path) => lookup(options, path).status !== 'absent')) return undefined;
   const locations = locationValues(entry, options);
   if (locations.length !== 1) return undefined;

@@ -46,6 +46,11 @@ export const L = {
   socketio: { esm: "import { io } from 'socket.io-client';", cjs: "const { io } = require('socket.io-client');" },
   https: { esm: "import https from 'node:https';", cjs: "const https = require('https');" },
   tls: { esm: "import * as tls from 'tls';", cjs: "const tls = require('node:tls');" },
+  acm: { esm: "import amqp from 'amqp-connection-manager';", cjs: "const amqp = require('amqp-connection-manager');" },
+  acmNamed: { esm: "import { connect } from 'amqp-connection-manager';", cjs: "const { connect } = require('amqp-connection-manager');" },
+  stan: { esm: "import stan from 'node-nats-streaming';", cjs: "const stan = require('node-nats-streaming');" },
+  ldapauth: { esm: "import LdapAuth from 'ldapauth-fork';", cjs: "const LdapAuth = require('ldapauth-fork');" },
+  ldapauthParent: { esm: "import LdapAuth from 'ldapauth';", cjs: "const LdapAuth = require('ldapauth');" },
   /** No import: a body that builds no client (an empty header line keeps line numbers alike). */
   none: { esm: '', cjs: '' },
 } satisfies Record<string, Lib>;

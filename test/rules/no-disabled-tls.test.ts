@@ -102,6 +102,8 @@ const invalid: InvalidCase[] = disabled.flatMap(([lib, body, edit]) =>
 
 /** `requireTls`: credentials to a remote or environment-provided host with TLS never on. */
 const clear: Array<[Lib, string]> = [
+  // nats 1.x under node-nats-streaming: TLS only if the server asks for it.
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'nats://nats.example.com:4222', user: 'app', pass: process.env.NATS_PASS });"],
   [L.kafkajs, "new Kafka({ brokers: [process.env.KAFKA_BROKER], sasl: { mechanism: 'plain', username: process.env.KAFKA_USER, password: process.env.KAFKA_PASSWORD } });"],
   [L.kafkajs, "new Kafka({ brokers: ['kafka-1.example.com:9092'], sasl: { mechanism: 'scram-sha-512', username: 'app', password: process.env.KAFKA_PASSWORD } });"],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });'],
@@ -116,6 +118,8 @@ const clear: Array<[Lib, string]> = [
 ];
 
 const notClear: Array<[Lib, string]> = [
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'nats://nats.example.com:4222', user: 'app', pass: process.env.NATS_PASS, tls: true });"],
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'tls://nats.example.com:4222', user: 'app', pass: process.env.NATS_PASS });"],
   [L.kafkajs, "new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
   [L.kafkajs, "new Kafka({ brokers: ['localhost:9092'], sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
   [L.kafkajs, "new Kafka({ brokers: process.env.KAFKA_BROKERS.split(','), sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],

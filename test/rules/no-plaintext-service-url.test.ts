@@ -20,6 +20,13 @@ const atClients: Array<[Lib, string, string, Edit]> = [
   [L.ldapjs, "ldap.createClient({ url: 'ldap://ldap.example.com' });", 'ldapjs', SCHEME('ldap://', 'ldaps://')],
   [L.ldapjs, "ldap.createClient({ url: ['ldap://ldap1.example.com', 'ldaps://ldap2.example.com'] });", 'ldapjs', SCHEME('ldap://', 'ldaps://')],
   [L.ldapts, "new Client({ url: 'ldap://ad.corp.internal:389' });", 'ldapts', SCHEME('ldap://', 'ldaps://')],
+  [L.acm, "amqp.connect(['amqp://rabbit.example.com']);", 'amqp-connection-manager', SCHEME('amqp://', 'amqps://')],
+  [L.acmNamed, "connect([{ url: 'amqp://rabbit.example.com' }]);", 'amqp-connection-manager', SCHEME('amqp://', 'amqps://')],
+  [L.ldapauth, "new LdapAuth({ url: 'ldap://ldap.example.com:389', bindDN: process.env.LDAP_BIND_DN });", 'ldapauth-fork', SCHEME('ldap://', 'ldaps://')],
+  [L.ldapauthParent, "new LdapAuth({ url: 'ldap://ldap.example.com:389', adminDn: process.env.LDAP_BIND_DN });", 'ldapauth-fork', SCHEME('ldap://', 'ldaps://')],
+  // nats 1.x under node-nats-streaming: `nats://` uses TLS only if the server asks for it.
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'nats://nats.example.com:4222' });", 'node-nats-streaming', null],
+  [L.stan, "stan.connect('test-cluster', 'worker-1', 'nats://nats.example.com:4222');", 'node-nats-streaming', null],
   [L.nodemailer, "nodemailer.createTransport('smtp://mailer:pw@smtp.example.com:587');", 'nodemailer', PARAM(':587', ':587?requireTLS=true')],
   [L.ws, "new WebSocket('ws://relay.example.com/feed');", 'ws', SCHEME('ws://', 'wss://')],
   [L.ws, "new WebSocket('http://relay.example.com/feed');", 'ws', SCHEME('http://', 'https://')],
@@ -66,6 +73,11 @@ const standalone: Array<[string, string, Edit]> = [
 ];
 
 const secure: Array<[Lib, string]> = [
+  [L.acm, "amqp.connect(['amqps://rabbit.example.com']);"],
+  // nats 1.x turns `tls` on for a `tls://` server.
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'tls://nats.example.com:4222' });"],
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'nats://nats.example.com:4222', tls: true });"],
+  [L.ldapauth, "new LdapAuth({ url: 'ldap://ldap.example.com:389', starttls: true });"],
   [L.ioredis, "new Redis('rediss://cache.example.com:6380');"],
   [L.ioredis, "new Redis('redis://cache.example.com:6379', { tls: {} });"],
   [L.ioredis, "new Redis('redis://cache.example.com:6379?tls=true');"],

@@ -41,6 +41,9 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.nats, "connect({ servers: process.env.NATS_URL, tls: { rejectUnauthorized: false } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.cassandra, "new cassandra.Client({ contactPoints: [process.env.CASSANDRA_HOST], localDataCenter: 'dc1', sslOptions: {} });", null],
   [L.ldapjs, "ldap.createClient({ url: process.env.LDAP_URL, tlsOptions: { rejectUnauthorized: false } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [L.acm, 'amqp.connect(process.env.AMQP_URL, { connectionOptions: { rejectUnauthorized: false } });', ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: process.env.NATS_URL, tls: { rejectUnauthorized: false } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [L.ldapauth, 'new LdapAuth({ url: process.env.LDAP_URL, starttls: true, tlsOptions: { rejectUnauthorized: false } });', ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.bullmq, "new Queue('mail', { connection: { url: process.env.REDIS_URL, tls: { rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.bullmq, "new Worker('mail', async () => {}, { connection: { tls: { rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.prisma, "new PrismaClient({ datasourceUrl: 'postgresql://db.example.com/app?sslaccept=accept_invalid_certs' });", ['sslaccept=accept_invalid_certs', 'sslaccept=strict']],
@@ -57,6 +60,9 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
 ];
 
 const secure: Array<[Lib, string]> = [
+  [L.acm, 'amqp.connect(process.env.AMQP_URL, { connectionOptions: { ca: [process.env.AMQP_CA] } });'],
+  [L.stan, "stan.connect('test-cluster', 'worker-1', { url: process.env.NATS_URL, tls: true });"],
+  [L.ldapauth, 'new LdapAuth({ url: process.env.LDAP_URL, starttls: true, tlsOptions: { rejectUnauthorized: true } });'],
   [L.pg, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });"],
   [L.pg, "new Client('postgres://db.example.com/app?ssl=false');"],
   [L.pg, "new Client('postgres://db.example.com/app?sslmode=require');"],
@@ -104,6 +110,8 @@ function expectedId(body: string): string {
 
 /** Look-alikes: the same option names on things that are not backing-service clients. */
 const lookalikes: ValidCase[] = [
+  { code: "function connect(urls, options) { return [urls, options]; }\nconnect(process.env.AMQP_URL, { connectionOptions: { rejectUnauthorized: false } });" },
+  { code: "class LdapAuth { constructor(options) { this.options = options; } }\nnew LdapAuth({ url: process.env.LDAP_URL, tlsOptions: { rejectUnauthorized: false } });" },
   { code: "module.exports = { devServer: { https: true, server: { options: { rejectUnauthorized: false } } } };", sourceType: 'commonjs' },
   { code: "import session from 'express-session';\napp.use(session({ cookie: { secure: false } }));" },
   { code: "import cors from 'cors';\napp.use(cors({ origin: 'http://localhost:3000', credentials: true }));" },
@@ -123,6 +131,24 @@ ruleTests('no-unverified-tls', rule, {
   valid: [...secure.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes],
   invalid: [
     ...invalid,
+    {
+      name: 'TypeScript: amqp-connection-manager options typed AmqpConnectionManagerOptions',
+      code: "import amqp, { type AmqpConnectionManagerOptions } from 'amqp-connection-manager';\nconst options: AmqpConnectionManagerOptions = { connectionOptions: { rejectUnauthorized: false } };\namqp.connect(process.env.AMQP_URL as string, options);",
+      tsOnly: true,
+      errors: [{ messageId: 'unverified', line: 2, data: { client: 'amqp-connection-manager', setting: 'connectionOptions.rejectUnauthorized: false', secure: 'connectionOptions.rejectUnauthorized: true' } }],
+    },
+    {
+      name: 'TypeScript: node-nats-streaming options typed StanOptions',
+      code: "import { connect, type StanOptions } from 'node-nats-streaming';\nconst options: StanOptions = { url: process.env.NATS_URL, tls: { rejectUnauthorized: false } };\nconnect('test-cluster', 'worker-1', options);",
+      tsOnly: true,
+      errors: [{ messageId: 'unverified', line: 2, data: { client: 'node-nats-streaming', setting: 'tls.rejectUnauthorized: false', secure: 'tls.rejectUnauthorized: true' } }],
+    },
+    {
+      name: 'TypeScript: ldapauth-fork options typed LdapAuth.Options',
+      code: "import LdapAuth = require('ldapauth-fork');\nconst options: LdapAuth.Options = { url: process.env.LDAP_URL as string, searchBase: 'dc=example,dc=org', searchFilter: '(uid={{username}})', tlsOptions: { rejectUnauthorized: false } };\nexport const auth = new LdapAuth(options);",
+      tsOnly: true,
+      errors: [{ messageId: 'unverified', line: 2, data: { client: 'ldapauth-fork', setting: 'tlsOptions.rejectUnauthorized: false', secure: 'tlsOptions.rejectUnauthorized: true' } }],
+    },
     {
       name: 'suggestion flips rejectUnauthorized when the object is local to the call',
       code: "import { Pool } from 'pg';\nnew Pool({ ssl: { rejectUnauthorized: false } });",

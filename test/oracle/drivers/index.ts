@@ -54,6 +54,7 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
   '@aws-sdk/client-*': 'not a devDependency: an S3-compatible HTTPS endpoint would be driven like @elastic/elasticsearch',
   'aws-sdk': 'not a devDependency, and end of support since 2025-09-08',
   mqtt: 'not a devDependency: MQTT over TLS is direct TLS, and would be driven like amqplib',
+  'node-nats-streaming': 'not a devDependency, deprecated with NATS Streaming; it connects through nats 1.x (not installed here), whose TLS upgrade on the server\'s INFO would be driven like nats',
   elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
   '@mikro-orm/core': 'not a devDependency; its `driverOptions` reach knex, pg or mysql2, which are driven',
   'drizzle-kit': 'a migration CLI, not a devDependency: it turns `ssl` modes into pg options before connecting with pg or postgres.js, which are driven',
