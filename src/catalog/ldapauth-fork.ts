@@ -1,5 +1,5 @@
 import { LDAP_ACCOUNTS } from './accounts';
-import { ldapjs } from './ldapjs';
+import { LDAP_RECIPE, ldapjs } from './ldapjs';
 import type { CatalogEntry } from './types';
 
 /**
@@ -46,12 +46,7 @@ export const ldapauthFork: CatalogEntry = {
   envVarAliases: [],
   // Matched on the bind DN's first RDN (`cn=admin,dc=example,dc=org`).
   privilegedAccounts: LDAP_ACCOUNTS,
-  recipe: {
-    urlOption: 'url',
-    tlsOptions: {},
-    supersededOptions: [],
-    tlsScheme: 'ldaps',
-  },
+  recipe: LDAP_RECIPE,
   optionTypes: [{ path: 'Options' }],
   wraps: 'ldapjs',
   notes: [

@@ -1,5 +1,8 @@
 import { LDAP_ACCOUNTS } from './accounts';
-import type { CatalogEntry } from './types';
+import type { CatalogEntry, SecureRecipe } from './types';
+
+/** Every LDAP client here: the URL from `LDAP_URL`, TLS by the `ldaps://` scheme alone. */
+export const LDAP_RECIPE: SecureRecipe = { urlOption: 'url', tlsOptions: {}, supersededOptions: [], tlsScheme: 'ldaps' };
 
 /** ldapjs (unmaintained). Facts: reference/clients.md §22. */
 export const ldapjs: CatalogEntry = {
@@ -40,12 +43,7 @@ export const ldapjs: CatalogEntry = {
   envVarAliases: [],
   // Matched on a bind DN's first RDN (`cn=admin,dc=example,dc=org`).
   privilegedAccounts: LDAP_ACCOUNTS,
-  recipe: {
-    urlOption: 'url',
-    tlsOptions: {},
-    supersededOptions: [],
-    tlsScheme: 'ldaps',
-  },
+  recipe: LDAP_RECIPE,
   optionTypes: [{ path: 'ClientOptions' }],
   shape: { names: ['ldap', 'ad', 'activedirectory'], ports: [389, 636], anyOf: ['url', 'bindDN', 'bindCredentials'] },
   notes: [

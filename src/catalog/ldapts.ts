@@ -1,4 +1,5 @@
 import { LDAP_ACCOUNTS } from './accounts';
+import { LDAP_RECIPE } from './ldapjs';
 import type { CatalogEntry } from './types';
 
 /** ldapts (maintained, TypeScript). Facts: reference/clients.md §22. */
@@ -31,12 +32,7 @@ export const ldapts: CatalogEntry = {
   envVar: 'LDAP_URL',
   envVarAliases: [],
   privilegedAccounts: LDAP_ACCOUNTS,
-  recipe: {
-    urlOption: 'url',
-    tlsOptions: {},
-    supersededOptions: [],
-    tlsScheme: 'ldaps',
-  },
+  recipe: LDAP_RECIPE,
   optionTypes: [{ path: 'ClientOptions' }],
   notes: [
     '`ldap://` is plaintext unless `startTLS()` is called before `bind()`; prefer `ldaps://`.',
