@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Value } from '../policy/value';
 import { findVariable, staticPropertyName, unwrap } from './ast';
 import { functionNode } from './client-sites';
-import { getProperty } from '../policy/value';
+import { getProperty, type Value } from '../policy/value';
 import { returnArguments, type Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;

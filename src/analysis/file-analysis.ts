@@ -35,13 +35,9 @@ type Node = TSESTree.Node;
 /**
  * How a site's configuration was found: a call that builds a client (or registers one through a
  * framework wrapper), or an options object recognised with no client in sight: by its declared
- * type, by the tool's config-file convention, by a shape only that library's options have, or a
- * service URL held by exported configuration (judged as that scheme's library's URL option).
- */
-/**
- * How a site was found: a client call, an object typed with a library's options type, a tool's
- * config file, a shape, a bare service URL, or an object a catalog module is handed into as an
- * option's value (`{ store: redisStore, host }`).
+ * type, by the tool's config-file convention, by a shape only that library's options have, a
+ * service URL held by exported configuration (judged as that scheme's library's URL option), or
+ * an object a catalog module is handed into as an option's value (`{ store: redisStore, host }`).
  */
 export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url' | 'handed';
 
