@@ -161,13 +161,13 @@ export function isServiceUrlHost(node: Node): boolean {
     let outer: Node = parent;
     while (outer.parent?.type === 'BinaryExpression' && outer.parent.operator === '+' && outer.parent.left === outer) {
       outer = outer.parent;
-      after += edgeText((outer as TSESTree.BinaryExpression).right, 'first') ?? HOLE;
+      after += edgeText((outer as TSESTree.BinaryExpression).right, 'first') ?? UNKNOWN_PART;
     }
     start = edgeText(outer, 'first');
   } else if (parent?.type === 'TemplateLiteral') {
     const index = parent.expressions.indexOf(node as TSESTree.Expression);
     before = index < 0 ? undefined : (parent.quasis[index]!.value.cooked ?? undefined);
-    after = parent.quasis.slice(index + 1).map((quasi) => quasi.value.cooked ?? '').join(HOLE);
+    after = parent.quasis.slice(index + 1).map((quasi) => quasi.value.cooked ?? '').join(UNKNOWN_PART);
     start = parent.quasis[0]!.value.cooked ?? undefined;
   }
   if (before === undefined || start === undefined || !(before.endsWith('://') || before.endsWith('@'))) return false;
@@ -175,7 +175,8 @@ export function isServiceUrlHost(node: Node): boolean {
   return STARTS_WITH_SCHEME.test(start) && !/^https?:/i.test(start);
 }
 
-const HOLE = 'x';
+// An unknown part of the text after the host: any character but the separators looked for.
+const UNKNOWN_PART = 'x';
 
 /** The literal text at the first or last edge of a `+` chain (`'mongodb://' + a` → `mongodb://`). */
 function edgeText(node: Node, edge: 'first' | 'last'): string | undefined {
