@@ -143,6 +143,12 @@ function annotatedValues(reference: TSESTree.TSTypeReference, evaluator: Evaluat
       current = parent.parent;
       continue;
     }
+    // `Promise<TypeOrmModuleOptions> | TypeOrmModuleOptions` (Nest's own factory signature): each
+    // member annotates the same value.
+    if (parent.type === 'TSUnionType') {
+      current = parent;
+      continue;
+    }
     if (parent.type === 'TSTypeAnnotation' && parent.parent?.type === 'TSIndexSignature') {
       // `{ [env: string]: Knex.Config }`
       container = 'map';

@@ -47,6 +47,9 @@ export const typeorm: CatalogEntry = {
       },
       // mssql encrypts by default (the TLS oracle saw TLS with nothing set).
       { path: 'options.encrypt', when: isMssql, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, whenAbsent: 'verified', secure: 'options: { encrypt: true }' },
+      // mssql: `Object.assign({ ..., options }, credentials, extra)` (SqlServerDriver `createPool`):
+      // `extra.options` replaces `options` whole.
+      { path: 'extra.options.encrypt', when: isMssql, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, secure: 'options: { encrypt: true } (and no extra.options)' },
       ...mongodbTls.switches.filter((sw) => MONGO_PASSED.has(sw.path)).map((sw) => ({ ...sw, when: isMongo })),
     ],
     bags: ['ssl', 'extra.ssl', 'options.cryptoCredentialsDetails'],
@@ -59,6 +62,7 @@ export const typeorm: CatalogEntry = {
     ],
     verifyOff: [
       { path: 'options.trustServerCertificate', value: true, when: isMssql, secure: 'options: { trustServerCertificate: false }' },
+      { path: 'extra.options.trustServerCertificate', value: true, when: isMssql, secure: 'options: { trustServerCertificate: false } (and no extra.options)' },
       ...mongodbTls.verifyOff.filter((flag) => MONGO_PASSED.has(flag.path)).map((flag) => ({ ...flag, when: isMongo })),
     ],
     // postgres `url` is pg's connectionString (its sslmode overrides `ssl`); mysql and mssql drop
@@ -133,6 +137,7 @@ export const typeorm: CatalogEntry = {
   },
   notes: [
     'For postgres, `extra` overrides everything: `extra: { ssl: { rejectUnauthorized: false } }` turns verification off.',
+    'For mssql, `extra.options` replaces `options` whole: `extra: { options: { trustServerCertificate: true } }` turns verification off.',
     'For postgres, `url` query parameters (`sslmode`) override `ssl`.',
     'For mysql and mssql the query string of `url` is dropped, so `?ssl=` has no effect.',
     'For mssql, `options.trustServerCertificate: true` turns verification off.',

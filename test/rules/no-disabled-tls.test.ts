@@ -43,6 +43,7 @@ const disabled: Array<[Lib, string, [string, string] | null]> = [
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: false, trustServerCertificate: false } } });", null],
   [L.typeorm, "new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, ssl: false });", ['ssl: false', 'ssl: { rejectUnauthorized: true }']],
   [L.typeorm, "new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { ssl: false } });", null],
+  [L.typeorm, "new DataSource({ type: 'mssql', host: process.env.DB_HOST, extra: { options: { encrypt: false } } });", null],
   [L.typeorm, "new DataSource({ type: 'mongodb', url: process.env.MONGODB_URI, tls: false });", ['tls: false', 'tls: true']],
   [L.prisma, "new PrismaClient({ datasourceUrl: 'postgresql://db.example.com/app?sslmode=disable' });", null],
   [L.mssql, 'sql.connect({ server: process.env.DB_SERVER, options: { encrypt: false } });', ['encrypt: false', 'encrypt: true']],

@@ -35,6 +35,8 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres', dialectOptions: { ssl: { require: true, rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql' });", null],
   [L.typeorm, "new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { ssl: { rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  // mssql: TypeORM assigns `extra` over the driver options, so `extra.options` replaces `options`.
+  [L.typeorm, "new DataSource({ type: 'mssql', host: process.env.DB_HOST, extra: { options: { trustServerCertificate: true } } });", ['Certificate: true', 'Certificate: false']],
   [L.mssql, "sql.connect({ server: process.env.DB_SERVER, options: { trustServerCertificate: true } });", ['Certificate: true', 'Certificate: false']],
   [L.mssql, "new sql.ConnectionPool('Server=db.example.com;Database=app;Encrypt=true;TrustServerCertificate=true');", ['TrustServerCertificate=true', 'TrustServerCertificate=false']],
   [L.tedious, "new Connection({ server: process.env.DB_SERVER, options: { trustServerCertificate: true } });", ['Certificate: true', 'Certificate: false']],

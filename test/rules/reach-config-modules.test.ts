@@ -447,3 +447,30 @@ ruleTests('no-environment-branching: exports chosen by a top-level if', branchin
     },
   ],
 });
+
+// Nest's own factory signature returns `Promise<T> | T`: each member of a union annotates the value.
+ruleTests('a typed options factory whose return type is a union', unverified, {
+  valid: [
+    {
+      code: "import { TypeOrmModuleOptions, TypeOrmOptionsFactory } from '@nestjs/typeorm';\nexport class Db implements TypeOrmOptionsFactory {\n  createTypeOrmOptions(): Promise<TypeOrmModuleOptions> | TypeOrmModuleOptions {\n    return { type: 'mssql', host: process.env.DB_HOST, options: { trustServerCertificate: false } };\n  }\n}",
+      tsOnly: true,
+    },
+    // Untyped, in a file that names no catalog module: not known to be anyone's options.
+    { code: "export class Db {\n  createTypeOrmOptions() {\n    return { type: 'mssql', options: { trustServerCertificate: true } };\n  }\n}" },
+    // A union with another library's type says nothing about this one's options.
+    { code: "import { Foo } from './foo';\nexport function make(): Foo | string {\n  return { type: 'mssql', options: { trustServerCertificate: true } } as never;\n}", tsOnly: true },
+  ],
+  invalid: [
+    {
+      code: "import { TypeOrmModuleOptions, TypeOrmOptionsFactory } from '@nestjs/typeorm';\nexport class Db implements TypeOrmOptionsFactory {\n  createTypeOrmOptions(): Promise<TypeOrmModuleOptions> | TypeOrmModuleOptions {\n    return { type: 'mssql', host: process.env.DB_HOST, options: { trustServerCertificate: true } };\n  }\n}",
+      tsOnly: true,
+      errors: [
+        {
+          messageId: 'unverified',
+          line: 4,
+          suggestions: [{ messageId: 'suggestSecure', output: "import { TypeOrmModuleOptions, TypeOrmOptionsFactory } from '@nestjs/typeorm';\nexport class Db implements TypeOrmOptionsFactory {\n  createTypeOrmOptions(): Promise<TypeOrmModuleOptions> | TypeOrmModuleOptions {\n    return { type: 'mssql', host: process.env.DB_HOST, options: { trustServerCertificate: false } };\n  }\n}" }],
+        },
+      ],
+    },
+  ],
+});
