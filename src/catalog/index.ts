@@ -59,7 +59,7 @@ import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
 import { directus } from './directus';
-import { ldapauthFork } from './ldapauth-fork';
+import { ldapauthFork, passportLdapauth } from './ldapauth-fork';
 import { nodeNatsStreaming } from './node-nats-streaming';
 
 export type * from './types';
@@ -129,6 +129,7 @@ export const catalog: readonly CatalogEntry[] = [
   directus,
   amqpConnectionManager,
   ldapauthFork,
+  passportLdapauth,
 ];
 
 const byId: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

@@ -1,5 +1,6 @@
 import { LDAP_ACCOUNTS } from './accounts';
 import { LDAP_RECIPE, ldapjs } from './ldapjs';
+import { rebase } from './rebase';
 import type { CatalogEntry } from './types';
 
 /**
@@ -53,4 +54,27 @@ export const ldapauthFork: CatalogEntry = {
     '`ldap://` without `starttls: true` sends the bind password and every user\'s password in clear. Use `ldaps://`.',
     'ldapauth (the parent package) takes `adminDn`/`adminPassword` and has no `starttls`.',
   ],
+};
+
+const underServer = rebase(ldapauthFork, 'server');
+
+/**
+ * passport-ldapauth, the Passport strategy: `new LdapStrategy({ server: {...} }, verify)` hands
+ * `server` to ldapauth-fork as it is (3.0.1 lib/passport-ldapauth/strategy.js: `new
+ * LdapAuth(this.options.server)`), so ldapauth-fork's facts apply under `server`.
+ */
+export const passportLdapauth: CatalogEntry = {
+  ...ldapauthFork,
+  ...underServer,
+  id: 'passport-ldapauth',
+  displayName: 'passport-ldapauth',
+  modules: ['passport-ldapauth'],
+  // `module.exports = Strategy`, also as `.Strategy`.
+  factories: [
+    { path: '', invoke: 'new', args: ['$spread', null] },
+    { path: 'Strategy', invoke: 'new', args: ['$spread', null] },
+  ],
+  optionTypes: [{ path: 'Options' }],
+  wraps: 'ldapauth-fork',
+  notes: ['`server` goes to ldapauth-fork, then to ldapjs: every ldapauth-fork fact applies under `server`.'],
 };

@@ -37,6 +37,7 @@ const W = {
   esLegacy: { esm: "import elasticsearch from 'elasticsearch';", cjs: "const elasticsearch = require('elasticsearch');" },
   ioAdapter: { esm: "import redisAdapter from 'socket.io-redis';", cjs: "const redisAdapter = require('socket.io-redis');" },
   cacheStore: { esm: "import { redisStore } from 'cache-manager-redis-store';", cjs: "const { redisStore } = require('cache-manager-redis-store');" },
+  passportLdap: { esm: "import LdapStrategy from 'passport-ldapauth';", cjs: "const LdapStrategy = require('passport-ldapauth');" },
   cacheStore2: { esm: "import * as redisStore from 'cache-manager-redis-store';", cjs: "const redisStore = require('cache-manager-redis-store');" },
   mqtt: { esm: "import mqtt from 'mqtt';", cjs: "const mqtt = require('mqtt');" },
   memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
@@ -60,6 +61,8 @@ function invalid(cases: Case[]): Array<Record<string, unknown>> {
 }
 
 const unverifiedCases: Case[] = [
+  // passport-ldapauth hands `server` to ldapauth-fork, which hands url and tlsOptions to ldapjs.
+  [W.passportLdap, "new LdapStrategy({ server: { url: process.env.LDAP_URL, tlsOptions: { rejectUnauthorized: false } } }, verify);", 'unverified', { client: 'passport-ldapauth' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: '@nestjs/typeorm' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [
     W.typeormModule,
@@ -139,6 +142,7 @@ const locationCases: Case[] = [
   [W.cacheStore, "const store = redisStore({ socket: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'socket.host' }, null],
   // Version 2 is handed in beside its options: `CacheModule.register({ store: redisStore, host })`.
   [W.cacheStore2, "CacheModule.register({ store: redisStore, host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'cache-manager-redis-store', path: 'host' }, null],
+  [W.passportLdap, "new LdapStrategy({ server: { url: 'ldaps://ldap.internal:636', searchBase: 'dc=example,dc=org' } });", 'hardcoded', { client: 'passport-ldapauth', path: 'server.url' }, null],
   [W.mqtt, "mqtt.connect({ host: 'broker.internal', port: 8883, protocol: 'mqtts' });", 'hardcoded', { client: 'mqtt', path: 'host' }, null],
   [W.memcached, "const cache = new Memcached();\ncache.connect('cache.internal:11211', () => {});", 'hardcoded', { client: 'memcached', path: 'servers' }, null],
   // node-redis 3 read `host` at the top of the options.
@@ -148,6 +152,7 @@ const locationCases: Case[] = [
 const privilegedCases: Case[] = [
   [W.typeormModule, "TypeOrmModule.forRoot({ type: 'mysql', host: process.env.DB_HOST, username: 'root', password: process.env.DB_PASSWORD });", 'option', { client: '@nestjs/typeorm', where: 'username', account: 'root' }, null],
   [W.cacheStore2, "CacheModule.register({ store: redisStore, host: process.env.REDIS_HOST, username: 'default', password: process.env.REDIS_PASSWORD });", 'option', { client: 'cache-manager-redis-store', where: 'username', account: 'default' }, null],
+  [W.passportLdap, "new LdapStrategy({ server: { url: process.env.LDAP_URL, bindDN: 'cn=admin,dc=example,dc=org', bindCredentials: process.env.LDAP_PASSWORD } });", 'option', { client: 'passport-ldapauth', where: 'server.bindDN', account: 'admin' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -176,6 +181,9 @@ ruleTests('no-hardcoded-service-location through wrappers', location, {
     { code: "import * as memcachedStore from 'cache-manager-memcached-store';\nCacheModule.register({ store: memcachedStore, host: 'cache.internal' });" },
     { code: "const redisStore = { create() {} };\nCacheModule.register({ store: redisStore, host: 'cache.internal' });" },
     { code: "CacheModule.register({ store: 'memory', host: 'cache.internal' });" },
+    ...forms(W.passportLdap, "new LdapStrategy({ server: { url: process.env.LDAP_URL, searchBase: 'dc=example,dc=org' } });"),
+    // Another Passport strategy's options.
+    { code: "import { Strategy } from 'passport-local';\nnew Strategy({ usernameField: 'email', server: { url: 'ldap://ldap.internal' } }, verify);" },
     // A file name convention or transport that is not a backing service.
     ...forms(W.clients, "ClientsModule.register([{ name: 'GW', transport: Transport.TCP, options: { host: 'gateway', port: 3001 } }]);"),
   ],
