@@ -403,6 +403,11 @@ export class Evaluator extends MemoEvaluator<Node> {
         open = true;
         continue;
       }
+      // `get host() { return 'smtp.example.com' }`: a getter's value is what it returns.
+      if (property.kind === 'get') {
+        props.push({ key, value: this.returned(property.value as Node), node: property });
+        continue;
+      }
       if (property.kind !== 'init') {
         props.push({ key, value: { kind: 'unknown', node: property.value }, node: property });
         continue;

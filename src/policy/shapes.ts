@@ -126,16 +126,16 @@ function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder
 
 /**
  * A test for the keys some entry's shape needs (the last segment of each `anyOf` path), written
- * as an object's key (`host:`, `"password":`) or a shorthand property (`{ host, port }`): the
- * words alone are in most library code (`host`, `url`, `user` in comments and parameters). One
- * scan that stops at each `:`, `,` and `}` and looks behind it for a word: those characters are
- * rarer than the words' first letters, so the scan costs about two thirds of one that starts at
- * the words.
+ * as an object's key (`host:`, `"password":`), a shorthand property (`{ host, port }`) or a
+ * getter (`get host() {`): the words alone are in most library code (`host`, `url`, `user` in
+ * comments and parameters). One scan that stops at each `:`, `,`, `}` and `(` and looks behind
+ * it for a word: those characters are rarer than the words' first letters, so the scan costs
+ * less than one that starts at the words.
  */
 export function shapeKeysTest(entries: readonly CatalogEntry[]): (text: string) => boolean {
   const words = new Set(entries.flatMap((entry) => (entry.shape?.anyOf ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1))));
   if (words.size === 0) return () => false;
   const alternation = `(?:${[...words].sort().join('|')})`;
-  const key = new RegExp(`:(?!:)(?<=\\b${alternation}['"]?\\s*:)|[,}](?<=[{,]\\s*${alternation}\\s*[,}])`);
+  const key = new RegExp(`:(?!:)(?<=\\b${alternation}['"]?\\s*:)|[,}](?<=[{,]\\s*${alternation}\\s*[,}])|\\((?<=\\bget\\s+${alternation}\\s*\\()`);
   return (text) => key.test(text);
 }

@@ -16,6 +16,7 @@ describe('shapeKeysTest', () => {
     'module.exports = { user, password }',
     'export const db = {\n  dialect,\n  host\n}',
     'exports.kafka = { brokers: [a] }',
+    'module.exports = { smtp: { get host() { return h; } } }',
   ])('passes %s', (text) => {
     expect(hasShapeKeys(text)).toBe(true);
   });
@@ -27,6 +28,7 @@ describe('shapeKeysTest', () => {
     'std::host::name',
     'const { hosts } = options',
     'user.password.length',
+    'target(host)',
   ])('stops %s', (text) => {
     expect(hasShapeKeys(text)).toBe(false);
   });

@@ -474,3 +474,24 @@ ruleTests('a typed options factory whose return type is a union', unverified, {
     },
   ],
 });
+
+// Getters in an exported configuration object: the value is what the getter returns.
+ruleTests('getters in exported configuration', location, {
+  valid: [
+    { code: "module.exports = { redis: { get host() { return process.env.REDIS_HOST; } } };", sourceType: 'commonjs' },
+    // A class's getter is not exported configuration.
+    { code: "export class Api {\n  get url() {\n    return 'https://api.example.com';\n  }\n}" },
+  ],
+  invalid: [
+    {
+      code: "module.exports = {\n  smtp: {\n    get host() { return 'smtp.example.com'; },\n    get port() { return 465; },\n  },\n};",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 3, data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' }, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTests('getters in exported configuration: secrets', credentials, {
+  valid: [],
+  invalid: [{ code: "export default {\n  mail: { get user() { return 'app'; }, get pass() { return 'mail-secret'; } },\n};", errors: [{ messageId: 'setting' }] }],
+});
