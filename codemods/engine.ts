@@ -16,7 +16,7 @@ import { analyzeText, type AnalysisOptions, type AnalyzedText } from './analysis
 import { Editor, MARKER_PREFIX } from './analysis/edit';
 import { parserFor, PrintingParseError, RecastTree } from './analysis/recast-tree';
 import { rewriteSequelizeConfig } from './json/sequelize-cli';
-import { envServiceUrl, type EnvVariable } from './transforms/env-service-url';
+import { envServiceUrl, markPrivilegedUrlUsers, type EnvVariable } from './transforms/env-service-url';
 import { markDifferingEnvironmentMaps, removeEnvironmentBranching } from './transforms/environment-branching';
 import { verifyTls } from './transforms/verify-tls';
 
@@ -88,11 +88,12 @@ const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?\?)\s*['"`]|\benv\(\s*['"][A-Z][A-Z0-9_]*['"]\s*,\s*['"`]/;
 /**
  * A configuration library named in quotes (`'@nestjs/config'`, `'envalid'`) and a literal default
- * after some call (`configService.get('REDIS_HOST') || 'cache.internal'`, `.get('X', 'y')`):
- * the rules read those calls as environment reads.
+ * after some call (`configService.get('REDIS_HOST') || 'cache.internal'`, `.get('X', 'y')`) or
+ * in a validator's options (envalid's `str({ default: 'localhost' })`): the rules read those
+ * calls as environment reads.
  */
 const ENV_LIBRARY = moduleMentionPattern(ENV_MODULES);
-const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)/;
+const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)|\b(?:default|devDefault)\s*:\s*['"`]/;
 
 /**
  * An exported app configuration the rules can recognise by a catalog option shape with no
@@ -254,10 +255,15 @@ export function runCodemod(name: CodemodName, source: string, path: string, opti
           return count;
         });
       } else if (phase === 'env') {
-        round((editor) => envPhase(editor, {}));
+        round((editor) => {
+          const count = envPhase(editor, {});
+          if (name === 'env-service-url') markPrivilegedUrlUsers(editor);
+          return count;
+        });
       } else if (phase === 'maps') {
         round((editor) => {
           markDifferingEnvironmentMaps(editor);
+          if (name === 'all') markPrivilegedUrlUsers(editor);
           return 0;
         });
       } else {

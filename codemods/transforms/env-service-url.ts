@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
+import { privilegedAccounts } from '../../src/policy/credentials';
 import { accountDefault, isServiceLocationRead, locationDefault, secretDefault } from '../../src/policy/env-defaults';
 import { environmentKind } from '../../src/policy/env-names';
 import { localLocationIn, valuesWithPaths } from '../../src/policy/environment';
@@ -168,6 +169,22 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   if (handed.length > 0) count++;
   for (const variable of [...inPlace, ...settings, ...handed]) variables.push({ ...variable, file: options.path });
   return { sites: count, variables };
+}
+
+/**
+ * A privileged user written into a URL whose other parts come from elsewhere
+ * (`` `redis://default:${pw}@${host}` ``): the URL is configured already, so nothing reads it
+ * anew, but which account to use instead is the team's to choose; a marker says so. Run last, so
+ * that a marker about the URL's TLS, which says what to change first, takes the statement.
+ */
+export function markPrivilegedUrlUsers(editor: Editor): void {
+  for (const site of editor.analysis.sites) {
+    for (const finding of privilegedAccounts(site.entry, site.options, site.node)) {
+      const node = finding.node as Node;
+      if (finding.kind !== 'url-username' || editor.readInPlace.has(node) || editor.dropped.includes(node)) continue;
+      editor.marker(node, `${site.entry.displayName}: this URL logs in as the privileged account \`${finding.account}\`; log in as a user with only the grants this code needs, and read its name from the environment`);
+    }
+  }
 }
 
 /**
@@ -421,6 +438,8 @@ function stripValues(editor: Editor, values: ReadonlyArray<EValue & { kind: 'env
     } else if (value.fallbackNode) {
       const holder = value.fallbackNode.parent;
       if (holder?.type === 'AssignmentPattern' && holder.right === value.fallbackNode) changed = editor.replace(holder, holder.left) || changed;
+      // envalid's `str({ default: 'localhost' })` (or `devDefault`): without it the variable is required.
+      else if (value.source === 'envalid' && holder?.type === 'Property' && holder.value === value.fallbackNode) changed = editor.removeProperty(holder) || changed;
       // A reader's default argument (Strapi's `env('DATABASE_HOST', '127.0.0.1')`).
       else if (holder?.type === 'CallExpression' && holder === node && holder.arguments.at(-1) === value.fallbackNode) {
         editor.dropped.push(value.fallbackNode);
