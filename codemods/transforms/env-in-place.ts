@@ -214,22 +214,20 @@ export function settingTargets(settings: readonly NamedSetting[]): InPlaceTarget
 /**
  * Credentials handed to a client in a call rather than in its options (`client.bind('cn=admin,...',
  * 's3cret')`, `amqp.credentials.plain('app', 'pw')`): each literal user or secret, read from the
- * variable the catalog names for it (`LDAP_BIND_DN`), else the service's prefix and the option
- * (`AMQP_PASSWORD`).
+ * variable it would be read from as an option (`variableFor`: `LDAP_BIND_DN`, `AMQP_PASSWORD`).
  */
 export function credentialCallTargets(calls: readonly CredentialHelperCall[]): InPlaceTarget[] {
   const targets: InPlaceTarget[] = [];
   for (const { entry, options } of calls) {
-    const roles: Array<[string, string]> = [
-      ...entry.credentials.userPaths.map((path): [string, string] => [path, 'service account (a least-privileged one)']),
-      ...entry.credentials.secretPaths.map((path): [string, string] => [path, 'secret of the service account']),
+    const roles: Array<[string, Role]> = [
+      ...entry.credentials.userPaths.map((path): [string, Role] => [path, 'user']),
+      ...entry.credentials.secretPaths.map((path): [string, Role] => [path, 'secret']),
     ];
-    for (const [path, what] of roles) {
+    for (const [path, role] of roles) {
       const value = getProperty(options, path)?.value;
       const node = value && isHard(value) ? replaceable(value, false) : undefined;
       if (!node || targets.some((t) => t.node === node)) continue;
-      const base = entry.credentials.envVars?.[path] ?? `${entry.envVar.replace(/_[A-Z]+$/, '')}_${upperSnake(path.slice(path.lastIndexOf('.') + 1))}`;
-      targets.push({ node, path, base, occurrence: 0, form: 'string', description: what, entry });
+      targets.push({ node, path, occurrence: 0, entry, ...variableFor(entry, entry.recipe, path, role, false) });
     }
   }
   return targets;
