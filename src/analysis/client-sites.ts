@@ -85,11 +85,14 @@ function findFactory(entry: CatalogEntry, use: ModuleUse): Factory | undefined {
  * `create...Options()` method is found as a typed configuration instead).
  */
 function asyncOptions(arg: Value<Node>, evaluator: Evaluator, sourceCode: TSESLint.SourceCode): Value<Node> {
-  if (arg.kind !== 'object') return { kind: 'unknown', node: arg.node };
-  const factory = getProperty(arg, 'useFactory');
-  if (!factory) return { kind: 'unknown', node: arg.node };
-  const fn = functionNode(factory.value.node, sourceCode);
-  return fn ? evaluator.returned(fn) : { kind: 'unknown', node: arg.node };
+  return factoryReturn(arg, evaluator, sourceCode) ?? { kind: 'unknown', node: arg.node };
+}
+
+/** What the `useFactory` of NestJS async module options returns; undefined without one. */
+export function factoryReturn(options: Value<Node>, evaluator: Evaluator, sourceCode: TSESLint.SourceCode): Value<Node> | undefined {
+  const factory = options.kind === 'object' ? getProperty(options, 'useFactory') : undefined;
+  const fn = factory && functionNode(factory.value.node, sourceCode);
+  return fn ? evaluator.returned(fn) : undefined;
 }
 
 /** The function a node is, or names (a function declaration or a `const` arrow). */

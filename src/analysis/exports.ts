@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, staticPropertyName, unwrap } from './ast';
-import { functionNode } from './client-sites';
-import { getProperty, type Value } from '../policy/value';
+import { factoryReturn, functionNode } from './client-sites';
+import type { Value } from '../policy/value';
 import { returnArguments, type Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -154,10 +154,7 @@ function exportedConfiguration(exported: ExportedValue, evaluator: Evaluator, so
   const value = evaluator.evaluate(exported.node);
   // NestJS async module options kept in a module of their own (`export const dbOptions = {
   // inject, useFactory: () => ({...}) }`, handed to `forRootAsync` elsewhere): what the factory returns.
-  const factory = value.kind === 'object' ? getProperty(value, 'useFactory') : undefined;
-  const factoryFn = factory ? functionNode(factory.value.node, sourceCode) : undefined;
-  if (factoryFn) return { value: evaluator.returned(factoryFn), name: exported.name };
-  return { value, name: exported.name };
+  return { value: factoryReturn(value, evaluator, sourceCode) ?? value, name: exported.name };
 }
 
 /**

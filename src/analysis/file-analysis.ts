@@ -264,11 +264,14 @@ export class FileAnalysis {
    * For a client built, or configuration exported, only while a location variable is unset
    * (`process.env.DATABASE_URL ? new Sequelize(url) : new Sequelize('postgres://localhost/dev')`,
    * `if (!process.env.MONGO_URL) module.exports = { mongoURI: 'mongodb://localhost/app' }`):
-   * that variable. Its loopback location is a local fallback, not a hard-coded location. For a
-   * node, the same of the configuration it is part of.
+   * that variable. Its loopback location is a local fallback, not a hard-coded location.
    */
-  fallbackVariable(site: ClientSite | TSESTree.Node): string | undefined {
-    const node = 'entry' in site ? site.node : site;
+  fallbackVariable(site: ClientSite): string | undefined {
+    return this.fallbackVariableAt(site.node);
+  }
+
+  /** The same for any node of such configuration (a setting's value). */
+  fallbackVariableAt(node: TSESTree.Node): string | undefined {
     let found = this.unsetBranches.get(node);
     if (found === undefined) {
       const branch = unsetBranchOf(node, this.evaluator);

@@ -99,7 +99,7 @@ export default createRule<Options, MessageIds>({
         const finding = locationDefault(setting.name, setting.value, { setting: true });
         if (!finding || reported.has(finding.node)) continue;
         // Loopback settings exported only while the variable is unset: no-local-service-fallback.
-        if (isLoopbackText(finding.host!) && (allowLoopback || analysis.fallbackVariable(finding.node) !== undefined)) continue;
+        if (isLoopbackText(finding.host!) && (allowLoopback || analysis.fallbackVariableAt(finding.node) !== undefined)) continue;
         reported.add(finding.node);
         context.report({ node: finding.node, messageId: 'setting', data: { name: setting.name, what: finding.what!, host: finding.host! } });
       }

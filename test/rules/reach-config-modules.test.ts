@@ -433,6 +433,8 @@ ruleTests('no-environment-branching: exports chosen by a top-level if', branchin
     { code: "if (process.env.NODE_ENV === 'production') {\n  module.exports = { cors: { origin: 'https://app.example.com' } };\n} else {\n  module.exports = { cors: { origin: '*' } };\n}", sourceType: 'commonjs' },
     // Nested in a function: not the module's exports.
     { code: "function load() {\n  if (process.env.NODE_ENV === 'production') return { mongoURI: process.env.MONGO_URL };\n  return {};\n}\nmodule.exports = { load };", sourceType: 'commonjs' },
+    // A guard for the test runner: tests point at their own container.
+    { code: "if (process.env.NODE_ENV === 'test') {\n  module.exports = { mongoURI: 'mongodb://127.0.0.1:27017/test' };\n}", sourceType: 'commonjs' },
   ],
   invalid: [
     {
@@ -444,6 +446,12 @@ ruleTests('no-environment-branching: exports chosen by a top-level if', branchin
       code: "const isProd = process.env.NODE_ENV === 'production';\nif (isProd) module.exports = { db: { dialect: 'mysql', host: process.env.DB_HOST } };\nelse module.exports = { db: { dialect: 'mysql', host: 'localhost' } };",
       sourceType: 'commonjs',
       errors: [{ messageId: 'config', line: 2 }],
+    },
+    // Configuration exported from one path only.
+    {
+      code: "if (process.env.NODE_ENV === 'development') {\n  exports.db = { dialect: 'postgres', host: 'localhost' };\n}",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 1 }],
     },
   ],
 });
