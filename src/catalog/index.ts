@@ -58,6 +58,7 @@ import { nestjsMongoose } from './nestjs-mongoose';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
+import { eggKnex } from './egg-knex';
 import { directus } from './directus';
 import { ldapauthFork, passportLdapauth } from './ldapauth-fork';
 import { nodeNatsStreaming } from './node-nats-streaming';
@@ -126,6 +127,7 @@ export const catalog: readonly CatalogEntry[] = [
   drizzleKit,
   mikroOrm,
   strapiBookshelf,
+  eggKnex,
   directus,
   amqpConnectionManager,
   ldapauthFork,

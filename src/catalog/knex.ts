@@ -10,6 +10,8 @@ const isPg: OptionCondition = { path: 'client', equals: PG_CLIENTS };
 const isMysql2: OptionCondition = { path: 'client', equals: 'mysql2' };
 const isMysql: OptionCondition = { path: 'client', equals: 'mysql' };
 const isMssql: OptionCondition = { path: 'client', equals: 'mssql' };
+/** The `client` names of networked databases: a shape with another driver (sqlite) is not a service. */
+export const KNEX_DRIVERS = [...PG_CLIENTS, 'mysql', 'mysql2', 'mssql', 'oracledb', 'oracle'];
 
 /**
  * knex: the driver's options pass through under `connection`. Facts: reference/clients.md §14,
@@ -161,7 +163,7 @@ export const knex: CatalogEntry = {
   },
   optionTypes: [{ path: 'Knex.Config' }, { path: 'Config' }],
   configFiles: [{ name: 'knexfile', extensions: ['js', 'ts', 'mjs', 'cjs', 'mts', 'cts'], layout: 'either' }],
-  shape: { discriminator: { path: 'client', values: [...PG_CLIENTS, 'mysql', 'mysql2', 'mssql', 'oracledb', 'oracle'] }, anyOf: ['connection'] },
+  shape: { discriminator: { path: 'client', values: KNEX_DRIVERS }, anyOf: ['connection'] },
   notes: [
     'With `client: "mssql"` knex turns encryption off unless `connection.options.encrypt: true` (tedious alone defaults to on).',
     'A string `connection` for pg is parsed by knex\'s own pg-connection-string 2.6.2, while `{ connectionString }` is parsed by pg: the same URL can behave differently once pg 9 lands.',

@@ -9,8 +9,22 @@ export type OptionSemantics = Pick<CatalogEntry, 'tls' | 'credentials' | 'locati
  * facts, written once in the client's entry. `''` paths (a root TLS bag) become the prefix.
  */
 export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics {
-  const at = (path: string): string => (path === '' ? prefix : `${prefix}.${path}`);
-  const condition = (c: OptionCondition): OptionCondition => ({ ...c, path: at(c.path) });
+  // A URL given as the client's argument (`$arg`) becomes the wrapper's `url` option.
+  const at = (path: string): string => (path === '' ? prefix : path === '$arg' ? `${prefix}.url` : `${prefix}.${path}`);
+  return mapPaths(entry, at, at);
+}
+
+/**
+ * A client's option semantics with the option its conditions test renamed: egg-knex takes
+ * knex's driver as `dialect` where knex itself reads `client`.
+ */
+export function renameConditionPath(entry: OptionSemantics, from: string, to: string): OptionSemantics {
+  return mapPaths(entry, (path) => path, (path) => (path === from ? to : path));
+}
+
+/** Every option path of `entry` through `at`, and the paths its conditions test through `tested`. */
+function mapPaths(entry: OptionSemantics, at: (path: string) => string, tested: (path: string) => string): OptionSemantics {
+  const condition = (c: OptionCondition): OptionCondition => ({ ...c, path: tested(c.path) });
   const conditions = (c: OptionCondition | OptionCondition[] | undefined): OptionCondition | OptionCondition[] | undefined =>
     c === undefined ? undefined : Array.isArray(c) ? c.map(condition) : condition(c);
   const tls: TlsSpec = {
@@ -36,7 +50,7 @@ export function rebase(entry: OptionSemantics, prefix: string): OptionSemantics 
   };
   const recipeAt = <R extends SecureRecipe | RecipeVariant>(recipe: R): R => ({
     ...recipe,
-    urlOption: recipe.urlOption === '$arg' ? at('url') : at(recipe.urlOption),
+    urlOption: at(recipe.urlOption),
     tlsOptions: Object.fromEntries(Object.entries(recipe.tlsOptions).map(([path, text]) => [at(path), text])),
     supersededOptions: recipe.supersededOptions.map(at),
     ...(recipe.envOptions ? { envOptions: recipe.envOptions.map((o) => ({ ...o, path: at(o.path), ...(o.replaces ? { replaces: o.replaces.map(at) } : {}) })) } : {}),

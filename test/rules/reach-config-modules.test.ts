@@ -284,6 +284,81 @@ ruleTests('Strapi 3 bookshelf settings', unverified, {
   ],
 });
 
+/**
+ * Egg.js's knex plugin: `config.knex = { client: { dialect, connection } }` in
+ * `config/config.*.js`, often built inside the exported function. egg-knex hands each instance to
+ * knex with `dialect` as knex's `client`, so knex's facts apply under that driver.
+ */
+const eggKnexEsm = (instance: string): string =>
+  `export default (appInfo) => {\n  const config = {};\n  config.keys = appInfo.name + '_keys';\n  config.knex = {\n    client: {\n${instance}\n    },\n    app: true,\n  };\n  return config;\n};`;
+const eggKnexCjs = (instance: string): string => `module.exports = {\n  knex: {\n    client: {\n${instance}\n    },\n  },\n};`;
+
+ruleTests('egg-knex instances', location, {
+  valid: [
+    { code: eggKnexEsm("      dialect: 'pg',\n      connection: { host: process.env.PGHOST },"), filename: 'config/config.prod.js' },
+    // sqlite keeps its data in a file.
+    { code: eggKnexCjs("      dialect: 'sqlite',\n      connection: { filename: './data.db', host: 'db.example.com' },"), sourceType: 'commonjs', filename: 'config/config.default.js' },
+  ],
+  invalid: [
+    {
+      name: 'a host in the instance built by the exported function',
+      code: eggKnexEsm("      dialect: 'pg',\n      connection: { host: 'db.example.com' },"),
+      filename: 'config/config.prod.js',
+      errors: [{ messageId: 'hardcoded', line: 7, data: { client: 'egg-knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' } }],
+    },
+    {
+      name: 'a public IP in an exported object',
+      code: eggKnexCjs("      dialect: 'mysql',\n      connection: { host: '203.0.113.7', database: 'app' },"),
+      sourceType: 'commonjs',
+      filename: 'config/config.default.js',
+      errors: [{ messageId: 'hardcoded', line: 5, data: { client: 'egg-knex', path: 'connection.host', what: 'host', envVar: 'DATABASE_URL' } }],
+    },
+  ],
+});
+
+ruleTests('egg-knex instances: secrets, accounts, TLS', credentials, {
+  valid: [{ code: eggKnexCjs("      dialect: 'mysql2',\n      connection: { password: process.env.MYSQL_PASSWORD },"), sourceType: 'commonjs' }],
+  invalid: [
+    {
+      name: 'a literal password',
+      code: eggKnexCjs("      dialect: 'mysql2',\n      connection: { user: 'app', password: 'egg-db-pw' },"),
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'option', line: 5 }],
+    },
+  ],
+});
+
+ruleTests('egg-knex instances: accounts', privileged, {
+  valid: [{ code: eggKnexCjs("      dialect: 'pg',\n      connection: { user: 'app_rw' },"), sourceType: 'commonjs' }],
+  invalid: [
+    {
+      name: 'the postgres superuser',
+      code: eggKnexEsm("      dialect: 'postgresql',\n      connection: { user: 'postgres' },"),
+      errors: [{ messageId: 'option', line: 7, data: { client: 'egg-knex', where: 'connection.user', account: 'postgres' } }],
+    },
+  ],
+});
+
+ruleTests('egg-knex instances: TLS off by the driver read from dialect', disabled, {
+  // `ssl: false` under a driver knex passes nothing to is not judged as pg's.
+  valid: [{ code: eggKnexCjs("      dialect: 'pg',\n      connection: { ssl: { rejectUnauthorized: true } },"), sourceType: 'commonjs' }],
+  invalid: [
+    {
+      name: 'pg with ssl: false',
+      code: eggKnexCjs("      dialect: 'pg',\n      connection: { host: process.env.PGHOST, ssl: false },"),
+      sourceType: 'commonjs',
+      errors: [
+        {
+          messageId: 'disabled',
+          line: 5,
+          data: { client: 'egg-knex', setting: 'connection.ssl: false', secure: 'connection: { ssl: { rejectUnauthorized: true } }' },
+          suggestions: [{ messageId: 'suggestSecure', output: eggKnexCjs("      dialect: 'pg',\n      connection: { host: process.env.PGHOST, ssl: { rejectUnauthorized: true } },") }],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTests('Strapi 3 bookshelf settings: where and who', location, {
   // sqlite keeps its data in a file: the `host` default beside it reaches nothing.
   valid: [{ code: strapi3Sqlite, sourceType: 'commonjs', filename: 'config/database.js' }],
