@@ -169,6 +169,12 @@ export class EnvironmentBranching {
         add({ kind: 'config', branch, site: fed.site, path: fed.path, at: branch.test });
         continue;
       }
+      // `const config = isProd ? productionConfig : localConfig`: a choice between whole configurations.
+      const chosen = this.configurationChosen(branch);
+      if (chosen) {
+        if (!isTestRunnerGuard(branch.comparedWith)) add({ kind: 'config', branch, site: chosen, path: '', at: branch.test });
+        continue;
+      }
       // A helper that returns one configuration in production and another elsewhere.
       const returned = this.returnFeedingClient(branch);
       if (returned && serviceConfigDiffers(returned.site.entry, returned.path, returned.branches, shapeText)) {
@@ -199,6 +205,20 @@ export class EnvironmentBranching {
     if (branch.branches.length < 2) return inside[0];
     const signatures = branch.branches.map((b) => clientSignature(inside.filter((site) => contains(b, site.node)), unknownKey));
     return new Set(signatures).size > 1 ? inside[0] : undefined;
+  }
+
+  /**
+   * A conditional whose arms are configuration objects that connect differently (`isProd ?
+   * productionConfig : localConfig`). Two objects with the same settings are no choice yet, as
+   * for the paths of an `if` and the entries of a per-environment map.
+   */
+  private configurationChosen(branch: EnvironmentBranch): ClientSite | undefined {
+    if (branch.construct.type !== 'ConditionalExpression') return undefined;
+    const objects = branch.branches.map((arm) => this.evaluator.evaluate(arm)).map((value) => (value.kind === 'object' ? value.node : undefined));
+    if (objects.some((node) => node === undefined)) return undefined;
+    const held = objects.map((node) => this.sites.filter((site) => site.origin !== 'call' && contains(node!, site.node)));
+    if (held.some((sites) => sites.length === 0)) return undefined;
+    return new Set(held.map((sites) => clientSignature(sites, unknownKey))).size > 1 ? held[0]![0] : undefined;
   }
 
   /**

@@ -531,6 +531,40 @@ ruleTests('no-environment-branching: exports chosen by a top-level if', branchin
   ],
 });
 
+/** Two configuration objects written apart and one picked by the environment name. */
+const chosenConfig = (production: string, local: string, test = 'process.env.NODE_ENV'): string =>
+  `const productionConfig = {\n  redis: { host: ${production}, port: 6379 },\n};\nconst localConfig = {\n  redis: { host: ${local}, port: 6379 },\n};\nconst config = ${test} ? productionConfig : localConfig;\n`;
+
+ruleTests('no-environment-branching: a conditional between exported configurations', branching, {
+  valid: [
+    // The same settings in both: nothing connects differently yet.
+    { code: `${chosenConfig("'127.0.0.1'", "'127.0.0.1'")}export default config;` },
+    // One object on both arms.
+    { code: "const redisConfig = { redis: { host: process.env.REDIS_HOST } };\nmodule.exports = process.env.NODE_ENV ? redisConfig : redisConfig;", sourceType: 'commonjs' },
+    // Not service configuration.
+    { code: "const prod = { cors: { origin: 'https://app.example.com' } };\nconst dev = { cors: { origin: '*' } };\nexport default process.env.NODE_ENV === 'production' ? prod : dev;" },
+    // A guard for the test runner.
+    { code: `${chosenConfig("process.env.REDIS_HOST", "'127.0.0.1'", "process.env.NODE_ENV !== 'test'")}export default config;` },
+  ],
+  invalid: [
+    {
+      code: `${chosenConfig("'redis.prod.internal'", "'127.0.0.1'")}export default config;`,
+      errors: [{ messageId: 'config', line: 7, column: 16, data: { client: 'ioredis', setting: 'its configuration', what: 'the environment name' } }],
+    },
+    {
+      code: `${chosenConfig("process.env.REDIS_HOST", "'localhost'", "process.env.NODE_ENV === 'production'")}module.exports = config;`,
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 7 }],
+    },
+    {
+      // Typed, and exported straight from the conditional.
+      code: "interface Cfg { mysql: { host?: string; user: string } }\nconst prod: Cfg = { mysql: { host: process.env.DB_HOST, user: 'app' } };\nconst dev: Cfg = { mysql: { host: 'localhost', user: 'app' } };\nexport default (process.env.NODE_ENV === 'production' ? prod : dev) as Cfg;",
+      tsOnly: true,
+      errors: [{ messageId: 'config', line: 4 }],
+    },
+  ],
+});
+
 // Nest's own factory signature returns `Promise<T> | T`: each member of a union annotates the value.
 ruleTests('a typed options factory whose return type is a union', unverified, {
   valid: [
