@@ -59,6 +59,7 @@ import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
 import { eggKnex } from './egg-knex';
+import { pgPool } from './pg-pool';
 import { directus } from './directus';
 import { ldapauthFork, passportLdapauth } from './ldapauth-fork';
 import { nodeNatsStreaming } from './node-nats-streaming';
@@ -128,6 +129,7 @@ export const catalog: readonly CatalogEntry[] = [
   mikroOrm,
   strapiBookshelf,
   eggKnex,
+  pgPool,
   directus,
   amqpConnectionManager,
   ldapauthFork,

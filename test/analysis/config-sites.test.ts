@@ -19,6 +19,8 @@ describe('wrappers are judged as the client they configure', () => {
     ['connect-mongo', "import MongoStore from 'connect-mongo';\nMongoStore.create({ mongoUrl: 'x' });", ['call:connect-mongo']],
     ['connect-mongodb-session', "const session = require('express-session');\nconst MongoDBStore = require('connect-mongodb-session')(session);\nnew MongoDBStore({ uri: 'x' });", ['call:connect-mongodb-session']],
     ['drizzle', "import { drizzle } from 'drizzle-orm/postgres-js';\ndrizzle({ connection: { url: 'x' } });", ['call:drizzle-orm/postgres-js']],
+    ['pg-pool', "const Pool = require('pg-pool');\nnew Pool({ host: 'h' });", ['call:pg-pool']],
+    ['pg-pool, ESM', "import Pool from 'pg-pool';\nnew Pool({ host: 'h' });", ['call:pg-pool']],
   ])('%s', (_name, code, expected) => {
     expect(sites(code)).toEqual(expected);
   });

@@ -42,6 +42,7 @@ const W = {
   mqtt: { esm: "import mqtt from 'mqtt';", cjs: "const mqtt = require('mqtt');" },
   memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
   redis3: { esm: "import redis from 'redis';", cjs: "const redis = require('redis');" },
+  pgPool: { esm: "import Pool from 'pg-pool';", cjs: "const Pool = require('pg-pool');" },
 } satisfies Record<string, Lib>;
 
 /**
@@ -110,6 +111,7 @@ const unverifiedCases: Case[] = [
   [W.mikro, 'export default defineConfig({ clientUrl: process.env.DATABASE_URL, driverOptions: { connection: { ssl: { rejectUnauthorized: false } } } });', 'unverified', { client: 'MikroORM' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'elasticsearch (legacy client)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.mqtt, "mqtt.connect(process.env.MQTT_URL, { rejectUnauthorized: false });", 'unverified', { client: 'mqtt' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.pgPool, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'pg-pool' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
 ];
 
 const locationCases: Case[] = [
@@ -153,6 +155,7 @@ const privilegedCases: Case[] = [
   [W.typeormModule, "TypeOrmModule.forRoot({ type: 'mysql', host: process.env.DB_HOST, username: 'root', password: process.env.DB_PASSWORD });", 'option', { client: '@nestjs/typeorm', where: 'username', account: 'root' }, null],
   [W.cacheStore2, "CacheModule.register({ store: redisStore, host: process.env.REDIS_HOST, username: 'default', password: process.env.REDIS_PASSWORD });", 'option', { client: 'cache-manager-redis-store', where: 'username', account: 'default' }, null],
   [W.passportLdap, "new LdapStrategy({ server: { url: process.env.LDAP_URL, bindDN: 'cn=admin,dc=example,dc=org', bindCredentials: process.env.LDAP_PASSWORD } });", 'option', { client: 'passport-ldapauth', where: 'server.bindDN', account: 'admin' }, null],
+  [W.pgPool, "new Pool({ host: process.env.PGHOST, user: 'postgres', password: process.env.PGPASSWORD });", 'option', { client: 'pg-pool', where: 'user', account: 'postgres' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -168,6 +171,9 @@ ruleTests('no-unverified-tls through wrappers', unverified, {
     { code: "import { TypeOrmModule } from './typeorm-lookalike';\nTypeOrmModule.forRoot({ type: 'postgres', ssl: { rejectUnauthorized: false } });" },
     { code: "import { BullModule } from '@nestjs/bull';\nBullModule.forRoot({ redis: config.redis });" },
     { code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { pool } from './pool';\ndrizzle(pool, { schema });" },
+    // generic-pool's pools and a local module named like pg-pool build no database client.
+    { code: "import { createPool } from 'generic-pool';\ncreatePool(factory, { ssl: { rejectUnauthorized: false } });" },
+    { code: "const Pool = require('./pg-pool');\nnew Pool({ ssl: { rejectUnauthorized: false } });", sourceType: 'commonjs' },
   ],
   invalid: invalid(unverifiedCases) as never[],
 });
@@ -210,5 +216,6 @@ ruleTests('no-disabled-tls through wrappers', disabled, {
   invalid: invalid([
     [W.mailer, 'MailerModule.forRoot({ transport: { host: process.env.SMTP_HOST, ignoreTLS: true } });', 'disabled', { client: '@nestjs-modules/mailer' }, null],
     [W.drizzleKit, "export default defineConfig({ dialect: 'postgresql', dbCredentials: { host: process.env.DB_HOST, ssl: false } });", 'disabled', { client: 'drizzle-kit' }, ['ssl: false', "ssl: 'verify-full'"]],
+    [W.pgPool, 'new Pool({ host: process.env.PGHOST, ssl: false });', 'disabled', { client: 'pg-pool' }, ['ssl: false', 'ssl: { rejectUnauthorized: true }']],
   ]) as never[],
 });

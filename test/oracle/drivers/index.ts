@@ -63,13 +63,14 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
 };
 
 /**
- * Wrappers (`wraps`: NestJS modules, session stores, drizzle) carry their client's facts moved
- * under a prefix (src/catalog/rebase.ts) and build that client: the client's driver covers them.
+ * Wrappers (`wraps`: NestJS modules, session stores, drizzle, pg-pool) carry their client's facts,
+ * moved under a prefix where they nest them (src/catalog/rebase.ts), and build that client: the
+ * client's driver covers them.
  */
 const WRAPPERS: Readonly<Record<string, string>> = Object.fromEntries(
   catalog
     .filter((entry) => entry.wraps !== undefined && !(entry.id in UNDRIVEN))
-    .map((entry) => [entry.id, `builds a ${entry.wraps} client from its options, judged by ${entry.wraps}'s own facts under a prefix: covered by ${entry.wraps}`]),
+    .map((entry) => [entry.id, `builds a ${entry.wraps} client from its options, judged by ${entry.wraps}'s own facts: covered by ${entry.wraps}`]),
 );
 
 export const NOT_DRIVEN: Readonly<Record<string, string>> = { ...UNDRIVEN, ...WRAPPERS };
