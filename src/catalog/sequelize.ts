@@ -59,7 +59,7 @@ export const sequelize: CatalogEntry = {
         when: isMssql,
         values: { true: 'unverified', false: 'verified' },
         whenAbsent: 'unverified',
-        // Without encryption there is no certificate to trust (no-disabled-tls reports that); TDS 8
+        // Without encryption the default trusts no certificate (no-disabled-tls reports that); TDS 8
         // (`encrypt: 'strict'`) ignores it and verifies (the TLS oracle saw it).
         unless: { path: 'dialectOptions.options.encrypt', equals: [false, 'strict'] },
         secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
@@ -71,7 +71,16 @@ export const sequelize: CatalogEntry = {
       { bag: 'dialectOptions.ssl', keys: MYSQL2_DROPPED_SSL_KEYS, effect: 'ignored', when: isMysql },
       { bag: 'dialectOptions.options.cryptoCredentialsDetails', keys: TEDIOUS_DROPPED_KEYS, effect: 'ignored', when: isMssql },
     ],
-    verifyOff: [],
+    // A `trustServerCertificate: true` written beside `encrypt: false` is judged as mssql, tedious
+    // and knex judge it: the switch above leaves that case out, and turning encryption on keeps it.
+    verifyOff: [
+      {
+        path: 'dialectOptions.options.trustServerCertificate',
+        value: true,
+        when: { path: 'dialectOptions.options.encrypt', equals: false },
+        secure: 'dialectOptions: { options: { encrypt: true, trustServerCertificate: false } }',
+      },
+    ],
     // Every query parameter is copied into `dialectOptions` as a string; for postgres the URL is
     // also parsed by pg-connection-string (^2.6.1, today 2.14) and merged, so pg's `sslmode`
     // semantics apply.

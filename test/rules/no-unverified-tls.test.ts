@@ -34,6 +34,8 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.knex, "knex({ client: 'pg', connection: { connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres', dialectOptions: { ssl: { require: true, rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql' });", null],
+  // Written beside `encrypt: false` (reported by no-disabled-tls), as mssql, tedious and knex report it.
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: false, trustServerCertificate: true } } });", ['Certificate: true', 'Certificate: false']],
   [L.typeorm, "new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { ssl: { rejectUnauthorized: false } } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   // mssql: TypeORM assigns `extra` over the driver options, so `extra.options` replaces `options`.
   [L.typeorm, "new DataSource({ type: 'mssql', host: process.env.DB_HOST, extra: { options: { trustServerCertificate: true } } });", ['Certificate: true', 'Certificate: false']],
@@ -90,6 +92,8 @@ const secure: Array<[Lib, string]> = [
   // mssql's top-level settings are defaults that `options` overrides; TDS 8 ignores trustServerCertificate.
   [L.mssql, "sql.connect({ server: process.env.DB_SERVER, trustServerCertificate: true, options: { trustServerCertificate: false } });"],
   [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: 'strict' } } });"],
+  // Encryption off and nothing written about trust: the default trusts no certificate (no-disabled-tls reports the rest).
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mssql', dialectOptions: { options: { encrypt: false } } });"],
   // TypeORM hands MongoDB only its whitelist of options: `tlsInsecure` never reaches the driver.
   [L.typeorm, "new DataSource({ type: 'mongodb', url: process.env.MONGODB_URI, tls: true, tlsInsecure: true });"],
 ];
