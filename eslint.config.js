@@ -14,6 +14,7 @@ module.exports = tseslint.config(
       '**/__testfixtures__/**',
       'test/fixtures/**',
       'test/codemods/fixtures/**',
+      'test/rules/fixtures/**',
       'bench/corpus/**',
       // The field corpus, rebuilt from third-party repositories by `npm run field`.
       '.field/**',

@@ -96,6 +96,13 @@ const ENV_LIBRARY = moduleMentionPattern(ENV_MODULES);
 const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)|\b(?:default|devDefault)\s*:\s*['"`]/;
 
 /**
+ * A relative module and a test of the environment name: a choice between the project's
+ * configuration modules (`module.exports = isProd ? require('./prod') : require('./dev')`).
+ */
+const RELATIVE_MODULE = /\brequire\(\s*['"`]\.\.?\/|\bfrom\s*['"]\.\.?\//;
+const ENVIRONMENT_TEST = /NODE_ENV|\b(?:is|IS_)(?:Prod|Dev|PROD|DEV|Production|Development|Local|LOCAL)/;
+
+/**
  * An exported app configuration the rules can recognise by a catalog option shape with no
  * client in sight: an object is exported, a shape's option word is written, and so is one of the
  * names, ports or marker options that make a shape (`redis: { host }`, `port: 6379`, `brokers`).
@@ -185,6 +192,7 @@ export function mayNeedWork(source: string, path = '', options: CodemodOptions =
   if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
   if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
+  if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }

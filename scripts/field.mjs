@@ -58,6 +58,33 @@ const reserved = new Set(
     : [],
 );
 
+/**
+ * The project modules a file requires or imports by a relative path (`require('./prod')`), taken
+ * from the same commit beside it, as a checkout would hold them: `no-environment-branching` reads
+ * the modules a file chooses between by environment. They are not linted or scored.
+ */
+function extractRequired(gitDir, entry, root, target) {
+  const text = readFileSync(target, 'utf8');
+  const specifiers = new Set([...text.matchAll(/(?:\brequire\(\s*|\bfrom\s*)['"`](\.\.?\/[^'"`]+)['"`]/g)].map((m) => m[1]));
+  for (const specifier of specifiers) {
+    const base = join(dirname(entry.path), specifier).replace(/\\/g, '/');
+    const candidates = [base, ...MODULE_EXTENSIONS.map((ext) => base + ext), ...MODULE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+    for (const path of candidates) {
+      const out = join(root, path);
+      if (path.startsWith('..') || existsSync(out)) continue;
+      try {
+        const content = execFileSync('git', ['-C', gitDir, 'show', `${entry.commit}:${path}`], { maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, content);
+        break;
+      } catch {
+        // Not this candidate (or a folder): try the next.
+      }
+    }
+  }
+}
+const MODULE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
+
 // ---- Rebuild the files from the snapshots.
 const missingRepos = new Set();
 const files = [];
@@ -83,6 +110,7 @@ for (const entry of entries) {
       continue;
     }
   }
+  extractRequired(gitDir, entry, root, target);
   files.push({ entry, file: target, root });
 }
 if (missingRepos.size > 0) {

@@ -99,7 +99,7 @@ function removeChoice(editor: Editor, finding: BranchingFinding, kept: Set<Node>
     return editor.replace(property.value as Node, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
   }
   if (construct.type === 'ConditionalExpression') return testKind(editor, construct.test) ? chooseConditional(editor, construct, kept, discarded) : undefined;
-  if (construct.type === 'IfStatement') return chooseIf(editor, construct, kept, discarded, true);
+  if (construct.type === 'IfStatement') return chooseIf(editor, construct, kept, discarded, true, finding.site.origin === 'module');
   if (construct.type === 'MemberExpression') return pickProduction(editor, construct);
   return undefined;
 }
@@ -197,7 +197,7 @@ function enclosingIf(call: Node): TSESTree.IfStatement | undefined {
  * other code (logging, routes) gets a marker. `reported`: the rules report this very `if`, so a
  * test the codemod cannot tell apart is the caller's marker.
  */
-function chooseIf(editor: Editor, node: TSESTree.IfStatement, kept: Set<Node>, discarded: Set<Node>, reported = false): number | undefined {
+function chooseIf(editor: Editor, node: TSESTree.IfStatement, kept: Set<Node>, discarded: Set<Node>, reported = false, picksModules = false): number | undefined {
   const assignment = unwrap(node.test);
   // `if (process.env.NODE_ENV = 'production')`: always true, and it sets the name; both stay.
   const alwaysTrue = assignment.type === 'AssignmentExpression' && assignment.operator === '=' && typeof stringLiteralValue(unwrap(assignment.right)) === 'string' && stringLiteralValue(unwrap(assignment.right)) !== '';
@@ -214,7 +214,8 @@ function chooseIf(editor: Editor, node: TSESTree.IfStatement, kept: Set<Node>, d
   const following = ends && body ? body.slice(body.indexOf(node) + 1) : [];
   const hoisted = following.some((s) => s.type === 'FunctionDeclaration' || (s.type === 'VariableDeclaration' && s.kind === 'var'));
   const dropped = [...statements(other), ...(hoisted ? [] : following)];
-  if (!body || !dropped.every((s) => configuresClients(editor, s))) {
+  // A choice between configuration modules: what goes only picks the other module.
+  if (!body || !dropped.every((s) => configuresClients(editor, s) || (picksModules && picksModule(s)))) {
     editor.marker(node, 'the client is chosen by environment and the branches differ in more than service settings: keep one configuration read from the environment');
     return 0;
   }
@@ -243,6 +244,14 @@ function configuresClients(editor: Editor, statement: Node): boolean {
   if (statement.type === 'BlockStatement') return statement.body.every((s) => configuresClients(editor, s));
   if (statement.type === 'IfStatement') return [statement.consequent, statement.alternate].every((s) => !s || configuresClients(editor, s));
   return simple(statement) && inside(statement);
+}
+
+/** `module.exports = require('./dev')`, `config = dev`: a statement that only picks a module. */
+function picksModule(statement: Node): boolean {
+  if (statement.type === 'BlockStatement') return statement.body.every(picksModule);
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
+  const right = unwrap(statement.expression.right);
+  return right.type === 'Identifier' || (right.type === 'CallExpression' && right.callee.type === 'Identifier' && right.callee.name === 'require');
 }
 
 function declaredNames(statement: Node): string[] {

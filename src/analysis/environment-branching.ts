@@ -15,7 +15,7 @@ import { lookup } from '../policy/value';
 import { findVariable, staticPropertyName, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
-import type { ClientSite } from './file-analysis';
+import type { ChosenConfiguration, ClientSite } from './file-analysis';
 
 type Node = TSESTree.Node;
 
@@ -72,6 +72,8 @@ export class EnvironmentBranching {
     private readonly mayExportMap: () => boolean,
     /** The file's exported values (a JSON document is one), evaluated. */
     private readonly exported: () => Value<Node>[],
+    /** Modules of the project chosen by environment that hold configuration (`require('./prod')`). */
+    private readonly chosenModules: () => ChosenConfiguration[] = () => [],
   ) {}
 
   /** Sites that construct a client here (not configuration objects, not helper instantiations). */
@@ -190,6 +192,12 @@ export class EnvironmentBranching {
       // `if (isProd) module.exports = {...}; else module.exports = {...}`
       const exported = this.configurationExportedDifferently(branch);
       if (exported && !isTestRunnerGuard(branch.comparedWith)) add({ kind: 'config', branch, site: exported, path: '', at: branch.test });
+    }
+    // `module.exports = isProd ? require('./prod') : require('./dev')`: the configuration is in those modules.
+    for (const { branch, entry } of this.chosenModules()) {
+      if (isTestRunnerGuard(branch.comparedWith)) continue;
+      const site: ClientSite = { entry, origin: 'module', node: branch.construct, args: [], options: { kind: 'object', props: [], open: true, node: branch.construct } };
+      add({ kind: 'config', branch, site, path: '', at: branch.test });
     }
     return found;
   }

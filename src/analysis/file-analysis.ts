@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalog, catalogModuleNames } from '../catalog';
+import { catalog, catalogModuleNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
-import { isServiceLocationEnvName } from '../policy/env-names';
+import { isServiceLocationEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { mayHoldEnvDefinitions } from '../policy/env-defaults';
-import { shapeKeysTest } from '../policy/shapes';
+import { entryNamedBy, shapeKeysTest } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
@@ -23,12 +23,14 @@ import { sitesThroughCallers } from './data-flow';
 import { enclosingOptions } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
-import { definitionReads, namedSettings, type NamedSetting } from './named-settings';
+import { definitionReads, namedSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { onlyPrinted } from './printed';
 import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
+import { mayChooseModules, moduleChoices } from './module-choice';
+import { moduleReader, type LanguageOptions } from './module-files';
 
 type Node = TSESTree.Node;
 
@@ -37,9 +39,11 @@ type Node = TSESTree.Node;
  * framework wrapper), or an options object recognised with no client in sight: by its declared
  * type, by the tool's config-file convention, by a shape only that library's options have, a
  * service URL held by exported configuration (judged as that scheme's library's URL option), or
- * an object a catalog module is handed into as an option's value (`{ store: redisStore, host }`).
+ * an object a catalog module is handed into as an option's value (`{ store: redisStore, host }`),
+ * or configuration in another module of the project that this file chooses by environment
+ * (`require('./prod')`; only in `no-environment-branching`'s findings, its node is the choice).
  */
-export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url' | 'handed';
+export type SiteOrigin = 'call' | 'typed' | 'config-file' | 'shape' | 'url' | 'handed' | 'module';
 
 /** Backing-service client configuration in this file, evaluated. */
 export interface ClientSite {
@@ -68,6 +72,14 @@ export interface AnalysisContext {
   readonly filename: string;
   readonly cwd: string;
   readonly settings: Record<string, unknown>;
+  /** The parser and options the file was linted with, to read the modules it chooses between. */
+  readonly languageOptions?: LanguageOptions;
+}
+
+/** A choice by environment between project modules, one of which configures `entry`. */
+export interface ChosenConfiguration {
+  branch: EnvironmentBranch;
+  entry: CatalogEntry;
 }
 
 /** An assignment to a path inside a catalog module (`https.globalAgent.options.x = ...`). */
@@ -113,6 +125,8 @@ export class FileAnalysis {
   private readonly unsetBranches = new Map<Node, string | null>();
   private settingsOfFile: NamedSetting[] | undefined;
   private exportsConfiguration: boolean | undefined;
+  private moduleChoicePossible: boolean | undefined;
+  private modulesChosen: ChosenConfiguration[] | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -339,6 +353,41 @@ export class FileAnalysis {
     return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode, this.evaluator));
   }
 
+  /** Whether the top-level statements can choose between relative modules (see `mayChooseModules`). */
+  get mayChooseModules(): boolean {
+    return (this.moduleChoicePossible ??= !this.isJson && mayChooseModules(this.sourceCode.ast));
+  }
+
+  /**
+   * Choices by environment between modules of the project that hold backing-service
+   * configuration (`module.exports = isProd ? require('./prod') : require('./dev')`): each with
+   * the first library those modules configure. The modules are read only for a choice found here.
+   */
+  get chosenConfigurations(): ChosenConfiguration[] {
+    if (this.modulesChosen) return this.modulesChosen;
+    if (!this.mayChooseModules) return (this.modulesChosen = []);
+    const read = moduleReader(this.context.filename, this.context.languageOptions, this.context.settings, (context) => getFileAnalysis(context).configuredEntries);
+    return (this.modulesChosen = moduleChoices(this.sourceCode, this.environmentBranches).flatMap(({ branch, modules }) => {
+      const chosen = modules.map((module) => ({ ...read(module.specifier), specifier: module.specifier }));
+      // `./prod` and `./prod.js` are one module; one that is not there is another.
+      if (new Set(chosen.map(({ file, specifier }) => file ?? `?${specifier}`)).size < 2) return [];
+      const entry = chosen.flatMap(({ entries }) => entries)[0];
+      return entry ? [{ branch, entry }] : [];
+    }));
+  }
+
+  /**
+   * What this file configures, as a module another file chooses by environment: its sites'
+   * libraries, else those its exported keys name (`{ mongoURI: process.env.MONGO_URI }`).
+   */
+  get configuredEntries(): CatalogEntry[] {
+    const entries = this.sites.map((site) => site.entry);
+    if (entries.length > 0 || this.isJson) return entries;
+    const named = serviceLocationKeys(exportedConfigurations(this.exports, this.evaluator, this.sourceCode));
+    // A library of its own, not a wrapper or an application (`DB_HOST` is also Directus's).
+    return named.flatMap((name) => entryNamedBy(name, catalog) ?? entriesForEnvVar(normalizeEnvName(name)).filter((entry) => entry.wraps === undefined).slice(0, 1));
+  }
+
   /**
    * How the environment name or locality reaches attached-resource clients (not `tls`/`https`
    * or WebSocket transports): branches that build clients or feed their options, and exported
@@ -352,6 +401,7 @@ export class FileAnalysis {
       () => this.environmentBranches,
       () => this.mayExportEnvironmentMap,
       () => (this.isJson ? (this.document ? [this.document] : []) : this.exportedMaps()),
+      () => this.chosenConfigurations,
     ));
   }
 

@@ -72,3 +72,21 @@ function settingKeys(object: ObjectValue<Node>, holder: string): string[] {
 function namesSetting(name: string): boolean {
   return isServiceLocationEnvName(name) || isServiceSecretEnvName(name) || serviceOfUserEnvName(name) !== undefined;
 }
+
+/**
+ * Keys of exported configuration that name where a backing service is, whatever their value
+ * (`{ mongoURI: process.env.MONGO_URI }`): what a configuration module read for another file's
+ * choice configures when no option shape is in it.
+ */
+export function serviceLocationKeys(exports: readonly ExportedConfiguration[]): string[] {
+  const found: string[] = [];
+  const visit = (value: Value<Node>, depth: number): void => {
+    if (depth > 3 || value.kind !== 'object') return;
+    for (const prop of value.props) {
+      if (isServiceLocationEnvName(prop.key)) found.push(prop.key);
+      visit(prop.value, depth + 1);
+    }
+  };
+  for (const { value } of exports) visit(value, 0);
+  return found;
+}

@@ -56,6 +56,11 @@ export function entryForShape<N>(object: ObjectValue<N>, entries: readonly Catal
   return undefined;
 }
 
+/** The first entry whose shape names the service a setting's name starts from (`mongoURI` → mongodb). */
+export function entryNamedBy(name: string, entries: readonly CatalogEntry[]): CatalogEntry | undefined {
+  return entries.find((entry) => entry.wraps === undefined && entry.shape?.names !== undefined && namesMatch(name, entry.shape.names));
+}
+
 function present<N>(object: ObjectValue<N>, path: string): boolean {
   return lookup(object, path).status === 'present';
 }

@@ -29,8 +29,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const analysis = getFileAnalysis(context);
-    // Without a catalog module there is no client to branch on, only an exported map to judge.
-    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap) return {};
+    // Without a catalog module there is no client to branch on, only an exported map to judge
+    // or a choice between the project's configuration modules.
+    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap && !analysis.mayChooseModules) return {};
     return oncePerFile(() => {
       const flow = analysis.environmentBranching;
       // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
@@ -38,7 +39,7 @@ export default createRule<[], MessageIds>({
       for (const entry of flow.differingEnvironmentEntries()) {
         context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
       }
-      if (flow.sites.length === 0) return;
+      if (flow.sites.length === 0 && !analysis.mayChooseModules) return;
 
       // Choices the file's own analysis finds (the codemod removes the same ones).
       for (const finding of flow.findings()) {

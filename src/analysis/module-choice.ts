@@ -1,0 +1,186 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, requireSpecifier, staticPropertyName, unwrap } from './ast';
+import type { EnvironmentBranch } from './environment-tests';
+
+type Node = TSESTree.Node;
+
+/**
+ * A choice by environment name between modules of the project that the file exports: the
+ * configuration-by-environment-file layout (`config/keys.js` exporting `require('./prod')` in
+ * production and `require('./dev')` elsewhere). `specifiers` are the relative modules chosen
+ * between, `at` the node that names each (its `require()` or the name bound to it).
+ */
+export interface ModuleChoice {
+  branch: EnvironmentBranch;
+  modules: Array<{ specifier: string; at: Node }>;
+}
+
+/**
+ * Cheap test on the top-level statements alone: a relative module is required or imported, and a
+ * top-level `if` or conditional could choose between such modules.
+ */
+export function mayChooseModules(program: TSESTree.Program): boolean {
+  let relative = false;
+  let choice = false;
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') relative ||= isRelative(statement.source.value);
+    else if (statement.type === 'IfStatement') {
+      choice = true;
+      // `if (...) module.exports = require('./prod')`: the modules are required in the paths.
+      relative ||= [statement.consequent, statement.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelative(requireSpecifier(unwrap(a.right)))));
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && unwrap(declarator.init);
+        if (init?.type === 'ConditionalExpression') {
+          choice = true;
+          relative ||= requiresRelative(init);
+        } else if (init && isRelative(requireSpecifier(init))) relative = true;
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExpressionStatement') {
+      const value = statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement.expression.type === 'AssignmentExpression' ? statement.expression.right : undefined;
+      const node = value && unwrap(value as Node);
+      if (node?.type === 'ConditionalExpression') {
+        choice = true;
+        relative ||= requiresRelative(node);
+      }
+    }
+    if (relative && choice) return true;
+  }
+  return false;
+}
+
+/**
+ * The file's top-level choices by environment between relative modules that reach its exports:
+ * `module.exports = require(...)` in the paths of an `if`, a conditional between two modules
+ * exported or held by a variable the exports read, and a variable given one module and, in an
+ * `if`, another (`let config = prod; if (isDev) config = dev; module.exports = { ...config }`).
+ */
+export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonly EnvironmentBranch[]): ModuleChoice[] {
+  const program = sourceCode.ast;
+  const exported = program.body.flatMap(exportedValueOf);
+  const reachesExports = (target: Target): boolean => {
+    if (target.kind === 'exports') return true;
+    return target.variable.references.some((reference) => reference.isRead() && exported.some((node) => within(reference.identifier as Node, node)));
+  };
+  const moduleOf = (expression: Node): { specifier: string; at: Node } | undefined => {
+    const node = unwrap(expression);
+    const required = requireSpecifier(node);
+    if (required !== undefined) return isRelative(required) ? { specifier: required, at: node } : undefined;
+    if (node.type !== 'Identifier') return undefined;
+    const variable = findVariable(sourceCode.getScope(node), node);
+    const specifier = variable ? boundModule(variable) : undefined;
+    return specifier === undefined ? undefined : { specifier, at: node };
+  };
+
+  const found: ModuleChoice[] = [];
+  for (const branch of branches) {
+    const construct = branch.construct;
+    const picks = new Map<string, { target: Target; modules: Array<{ specifier: string; at: Node }> }>();
+    const pick = (target: Target | undefined, value: Node | null | undefined): void => {
+      const module = value && moduleOf(value);
+      if (!target || !module) return;
+      const key = target.kind === 'exports' ? target.key : `var:${target.variable.name}`;
+      const entry = picks.get(key) ?? { target, modules: [] };
+      entry.modules.push(module);
+      picks.set(key, entry);
+    };
+    if (construct.type === 'IfStatement' && construct.parent?.type === 'Program') {
+      for (const arm of branch.branches) {
+        for (const assignment of assignmentsOf(arm)) pick(targetOf(assignment.left, sourceCode), assignment.right);
+      }
+      // `let config = prod; if (isDev) config = dev`: the declaration's module is the other path.
+      if (!construct.alternate) {
+        for (const { target } of picks.values()) {
+          if (target.kind === 'variable') pick(target, (target.variable.defs[0]?.node as TSESTree.VariableDeclarator | undefined)?.init);
+        }
+      }
+    } else if (construct.type === 'ConditionalExpression') {
+      const target = conditionalTarget(construct, sourceCode);
+      for (const arm of branch.branches) pick(target, arm);
+    }
+    for (const { target, modules } of picks.values()) {
+      if (new Set(modules.map((m) => m.specifier)).size > 1 && reachesExports(target)) found.push({ branch, modules });
+    }
+  }
+  return found;
+}
+
+type Target = { kind: 'exports'; key: string } | { kind: 'variable'; variable: TSESLint.Scope.Variable };
+
+/** `module.exports`, `exports.db`, `module.exports.db`, or a top-level variable. */
+function targetOf(left: Node, sourceCode: TSESLint.SourceCode): Target | undefined {
+  const node = unwrap(left);
+  if (node.type === 'Identifier') {
+    const variable = findVariable(sourceCode.getScope(node), node);
+    // Top level in a script, an ES module or CommonJS (whose top level is a function scope).
+    return variable?.scope.block.type === 'Program' ? { kind: 'variable', variable } : undefined;
+  }
+  const path = memberPath(node);
+  return path !== undefined && (path === 'module.exports' || path.startsWith('module.exports.') || path.startsWith('exports.')) ? { kind: 'exports', key: path.replace(/^module\./, '') } : undefined;
+}
+
+/** Where a top-level conditional's value goes: `module.exports = c`, `export default c`, `const x = c`. */
+function conditionalTarget(conditional: Node, sourceCode: TSESLint.SourceCode): Target | undefined {
+  let node: Node = conditional;
+  while (node.parent && unwrap(node.parent) !== node.parent) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'ExportDefaultDeclaration' && parent.parent.type === 'Program') return { kind: 'exports', key: 'exports' };
+  if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.parent.type === 'ExpressionStatement' && parent.parent.parent.type === 'Program') return targetOf(parent.left, sourceCode);
+  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' && parent.parent.parent.type === 'Program') return targetOf(parent.id, sourceCode);
+  return undefined;
+}
+
+/** The relative module a top-level `const x = require('./x')` or `import x from './x'` binds. */
+function boundModule(variable: TSESLint.Scope.Variable): string | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const specifier = def.node as TSESTree.ImportClause;
+    const whole = specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier';
+    return whole && isRelative(declaration.source.value) ? declaration.source.value : undefined;
+  }
+  if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+  const specifier = requireSpecifier(unwrap(def.node.init));
+  return isRelative(specifier) ? specifier : undefined;
+}
+
+/** The values a top-level statement exports (`module.exports = v`, `exports.x = v`, `export default v`). */
+function exportedValueOf(statement: TSESTree.ProgramStatement): Node[] {
+  if (statement.type === 'ExportDefaultDeclaration') return [statement.declaration as Node];
+  if (statement.type === 'ExportNamedDeclaration') return statement.declaration ? [statement.declaration as Node] : statement.specifiers.map((s) => s.local as Node);
+  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+    const path = memberPath(unwrap(statement.expression.left));
+    if (path === 'module.exports' || path?.startsWith('module.exports.') || path?.startsWith('exports.')) return [statement.expression.right];
+  }
+  return [];
+}
+
+/** The `=` assignments an `if` path makes at its own level (`{ module.exports = ... }`). */
+function assignmentsOf(arm: Node): TSESTree.AssignmentExpression[] {
+  const statements = arm.type === 'BlockStatement' ? arm.body : [arm];
+  return statements.flatMap((statement) =>
+    statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' ? [statement.expression] : [],
+  );
+}
+
+function memberPath(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type !== 'MemberExpression') return undefined;
+  const object = memberPath(unwrap(node.object));
+  const name = staticPropertyName(node);
+  return object === undefined || name === undefined ? undefined : `${object}.${name}`;
+}
+
+/** `isProd ? require('./prod') : require('./dev')`. */
+function requiresRelative(conditional: TSESTree.ConditionalExpression): boolean {
+  return [conditional.consequent, conditional.alternate].some((arm) => isRelative(requireSpecifier(unwrap(arm))));
+}
+
+function isRelative(specifier: string | undefined): specifier is string {
+  return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../'));
+}
+
+function within(inner: Node, outer: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
