@@ -12,7 +12,7 @@ export const elasticsearchLegacy: CatalogEntry = {
   modules: ['elasticsearch'],
   factories: [{ path: 'Client', invoke: 'new', args: ['$spread'] }],
   tls: { default: 'scheme', switches: [], bags: ['ssl'], verifyOff: [], urlParams: [], schemes: { plaintext: ['http'], tls: ['https'] } },
-  credentials: { userPaths: [], secretPaths: ['httpAuth'], urlUserinfo: true },
+  credentials: { userPaths: [], secretPaths: ['httpAuth'], userPassPaths: ['httpAuth'], urlUserinfo: true },
   location: { urlPaths: [], hostPaths: [], listPaths: ['host', 'hosts'], portPaths: [], notLocations: ['ssl.servername'] },
   envVar: 'ELASTICSEARCH_URL',
   envVarAliases: ['BONSAI_URL', 'SEARCHBOX_URL'],

@@ -39,6 +39,7 @@ function mapPaths(entry: OptionSemantics, at: (path: string) => string, tested: 
     ...entry.credentials,
     userPaths: entry.credentials.userPaths.map(at),
     secretPaths: entry.credentials.secretPaths.map(at),
+    ...(entry.credentials.userPassPaths ? { userPassPaths: entry.credentials.userPassPaths.map(at) } : {}),
     ...(entry.credentials.envVars ? { envVars: Object.fromEntries(Object.entries(entry.credentials.envVars).map(([path, name]) => [at(path), name])) } : {}),
   };
   const location: LocationSpec = {

@@ -264,6 +264,12 @@ export interface CredentialSpec {
   /** URL userinfo carries credentials. */
   urlUserinfo: boolean;
   /**
+   * Option paths holding `user:password` in one string (the legacy Elasticsearch client's
+   * `httpAuth`): the user is what comes before the first `:`. List them in `secretPaths` too.
+   * Optional.
+   */
+  userPassPaths?: string[];
+  /**
    * The variables the library itself (or its users by convention) reads a credential from,
    * keyed by option path (`credentials.secretAccessKey`: `AWS_SECRET_ACCESS_KEY`): a codemod
    * reads a hard-coded one from there. Optional; otherwise named after the service.

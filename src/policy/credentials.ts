@@ -90,7 +90,7 @@ export function passwordInText(text: string): { kind: 'url-password' | 'connecti
 
 /**
  * Default or superuser accounts in one client's options: literals at the catalog's
- * `userPaths`, URL usernames and ADO `User Id=` values, matched with `privilegedAccount`
+ * `userPaths` (and the user part of `userPassPaths`), URL usernames and ADO `User Id=` values, matched with `privilegedAccount`
  * against the entry's `privilegedAccounts`; `allow` lists names (lower-case) never to report.
  * Also the library's implicit login (amqplib's `guest`) when a non-loopback literal location
  * carries no credentials and no credential option could supply them.
@@ -101,12 +101,15 @@ export function privilegedAccounts<N>(entry: CatalogEntry, options: ObjectValue<
     const account = privilegedAccount(user, entry.privilegedAccounts);
     return account !== undefined && !allow.includes(account) ? account : undefined;
   };
-  for (const path of entry.credentials.userPaths) {
+  const userPass = entry.credentials.userPassPaths ?? [];
+  for (const path of [...entry.credentials.userPaths, ...userPass]) {
     const found = lookup(options, path);
     if (found.status !== 'present') continue;
     for (const e of expandValue(found.value)) {
       const text = textOf(e.value);
-      const account = text === undefined ? undefined : match(text);
+      // `httpAuth: 'elastic:changeme'`: the user comes before the first `:`.
+      const user = text !== undefined && userPass.includes(path) ? (text.includes(':') ? text.slice(0, text.indexOf(':')) : undefined) : text;
+      const account = user === undefined ? undefined : match(user);
       if (!account) continue;
       const finding: AccountFinding<N> = { where: path, kind: 'option', node: e.value.node, account };
       if (e.envFallback) finding.envFallback = e.envFallback;

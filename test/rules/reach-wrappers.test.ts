@@ -156,6 +156,8 @@ const privilegedCases: Case[] = [
   [W.cacheStore2, "CacheModule.register({ store: redisStore, host: process.env.REDIS_HOST, username: 'default', password: process.env.REDIS_PASSWORD });", 'option', { client: 'cache-manager-redis-store', where: 'username', account: 'default' }, null],
   [W.passportLdap, "new LdapStrategy({ server: { url: process.env.LDAP_URL, bindDN: 'cn=admin,dc=example,dc=org', bindCredentials: process.env.LDAP_PASSWORD } });", 'option', { client: 'passport-ldapauth', where: 'server.bindDN', account: 'admin' }, null],
   [W.pgPool, "new Pool({ host: process.env.PGHOST, user: 'postgres', password: process.env.PGPASSWORD });", 'option', { client: 'pg-pool', where: 'user', account: 'postgres' }, null],
+  // `httpAuth: 'user:password'`: the user is the part before the colon.
+  [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, httpAuth: 'elastic:changeme' });", 'option', { client: 'elasticsearch (legacy client)', where: 'httpAuth', account: 'elastic' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -197,7 +199,12 @@ ruleTests('no-hardcoded-service-location through wrappers', location, {
 });
 
 ruleTests('no-privileged-service-account through wrappers', privileged, {
-  valid: forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, username: 'app' });"),
+  valid: [
+    ...forms(W.typeormModule, "TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, username: 'app' });"),
+    // An unprivileged user, and a value with no user part.
+    ...forms(W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, httpAuth: 'search-reader:s3cret' });"),
+    ...forms(W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, httpAuth: 'elastic' });"),
+  ],
   invalid: invalid(privilegedCases) as never[],
 });
 
