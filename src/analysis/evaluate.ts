@@ -96,6 +96,9 @@ export class Evaluator extends MemoEvaluator<Node> {
       case 'AwaitExpression':
         // `await` of a plain value is the value; of a promise, whatever the call evaluates to.
         return this.evaluate(node.argument);
+      case 'AssignmentExpression':
+        // `module.exports = CONFIG = {...}`: an assignment's value is what it assigns.
+        return node.operator === '=' ? this.evaluate(node.right) : { kind: 'unknown', node };
       default:
         return { kind: 'unknown', node };
     }

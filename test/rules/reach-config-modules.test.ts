@@ -531,6 +531,22 @@ ruleTests('no-environment-branching: exports chosen by a top-level if', branchin
   ],
 });
 
+// `module.exports = NAME = {...}`: a chained assignment exports what it assigns.
+ruleTests('exported through a chained assignment', disabled, {
+  valid: [{ code: "module.exports = MSSQL = {\n  server: config.get('db.host'),\n  options: { encrypt: true },\n};", sourceType: 'commonjs' }],
+  invalid: [
+    {
+      code: "module.exports = MSSQL = {\n  server: config.get('db.host'),\n  user: config.get('db.user'),\n  options: { encrypt: false },\n};",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'disabled', line: 4, data: { client: 'mssql', setting: 'options.encrypt: false', secure: 'options: { encrypt: true }' }, suggestions: [{ messageId: 'suggestSecure', output: "module.exports = MSSQL = {\n  server: config.get('db.host'),\n  user: config.get('db.user'),\n  options: { encrypt: true },\n};" }] }],
+    },
+    {
+      code: "let settings;\nexport default settings = {\n  server: process.env.DB_SERVER,\n  options: { encrypt: false },\n};",
+      errors: [{ messageId: 'disabled', line: 4, suggestions: [{ messageId: 'suggestSecure', output: "let settings;\nexport default settings = {\n  server: process.env.DB_SERVER,\n  options: { encrypt: true },\n};" }] }],
+    },
+  ],
+});
+
 /** Two configuration objects written apart and one picked by the environment name. */
 const chosenConfig = (production: string, local: string, test = 'process.env.NODE_ENV'): string =>
   `const productionConfig = {\n  redis: { host: ${production}, port: 6379 },\n};\nconst localConfig = {\n  redis: { host: ${local}, port: 6379 },\n};\nconst config = ${test} ? productionConfig : localConfig;\n`;
