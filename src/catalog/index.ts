@@ -58,6 +58,7 @@ import { nestjsMongoose } from './nestjs-mongoose';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
+import { strapiMongoose } from './strapi-mongoose';
 import { eggKnex } from './egg-knex';
 import { pgPool } from './pg-pool';
 import { directus } from './directus';
@@ -128,6 +129,7 @@ export const catalog: readonly CatalogEntry[] = [
   drizzleKit,
   mikroOrm,
   strapiBookshelf,
+  strapiMongoose,
   eggKnex,
   pgPool,
   directus,

@@ -284,6 +284,50 @@ ruleTests('Strapi 3 bookshelf settings', unverified, {
   ],
 });
 
+/** Strapi 3's `config/database.js` for the mongoose connector: `settings` locate, `options.ssl` is TLS. */
+const strapi3Mongo = (settings: string, options: string): string =>
+  `module.exports = ({ env }) => ({\n  defaultConnection: 'default',\n  connections: {\n    default: {\n      connector: 'mongoose',\n      settings: {\n${settings}\n      },\n      options: {\n${options}\n      },\n    },\n  },\n});`;
+
+ruleTests('Strapi 3 mongoose connector: TLS', disabled, {
+  valid: [
+    { code: strapi3Mongo("        uri: env('DATABASE_URI'),", '        ssl: true,'), sourceType: 'commonjs', filename: 'config/database.js' },
+    // A bookshelf connection with the same keys is knex's, not mongoose's.
+    { code: strapi3Mongo("        uri: env('DATABASE_URI'),", '        ssl: false,').replace("'mongoose'", "'bookshelf'"), sourceType: 'commonjs', filename: 'config/database.js' },
+  ],
+  invalid: [
+    {
+      code: strapi3Mongo("        uri: env('DATABASE_URI'),", '        ssl: false,'),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'disabled', line: 10, data: { client: 'Strapi 3 (mongoose)', setting: 'options.ssl: false', secure: 'options: { ssl: true }' }, suggestions: [{ messageId: 'suggestSecure', output: strapi3Mongo("        uri: env('DATABASE_URI'),", '        ssl: true,') }] }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 mongoose connector: where and who', location, {
+  valid: [{ code: strapi3Mongo("        uri: env('DATABASE_URI'),", "        authenticationDatabase: 'admin',"), sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      code: strapi3Mongo("        host: 'cluster0.mongo.example.net',\n        srv: true,", '        ssl: true,'),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'hardcoded', line: 7, data: { client: 'Strapi 3 (mongoose)', path: 'settings.host', what: 'host', envVar: 'DATABASE_URI' } }],
+    },
+  ],
+});
+
+ruleTests('Strapi 3 mongoose connector: accounts', privileged, {
+  valid: [{ code: strapi3Mongo("        uri: env('DATABASE_URI'),\n        username: 'cms',", '        ssl: true,'), sourceType: 'commonjs', filename: 'config/database.js' }],
+  invalid: [
+    {
+      code: strapi3Mongo("        uri: env('DATABASE_URI'),\n        username: env('DATABASE_USERNAME', 'root'),", '        ssl: true,'),
+      sourceType: 'commonjs',
+      filename: 'config/database.js',
+      errors: [{ messageId: 'option', line: 8, data: { client: 'Strapi 3 (mongoose)', where: 'settings.username', account: 'root' } }],
+    },
+  ],
+});
+
 /**
  * Egg.js's knex plugin: `config.knex = { client: { dialect, connection } }` in
  * `config/config.*.js`, often built inside the exported function. egg-knex hands each instance to

@@ -58,6 +58,7 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
   elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
   '@mikro-orm/core': 'not a devDependency; its `driverOptions` reach knex, pg or mysql2, which are driven',
   'drizzle-kit': 'a migration CLI, not a devDependency: it turns `ssl` modes into pg options before connecting with pg or postgres.js, which are driven',
+  'strapi-connector-mongoose': "Strapi 3's connector, not a devDependency: it hands mongoose the URI and only `ssl` (true when `options.ssl` is true or 'true', else false), `user`, `pass`, `authSource` and `dbName`, and the catalog judges them by mongoose's facts, which are driven",
   'egg-knex': "an Egg.js plugin, not a devDependency: it hands each instance's options to knex as they are, `dialect` standing for `client`, and the catalog judges them by knex's facts, which are driven",
   directus: 'an application, not a devDependency: its flat `DB_*` keys become the options of knex and pg (`DB_SSL__REJECT_UNAUTHORIZED` is `ssl.rejectUnauthorized`, `DB_CONNECTION_STRING` pg\'s own URL), and the catalog judges them by pg\'s facts, which are driven',
 };
