@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, type FileAnalysis } from '../../src/analysis/file-analysis';
 import { languageConfigs } from '../../src/cli/language-config';
+import type { LanguageOptions } from '../../src/analysis/module-files';
 
 /** What the codemods know about one text: the rules' own analysis and the tree it read. */
 export interface AnalyzedText {
@@ -21,7 +22,7 @@ export interface AnalysisOptions {
  * A rule that only captures its context: the codemods read `getFileAnalysis` from it, so they
  * see exactly the sites, values and verdicts the rules see, parsed by the same parser.
  */
-let captured: TSESLint.SourceCode | undefined;
+let captured: { sourceCode: TSESLint.SourceCode; languageOptions: LanguageOptions } | undefined;
 /**
  * Thrown by the probe once it has the file's SourceCode: by then ESLint has parsed the text,
  * analysed its scopes, applied the globals and set every node's parent, and what it would do
@@ -30,8 +31,9 @@ let captured: TSESLint.SourceCode | undefined;
 const CAPTURED = new Error('backing-services: the codemod probe has what it needs');
 const probe = {
   meta: { type: 'problem' as const, schema: [] },
-  create(context: { sourceCode: TSESLint.SourceCode }) {
-    captured = context.sourceCode;
+  create(context: { sourceCode: TSESLint.SourceCode; languageOptions: LanguageOptions }) {
+    // The parser too: the rules read the project modules a file chooses between with it.
+    captured = { sourceCode: context.sourceCode, languageOptions: context.languageOptions };
     throw CAPTURED;
   },
 };
@@ -75,11 +77,12 @@ export function analyzeText(text: string, path: string, options: AnalysisOptions
     } catch (error) {
       if (error !== CAPTURED) throw error;
     }
-    const sourceCode = captured as TSESLint.SourceCode | undefined;
+    const probed = captured as { sourceCode: TSESLint.SourceCode; languageOptions: LanguageOptions } | undefined;
     captured = undefined;
-    if (sourceCode) {
+    if (probed) {
+      const { sourceCode, languageOptions } = probed;
       // The analysis is keyed by SourceCode: this context is the one every later call gets.
-      const analysis = getFileAnalysis({ sourceCode, filename, cwd, settings: options.settings ?? {} });
+      const analysis = getFileAnalysis({ sourceCode, filename, cwd, settings: options.settings ?? {}, languageOptions });
       return { analysis, sourceCode };
     }
     error ||= messages.find((m) => m.fatal)?.message ?? 'the file could not be analysed';

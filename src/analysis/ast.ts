@@ -91,6 +91,16 @@ export function requireSpecifier(node: Node): string | undefined {
   return stringLiteralValue(node.arguments[0]);
 }
 
+/** A module specifier relative to the file (`./prod`, `../env`): a module of the project. */
+export function isRelativeSpecifier(specifier: string | undefined): specifier is string {
+  return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../'));
+}
+
+/** Whether `inner` lies within `outer` (or is it). */
+export function containsNode(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
 /**
  * The direct child nodes of a node, read from its own keys (so any parser's nodes work without
  * visitor keys). Type annotations are skipped: no configuration value lives there.

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ConditionalValue, EnvSource, LiteralValue, ObjectValue, PropertyValue, Value } from '../policy/value';
 import { getProperty, isStringish, mergeObject, mergeStrings, primitiveText, setPath, templateParts } from '../policy/value';
 import { MemoEvaluator } from '../policy/memo-evaluator';
+import type { ChoiceHelper } from './choice-helpers';
 import type { EnvLibraries } from './env-libraries';
 import { envLibraryRead } from './env-libraries';
 import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
@@ -25,6 +26,8 @@ export class Evaluator extends MemoEvaluator<Node> {
     private readonly scopeOf: (node: Node) => Scope,
     /** Asked only when a call is evaluated: most files never need it. */
     private readonly envLibraries: () => EnvLibraries,
+    /** A helper imported from a project module that returns one argument or another by environment name. */
+    private readonly choiceHelper: (callee: TSESTree.Identifier) => ChoiceHelper | undefined = () => undefined,
     /**
      * The arguments same-file functions were called with (by function node, in parameter
      * order), when a client built inside a helper is judged for one call of that helper. An
@@ -40,7 +43,7 @@ export class Evaluator extends MemoEvaluator<Node> {
 
   /** An evaluator that also knows the arguments `fn` was called with (see `bindings`). */
   withBindings(fn: Node, args: readonly Argument[]): Evaluator {
-    return new Evaluator(this.scopeOf, this.envLibraries, new Map([...this.bindings, [fn, args]]), this.classFields);
+    return new Evaluator(this.scopeOf, this.envLibraries, this.choiceHelper, new Map([...this.bindings, [fn, args]]), this.classFields);
   }
 
   /** Whether `fn`'s parameters are bound in this evaluator. */
@@ -475,6 +478,11 @@ export class Evaluator extends MemoEvaluator<Node> {
         const arg = this.evaluate(node.arguments[0]!);
         const text = primitiveText(arg);
         return text === undefined ? (isStringish(arg) ? arg : { kind: 'unknown', node }) : { kind: 'literal', value: text, node };
+      }
+      // `getEnv(productionValue, developmentValue)` imported from a project module: one or the other.
+      const helper = this.choiceHelper(callee);
+      if (helper && helper.params.every((i) => node.arguments[i] && node.arguments[i]!.type !== 'SpreadElement')) {
+        return { kind: 'conditional', test: callee, branches: helper.params.map((i) => this.evaluate(node.arguments[i] as Node)), node };
       }
       const fn = this.calledFunction(callee, node);
       // The callee's returns, with its parameters bound to this call's arguments.

@@ -30,7 +30,8 @@ import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type Serv
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
 import { mayChooseModules, moduleChoices } from './module-choice';
-import { moduleReader, type LanguageOptions } from './module-files';
+import { moduleFiles, type LanguageOptions, type ModuleFiles } from './module-files';
+import { choiceHelperOf, exportedFunction, importedFromRelative, type ChoiceHelper } from './choice-helpers';
 
 type Node = TSESTree.Node;
 
@@ -127,6 +128,7 @@ export class FileAnalysis {
   private exportsConfiguration: boolean | undefined;
   private moduleChoicePossible: boolean | undefined;
   private modulesChosen: ChosenConfiguration[] | undefined;
+  private moduleFilesOfFile: ModuleFiles | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -159,6 +161,7 @@ export class FileAnalysis {
     return (this.evaluatorOfFile ??= new Evaluator(
       (node) => this.sourceCode.getScope(node),
       () => this.envLibraries,
+      (callee) => this.choiceHelperFor(callee),
     ));
   }
 
@@ -350,7 +353,7 @@ export class FileAnalysis {
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
   get environmentBranches(): EnvironmentBranch[] {
-    return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode, this.evaluator));
+    return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode, (callee) => this.choiceHelperFor(callee)));
   }
 
   /** Whether the top-level statements can choose between relative modules (see `mayChooseModules`). */
@@ -366,14 +369,30 @@ export class FileAnalysis {
   get chosenConfigurations(): ChosenConfiguration[] {
     if (this.modulesChosen) return this.modulesChosen;
     if (!this.mayChooseModules) return (this.modulesChosen = []);
-    const read = moduleReader(this.context.filename, this.context.languageOptions, this.context.settings, (context) => getFileAnalysis(context).configuredEntries);
+    const files = this.projectModules;
     return (this.modulesChosen = moduleChoices(this.sourceCode, this.environmentBranches).flatMap(({ branch, modules }) => {
-      const chosen = modules.map((module) => ({ ...read(module.specifier), specifier: module.specifier }));
-      // `./prod` and `./prod.js` are one module; one that is not there is another.
+      const chosen = modules.map(({ specifier }) => ({ specifier, file: files.resolve(specifier) }));
+      // `./prod` and `./prod.js` are one module; one that is not there (a `.gitignore`d dev.js) is another.
       if (new Set(chosen.map(({ file, specifier }) => file ?? `?${specifier}`)).size < 2) return [];
-      const entry = chosen.flatMap(({ entries }) => entries)[0];
+      const entry = chosen.flatMap(({ file }) => (file ? files.read(file, 'configuration', configurationOfModule, []) : []))[0];
       return entry ? [{ branch, entry }] : [];
     }));
+  }
+
+  /** The project's modules this file names, read on demand with the file's parser. */
+  private get projectModules(): ModuleFiles {
+    return (this.moduleFilesOfFile ??= moduleFiles(this.context.filename, this.context.languageOptions, this.context.settings));
+  }
+
+  /**
+   * A helper imported from a project module that returns one of its arguments or the other by
+   * environment name (`getEnv(production, development)`), read from that module.
+   */
+  choiceHelperFor(callee: TSESTree.Identifier): ChoiceHelper | undefined {
+    const imported = importedFromRelative(this.sourceCode, callee);
+    const file = imported && this.projectModules.resolve(imported.specifier);
+    if (!imported || !file) return undefined;
+    return this.projectModules.read(file, `helper:${imported.name}`, (context) => choiceHelperIn(context, imported.name), null) ?? undefined;
   }
 
   /**
@@ -446,6 +465,18 @@ const hasShapeKeys = shapeKeysTest(catalog);
 /** The largest exported expression read as configuration: the field corpus's largest whole file is 31 KB. */
 const MAX_CONFIGURATION_TEXT = 64 * 1024;
 const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
+
+/** What a module another file chooses by environment configures (attached resources only). */
+function configurationOfModule(context: AnalysisContext): CatalogEntry[] {
+  return [...new Set(getFileAnalysis(context).configuredEntries.filter(isAttachedResource))];
+}
+
+/** The choice helper a module exports under `name`, or null. */
+function choiceHelperIn(context: AnalysisContext, name: string): ChoiceHelper | null {
+  const analysis = getFileAnalysis(context);
+  const fn = exportedFunction(context.sourceCode, name);
+  return (fn && choiceHelperOf(fn, analysis.evaluator, analysis.environmentBranches)) ?? null;
+}
 
 // Keyed by SourceCode so all rules share one analysis per file; nothing outlives the file.
 const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, requireSpecifier, staticPropertyName, unwrap } from './ast';
+import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, staticPropertyName, unwrap } from './ast';
 import type { EnvironmentBranch } from './environment-tests';
 
 type Node = TSESTree.Node;
@@ -23,18 +23,18 @@ export function mayChooseModules(program: TSESTree.Program): boolean {
   let relative = false;
   let choice = false;
   for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') relative ||= isRelative(statement.source.value);
+    if (statement.type === 'ImportDeclaration') relative ||= isRelativeSpecifier(statement.source.value);
     else if (statement.type === 'IfStatement') {
       choice = true;
       // `if (...) module.exports = require('./prod')`: the modules are required in the paths.
-      relative ||= [statement.consequent, statement.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelative(requireSpecifier(unwrap(a.right)))));
+      relative ||= [statement.consequent, statement.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelativeSpecifier(requireSpecifier(unwrap(a.right)))));
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
         const init = declarator.init && unwrap(declarator.init);
         if (init?.type === 'ConditionalExpression') {
           choice = true;
           relative ||= requiresRelative(init);
-        } else if (init && isRelative(requireSpecifier(init))) relative = true;
+        } else if (init && isRelativeSpecifier(requireSpecifier(init))) relative = true;
       }
     } else if (statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExpressionStatement') {
       const value = statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement.expression.type === 'AssignmentExpression' ? statement.expression.right : undefined;
@@ -60,12 +60,12 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonl
   const exported = program.body.flatMap(exportedValueOf);
   const reachesExports = (target: Target): boolean => {
     if (target.kind === 'exports') return true;
-    return target.variable.references.some((reference) => reference.isRead() && exported.some((node) => within(reference.identifier as Node, node)));
+    return target.variable.references.some((reference) => reference.isRead() && exported.some((node) => containsNode(node, reference.identifier as Node)));
   };
   const moduleOf = (expression: Node): { specifier: string; at: Node } | undefined => {
     const node = unwrap(expression);
     const required = requireSpecifier(node);
-    if (required !== undefined) return isRelative(required) ? { specifier: required, at: node } : undefined;
+    if (required !== undefined) return isRelativeSpecifier(required) ? { specifier: required, at: node } : undefined;
     if (node.type !== 'Identifier') return undefined;
     const variable = findVariable(sourceCode.getScope(node), node);
     const specifier = variable ? boundModule(variable) : undefined;
@@ -138,11 +138,11 @@ function boundModule(variable: TSESLint.Scope.Variable): string | undefined {
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node as TSESTree.ImportClause;
     const whole = specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier';
-    return whole && isRelative(declaration.source.value) ? declaration.source.value : undefined;
+    return whole && isRelativeSpecifier(declaration.source.value) ? declaration.source.value : undefined;
   }
   if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
   const specifier = requireSpecifier(unwrap(def.node.init));
-  return isRelative(specifier) ? specifier : undefined;
+  return isRelativeSpecifier(specifier) ? specifier : undefined;
 }
 
 /** The values a top-level statement exports (`module.exports = v`, `exports.x = v`, `export default v`). */
@@ -174,13 +174,5 @@ function memberPath(node: Node): string | undefined {
 
 /** `isProd ? require('./prod') : require('./dev')`. */
 function requiresRelative(conditional: TSESTree.ConditionalExpression): boolean {
-  return [conditional.consequent, conditional.alternate].some((arm) => isRelative(requireSpecifier(unwrap(arm))));
-}
-
-function isRelative(specifier: string | undefined): specifier is string {
-  return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../'));
-}
-
-function within(inner: Node, outer: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  return [conditional.consequent, conditional.alternate].some((arm) => isRelativeSpecifier(requireSpecifier(unwrap(arm))));
 }

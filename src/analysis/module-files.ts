@@ -1,56 +1,75 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { CatalogEntry } from '../catalog/types';
-import { isAttachedResource } from '../policy/environment';
 
 /**
- * Reading another module of the project, for the one question a file cannot answer alone: whether
- * the module it chooses by environment (`require('./prod')`) holds backing-service configuration.
- * Only relative modules, only when such a choice is found, parsed with the parser the file was
- * linted with. ESLint's `--cache` does not know about this read: a change to `./prod` alone does
- * not re-lint the file that chooses it.
+ * Reading another module of the project, for the questions a file cannot answer alone: whether a
+ * module it chooses by environment (`require('./prod')`) holds backing-service configuration, and
+ * whether a helper it imports chooses between its arguments by environment. Only relative
+ * modules, only when such a choice or call is found, parsed with the parser the file was linted
+ * with. ESLint's `--cache` does not know about these reads: a change to `./prod` alone does not
+ * lint the file that chooses it again.
  */
-
-/**
- * What another module configures: the file the specifier resolves to (none when it is not there,
- * as a `.gitignore`d `dev.js`), and the catalog entries of its configuration.
- */
-export type ModuleReader = (specifier: string) => { file?: string; entries: readonly CatalogEntry[] };
 
 /** The language options a rule's context carries (`context.languageOptions`). */
 export type LanguageOptions = TSESLint.FlatConfig.LanguageOptions;
 
-/** How a module file's configuration is found once it is parsed (the file analysis's `sites`). */
-export type ConfigurationOf = (context: TSESLint.RuleContext<string, unknown[]>) => readonly CatalogEntry[];
+/** A question about another module, answered from a lint of that file alone. */
+export type ModuleQuery<T> = (context: TSESLint.RuleContext<string, unknown[]>) => T;
+
+/** The project modules one file names, resolved and read on demand. */
+export interface ModuleFiles {
+  /** `./prod` as Node resolves it from the file; undefined when it is not there. */
+  resolve(specifier: string): string | undefined;
+  /**
+   * The answer of `query` (cached per file and `key` while the file is unchanged), or `fallback`
+   * for a module that cannot be read with this parser, is too large, or does not parse.
+   */
+  read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T): T;
+}
 
 const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
-const TYPESCRIPT = new Set(['.ts', '.cts', '.mts']);
+const TYPESCRIPT = new Set(['.ts', '.cts', '.mts', '.tsx']);
+const TS_FIRST = ['.ts', '.cts', '.mts', '.js', '.cjs', '.mjs', '.json'];
 /** Configuration modules are small; a larger file is data, not worth a parse. */
 const MAX_BYTES = 64 * 1024;
 const MAX_CACHED = 256;
 
-const cache = new Map<string, { mtimeMs: number; entries: readonly CatalogEntry[] }>();
+const cache = new Map<string, { mtimeMs: number; answers: Map<string, unknown> }>();
+const reading = new Set<string>();
 
-export function moduleReader(fromFile: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>, configurationOf: ConfigurationOf): ModuleReader {
-  return (specifier) => {
-    const file = resolveModule(dirname(fromFile), specifier);
-    if (!file) return { entries: [] };
-    if (TYPESCRIPT.has(extname(file)) && !parsesTypeScript(languageOptions)) return { file, entries: [] };
-    const stat = statSync(file);
-    const cached = cache.get(file);
-    if (cached?.mtimeMs === stat.mtimeMs) return { file, entries: cached.entries };
-    const entries = stat.size > MAX_BYTES ? [] : readConfiguration(file, languageOptions, settings, configurationOf);
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-    cache.set(file, { mtimeMs: stat.mtimeMs, entries });
-    return { file, entries };
+export function moduleFiles(fromFile: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>): ModuleFiles {
+  return {
+    // A TypeScript file's `./env` is `env.ts` first, as TypeScript resolves it.
+    resolve: (specifier) => resolveModule(dirname(fromFile), specifier, TYPESCRIPT.has(extname(fromFile)) ? TS_FIRST : EXTENSIONS),
+    read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T): T {
+      if (TYPESCRIPT.has(extname(file)) && !parsesTypeScript(languageOptions)) return fallback;
+      const stat = statSync(file);
+      let cached = cache.get(file);
+      if (cached?.mtimeMs !== stat.mtimeMs) {
+        if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+        cached = { mtimeMs: stat.mtimeMs, answers: new Map() };
+        cache.set(file, cached);
+      }
+      if (!cached.answers.has(key)) {
+        // Two modules that import from each other: the one already being read answers nothing.
+        if (reading.has(file)) return fallback;
+        reading.add(file);
+        try {
+          cached.answers.set(key, stat.size > MAX_BYTES ? fallback : (lintAlone(file, languageOptions, settings, query) ?? fallback));
+        } finally {
+          reading.delete(file);
+        }
+      }
+      return cached.answers.get(key) as T;
+    },
   };
 }
 
 /** `./prod` as Node resolves it: the file, with an extension added, or the folder's index. */
-function resolveModule(dir: string, specifier: string): string | undefined {
+function resolveModule(dir: string, specifier: string, extensions: readonly string[]): string | undefined {
   const base = resolve(dir, specifier);
-  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => resolve(base, `index${ext}`))];
+  const candidates = [base, ...extensions.map((ext) => base + ext), ...extensions.map((ext) => resolve(base, `index${ext}`))];
   return candidates.find((candidate) => {
     try {
       return statSync(candidate).isFile() && EXTENSIONS.includes(extname(candidate));
@@ -67,35 +86,35 @@ function parsesTypeScript(languageOptions: LanguageOptions | undefined): boolean
 }
 
 /**
- * The module's configuration, found by the same analysis in a lint of that file alone. A JSON
- * module is read as the value `module.exports` would hold. A file that does not parse holds none.
+ * `query`'s answer in a lint of that file alone, with the file's parser. A JSON module is read as
+ * the value `module.exports` would hold. Undefined when the file does not parse.
  */
-function readConfiguration(file: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>, configurationOf: ConfigurationOf): readonly CatalogEntry[] {
+function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>, query: ModuleQuery<T>): T | undefined {
   const text = readFileSync(file, 'utf8');
   const json = extname(file) === '.json';
   // eslint is the host of any rule that calls this; required late so loading the plugin stays cheap.
   const { Linter } = require('eslint') as typeof import('eslint');
   const linter = new Linter({ configType: 'flat', cwd: dirname(file) });
-  let entries: readonly CatalogEntry[] = [];
+  let answer: T | undefined;
   const parserOptions = { ...(languageOptions?.parserOptions as Record<string, unknown> | undefined) };
-  // One file on its own: no type information (and no `typescript` program) for a configuration read.
+  // One file on its own: no type information (and no `typescript` program) for this read.
   delete parserOptions.project;
   delete parserOptions.projectService;
-  const sourceType = json || extname(file) === '.cjs' || extname(file) === '.cts' ? 'commonjs' : extname(file) === '.mjs' || extname(file) === '.mts' ? 'module' : languageOptions?.sourceType;
+  const ext = extname(file);
+  const sourceType = json || ext === '.cjs' || ext === '.cts' ? 'commonjs' : ext === '.mjs' || ext === '.mts' ? 'module' : languageOptions?.sourceType;
   const messages = linter.verify(
     json ? `module.exports = ${text.replace(/^\uFEFF/, '')};` : text,
     [
       {
         // A pattern ending in `*` matches no file on its own in a flat config: name the extensions.
-        files: EXTENSIONS.map((ext) => `**/*${ext === '.json' ? '.cjs' : ext}`),
+        files: EXTENSIONS.map((e) => `**/*${e === '.json' ? '.cjs' : e}`),
         languageOptions: { ...languageOptions, ...(sourceType ? { sourceType } : {}), parserOptions },
         settings,
-        plugins: { 'backing-services-module': { rules: { configuration: { create: (context: TSESLint.RuleContext<string, unknown[]>) => ({ 'Program:exit': () => void (entries = configurationOf(context as never)) }) } } } },
-        rules: { 'backing-services-module/configuration': 'error' },
+        plugins: { 'backing-services-module': { rules: { read: { create: (context: TSESLint.RuleContext<string, unknown[]>) => ({ 'Program:exit': () => void (answer = query(context)) }) } } } },
+        rules: { 'backing-services-module/read': 'error' },
       },
     ] as never,
     { filename: json ? `${file}.cjs` : file },
   );
-  if (messages.some((message) => message.fatal)) return [];
-  return [...new Set(entries.filter(isAttachedResource))];
+  return messages.some((message) => message.fatal) ? undefined : answer;
 }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import branching from '../../src/rules/no-environment-branching';
+import unverified from '../../src/rules/no-unverified-tls';
 import { ruleTests } from '../harness/rule-tester';
 
 const dir = join(__dirname, 'fixtures', 'module-choice');
@@ -79,6 +80,52 @@ ruleTests('no-environment-branching: configuration modules chosen by environment
       filename: at('db.ts'),
       tsOnly: true,
       errors: [{ messageId: 'config', line: 4, data: { client: 'mysql2', setting: 'its configuration', what: 'the environment name' } }],
+    },
+  ],
+});
+
+ruleTests('no-environment-branching: a helper from a project module that picks a value by environment', branching, {
+  valid: [
+    { code: "const { firstSet } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: firstSet(undefined, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    { code: "const { unlessTesting } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: unlessTesting({ ca: process.env.CA }, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    // The same values either way.
+    { code: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment(false, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    // A package's helper of the same name, and a module that is not there.
+    { code: "const { byEnvironment } = require('env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: false }, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    { code: "const { byEnvironment } = require('./missing-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: false }, false) });", sourceType: 'commonjs', filename: at('db.js') },
+  ],
+  invalid: [
+    {
+      name: 'required with destructuring',
+      code: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: byEnvironment({ rejectUnauthorized: false }, false) });",
+      sourceType: 'commonjs',
+      filename: at('db.js'),
+      errors: [{ messageId: 'config', line: 3, column: 61, data: { client: 'pg', setting: '`ssl`', what: 'the environment name' } }],
+    },
+    {
+      name: 'imported by name',
+      code: "import { byEnvironment as env } from './env-helper.js';\nimport Redis from 'ioredis';\nexport const redis = new Redis({ host: env('cache.internal', 'localhost') });",
+      filename: at('cache.mjs'),
+      errors: [{ messageId: 'config', line: 3, data: { client: 'ioredis', setting: '`host`', what: 'the environment name' } }],
+    },
+    {
+      name: 'a TypeScript helper, read with the TypeScript parser',
+      code: "import { pick } from './env-helper';\nimport { Pool } from 'pg';\nexport const pool = new Pool({ ssl: pick({ rejectUnauthorized: true }, false) });",
+      filename: at('db.ts'),
+      tsOnly: true,
+      errors: [{ messageId: 'config', line: 3 }],
+    },
+  ],
+});
+
+ruleTests('no-unverified-tls: the values a project helper picks between', unverified, {
+  valid: [{ code: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: true }, false) });", sourceType: 'commonjs', filename: at('db.js') }],
+  invalid: [
+    {
+      code: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: false }, false) });",
+      sourceType: 'commonjs',
+      filename: at('db.js'),
+      errors: [{ messageId: 'unverified', line: 3, suggestions: [{ messageId: 'suggestSecure', output: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: true }, false) });" }] }],
     },
   ],
 });

@@ -1,0 +1,90 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTestRunnerGuard } from '../policy/environment';
+import type { Value } from '../policy/value';
+import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, unwrap } from './ast';
+import type { EnvironmentBranch } from './environment-tests';
+import type { Evaluator } from './evaluate';
+import { exportedValues } from './exports';
+
+type Node = TSESTree.Node;
+
+/**
+ * A function that returns one of its parameters or the other by environment name
+ * (`getEnv(production, development)`): the two parameter positions it chooses between. A call
+ * of it is a choice between those two arguments.
+ */
+export interface ChoiceHelper {
+  params: [number, number];
+}
+
+/** Stands for parameter `i` while the function's returns are evaluated. */
+const PARAM = '\u0000param:';
+
+/**
+ * Whether `fn` is a choice helper: an environment test inside it, and returns that are two of its
+ * parameters (or calls of them, `typeof p === 'function' ? p() : p`) and nothing else known.
+ */
+export function choiceHelperOf(fn: Node, evaluator: Evaluator, branches: readonly EnvironmentBranch[]): ChoiceHelper | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return undefined;
+  if (fn.params.length < 2 || fn.params.length > 4) return undefined;
+  if (!branches.some((branch) => containsNode(fn, branch.construct) && !isTestRunnerGuard(branch.comparedWith))) return undefined;
+  const marks: Value<Node>[] = fn.params.map((param, i) => ({ kind: 'literal', value: `${PARAM}${i}`, node: param as Node }));
+  const returned = evaluator.withBindings(fn, marks).returned(fn);
+  const found = new Set<number>();
+  let other = false;
+  const visit = (value: Value<Node>): void => {
+    if (value.kind === 'conditional') value.branches.forEach(visit);
+    else if (value.kind === 'literal' && typeof value.value === 'string' && value.value.startsWith(PARAM)) found.add(Number(value.value.slice(PARAM.length)));
+    else if (value.kind !== 'unknown') other = true;
+  };
+  visit(returned);
+  if (other || found.size !== 2) return undefined;
+  const [a, b] = [...found];
+  return { params: [a!, b!] };
+}
+
+/**
+ * The function a module exports under `name` (`export const getEnv = (...) => ...`,
+ * `export function getEnv`, `exports.getEnv = ...`), for reading a helper another file imports.
+ */
+export function exportedFunction(sourceCode: TSESLint.SourceCode, name: string): Node | undefined {
+  const definition = (node: Node): Node => {
+    if (node.type !== 'Identifier') return node;
+    const def = findVariable(sourceCode.getScope(node), node)?.defs[0];
+    return def?.type === 'FunctionName' ? (def.node as Node) : def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : node;
+  };
+  for (const exported of exportedValues(sourceCode)) {
+    if (exported.name === name) return definition(unwrap(exported.node));
+    // `module.exports = { getEnv, other }`.
+    const object = exported.name === undefined ? unwrap(exported.node) : undefined;
+    if (object?.type !== 'ObjectExpression') continue;
+    for (const property of object.properties) {
+      if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === name) return definition(unwrap(property.value as Node));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The relative module and exported name an identifier is imported as: `import { getEnv } from
+ * '../env'`, `const { getEnv } = require('../env')`. Undefined for anything else.
+ */
+export function importedFromRelative(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): { specifier: string; name: string } | undefined {
+  const variable = findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const specifier = def.node as TSESTree.ImportClause;
+    const source = (def.parent as TSESTree.ImportDeclaration).source.value;
+    if (specifier.type !== 'ImportSpecifier' || !isRelativeSpecifier(source)) return undefined;
+    const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+    return { specifier: source, name: imported };
+  }
+  if (def.type !== 'Variable' || def.node.id.type !== 'ObjectPattern' || !def.node.init) return undefined;
+  const source = requireSpecifier(unwrap(def.node.init));
+  if (!isRelativeSpecifier(source)) return undefined;
+  const property = def.name.parent;
+  if (property?.type !== 'Property' || property.computed || property.value !== def.name) return undefined;
+  const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+  return key === undefined ? undefined : { specifier: source, name: key };
+}
