@@ -74,9 +74,12 @@ export function importedFromRelative(sourceCode: TSESLint.SourceCode, id: TSESTr
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
-    const specifier = def.node as TSESTree.ImportClause;
-    const source = (def.parent as TSESTree.ImportDeclaration).source.value;
-    if (specifier.type !== 'ImportSpecifier' || !isRelativeSpecifier(source)) return undefined;
+    // Not `import x = require('./env')` (TypeScript's import-equals): only an import declaration.
+    const declaration = def.parent as Node | null;
+    const specifier = def.node as Node;
+    if (declaration?.type !== 'ImportDeclaration' || specifier.type !== 'ImportSpecifier') return undefined;
+    const source = declaration.source.value;
+    if (!isRelativeSpecifier(source)) return undefined;
     const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
     return { specifier: source, name: imported };
   }

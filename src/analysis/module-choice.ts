@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, staticPropertyName, unwrap } from './ast';
+import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 import type { EnvironmentBranch } from './environment-tests';
 
 type Node = TSESTree.Node;
@@ -24,6 +24,7 @@ export function mayChooseModules(program: TSESTree.Program): boolean {
   let choice = false;
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') relative ||= isRelativeSpecifier(statement.source.value);
+    else if (statement.type === 'TSImportEqualsDeclaration') relative ||= statement.moduleReference.type === 'TSExternalModuleReference' && isRelativeSpecifier(stringLiteralValue(statement.moduleReference.expression));
     else if (statement.type === 'IfStatement') {
       choice = true;
       // `if (...) module.exports = require('./prod')`: the modules are required in the paths.
@@ -36,8 +37,12 @@ export function mayChooseModules(program: TSESTree.Program): boolean {
           relative ||= requiresRelative(init);
         } else if (init && isRelativeSpecifier(requireSpecifier(init))) relative = true;
       }
-    } else if (statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExpressionStatement') {
-      const value = statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement.expression.type === 'AssignmentExpression' ? statement.expression.right : undefined;
+    } else if (statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExpressionStatement' || statement.type === 'TSExportAssignment') {
+      const value =
+        statement.type === 'ExportDefaultDeclaration' ? statement.declaration
+        : statement.type === 'TSExportAssignment' ? statement.expression
+        : statement.expression.type === 'AssignmentExpression' ? statement.expression.right
+        : undefined;
       const node = value && unwrap(value as Node);
       if (node?.type === 'ConditionalExpression') {
         choice = true;
@@ -124,7 +129,7 @@ function conditionalTarget(conditional: Node, sourceCode: TSESLint.SourceCode): 
   let node: Node = conditional;
   while (node.parent && unwrap(node.parent) !== node.parent) node = node.parent;
   const parent = node.parent;
-  if (parent?.type === 'ExportDefaultDeclaration' && parent.parent.type === 'Program') return { kind: 'exports', key: 'exports' };
+  if ((parent?.type === 'ExportDefaultDeclaration' || parent?.type === 'TSExportAssignment') && parent.parent.type === 'Program') return { kind: 'exports', key: 'exports' };
   if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.parent.type === 'ExpressionStatement' && parent.parent.parent.type === 'Program') return targetOf(parent.left, sourceCode);
   if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' && parent.parent.parent.type === 'Program') return targetOf(parent.id, sourceCode);
   return undefined;
@@ -135,8 +140,15 @@ function boundModule(variable: TSESLint.Scope.Variable): string | undefined {
   const def = variable.defs[0];
   if (!def || variable.defs.length !== 1) return undefined;
   if (def.type === 'ImportBinding') {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
-    const specifier = def.node as TSESTree.ImportClause;
+    const declaration = def.parent as Node | null;
+    const specifier = def.node as Node;
+    // `import prod = require('./prod')`.
+    if (specifier.type === 'TSImportEqualsDeclaration') {
+      const reference = specifier.moduleReference;
+      const source = reference.type === 'TSExternalModuleReference' ? stringLiteralValue(reference.expression) : undefined;
+      return isRelativeSpecifier(source) ? source : undefined;
+    }
+    if (declaration?.type !== 'ImportDeclaration') return undefined;
     const whole = specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier';
     return whole && isRelativeSpecifier(declaration.source.value) ? declaration.source.value : undefined;
   }
@@ -148,6 +160,7 @@ function boundModule(variable: TSESLint.Scope.Variable): string | undefined {
 /** The values a top-level statement exports (`module.exports = v`, `exports.x = v`, `export default v`). */
 function exportedValueOf(statement: TSESTree.ProgramStatement): Node[] {
   if (statement.type === 'ExportDefaultDeclaration') return [statement.declaration as Node];
+  if (statement.type === 'TSExportAssignment') return [statement.expression];
   if (statement.type === 'ExportNamedDeclaration') return statement.declaration ? [statement.declaration as Node] : statement.specifiers.map((s) => s.local as Node);
   if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
     const path = memberPath(unwrap(statement.expression.left));

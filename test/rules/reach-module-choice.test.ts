@@ -75,6 +75,13 @@ ruleTests('no-environment-branching: configuration modules chosen by environment
       errors: [{ messageId: 'config', line: 1, data: { client: 'ioredis', setting: 'its configuration', what: 'the environment name' } }],
     },
     {
+      name: "TypeScript's import-equals",
+      code: "import prod = require('./prod');\nimport dev = require('./dev');\nconst isProd = process.env.NODE_ENV === 'production';\nexport = isProd ? prod : dev;",
+      filename: at('keys.ts'),
+      tsOnly: true,
+      errors: [{ messageId: 'config', line: 4 }],
+    },
+    {
       name: 'TypeScript modules, read with the TypeScript parser',
       code: "import production from './db-production';\nimport development from './db-development';\nconst isProduction = process.env.NODE_ENV === 'production';\nexport default isProduction ? production : development;",
       filename: at('db.ts'),
@@ -93,6 +100,8 @@ ruleTests('no-environment-branching: a helper from a project module that picks a
     // A package's helper of the same name, and a module that is not there.
     { code: "const { byEnvironment } = require('env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: false }, false) });", sourceType: 'commonjs', filename: at('db.js') },
     { code: "const { byEnvironment } = require('./missing-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment({ rejectUnauthorized: false }, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    // TypeScript's import-equals binds the whole module, not a helper (and must not be read as one).
+    { code: "import helpers = require('./env-helper');\nimport { Pool } from 'pg';\nnew Pool({ ssl: helpers({ rejectUnauthorized: true }, false) });", filename: at('db.ts'), tsOnly: true },
   ],
   invalid: [
     {
