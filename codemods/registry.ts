@@ -13,8 +13,8 @@ export const codemods: readonly CodemodInfo[] = [
   {
     name: 'env-service-url',
     description:
-      'Clients and configuration objects with a literal host, URL or password read one URL from the environment (DATABASE_URL, REDIS_URL, ...), or one variable per setting where the library takes no URL (KAFKA_BROKERS, MSSQL_SERVER, ...), with TLS on and verified; literal local fallbacks go.',
-    rules: ['no-hardcoded-service-location', 'no-hardcoded-service-credentials', 'no-local-service-fallback'],
+      'Clients and configuration objects with a literal host, URL or password read one URL from the environment (DATABASE_URL, REDIS_URL, ...), or one variable per setting where the library takes no URL (KAFKA_BROKERS, MSSQL_SERVER, ...), with TLS on and verified; literal local fallbacks go; a privileged account left in configuration read from the environment gets a marker.',
+    rules: ['no-hardcoded-service-location', 'no-hardcoded-service-credentials', 'no-local-service-fallback', 'no-privileged-service-account'],
   },
   {
     name: 'verify-tls',

@@ -172,17 +172,20 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
 }
 
 /**
- * A privileged user written into a URL whose other parts come from elsewhere
- * (`` `redis://default:${pw}@${host}` ``): the URL is configured already, so nothing reads it
- * anew, but which account to use instead is the team's to choose; a marker says so. Run last, so
- * that a marker about the URL's TLS, which says what to change first, takes the statement.
+ * A privileged user written into a URL, or beside options, whose other parts come from elsewhere
+ * (`` `redis://default:${pw}@${host}` ``, `{ host: process.env.PGHOST, user: 'postgres' }`): the
+ * configuration is read already, so nothing rewrites it, but which account to use instead is the
+ * team's to choose; a marker says so. Run last, so that a marker about the URL's TLS, which says
+ * what to change first, takes the statement.
  */
 export function markPrivilegedUrlUsers(editor: Editor): void {
   for (const site of editor.analysis.sites) {
     for (const finding of privilegedAccounts(site.entry, site.options, site.node)) {
       const node = finding.node as Node;
-      if (finding.kind !== 'url-username' || editor.readInPlace.has(node) || editor.dropped.includes(node)) continue;
-      editor.marker(node, `${site.entry.displayName}: this URL logs in as the privileged account \`${finding.account}\`; log in as a user with only the grants this code needs, and read its name from the environment`);
+      const written = finding.kind === 'url-username' || (finding.kind === 'option' && !finding.envFallback);
+      if (!written || editor.readInPlace.has(node) || editor.dropped.some((dropped) => within(node, dropped))) continue;
+      const what = finding.kind === 'url-username' ? 'this URL logs in' : 'this logs in';
+      editor.marker(node, `${site.entry.displayName}: ${what} as the privileged account \`${finding.account}\`; log in as a user with only the grants this code needs, and read its name from the environment`);
     }
   }
 }
@@ -276,7 +279,7 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
   const recipe = recipeFor(entry, site.options);
   const override = (base: string): string => options.envVars[entry.service] ?? options.envVars[entry.id] ?? options.envVars[base] ?? base;
   const prefix = prefixOf(assignedName(site));
-  const shared = environmentEntry(site);
+  const shared = environmentEntry(site) || chosenByEnvironment(editor, site);
   /** The whole-site rewrite, or where it is blocked the values read where they are written. */
   const plan = (bases: string[], structural: (names: string[], context: RewriteContext) => true | Blocked): Plan => ({
     site,
@@ -359,6 +362,30 @@ function environmentEntry(site: ClientSite): boolean {
   if (site.origin === 'call') return false;
   const property = unwrap(site.options.node).parent;
   return property?.type === 'Property' && environmentKind(propertyKey(property) ?? '') !== undefined;
+}
+
+/**
+ * A configuration object that is one path of a choice by environment (`isProd ? productionConfig
+ * : localConfig`, `if (isProd) module.exports = {...} else module.exports = {...}`): the same
+ * service in another environment, so it reads the same variables as the other path.
+ */
+function chosenByEnvironment(editor: Editor, site: ClientSite): boolean {
+  if (site.origin === 'call') return false;
+  let node: Node = unwrap(site.options.node);
+  while (node.parent && (node.parent.type === 'Property' || node.parent.type === 'ObjectExpression')) node = node.parent;
+  const branches = editor.analysis.environmentBranches;
+  const isArm = (expression: Node): boolean => branches.some((branch) => branch.construct.type === 'ConditionalExpression' && branch.branches.includes(expression));
+  const holder = node.parent;
+  if (!holder) return false;
+  if (isArm(node)) return true;
+  // `const productionConfig = {...}` read as an arm of the choice.
+  if (holder.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier') {
+    const variable = editor.sourceCode.getDeclaredVariables(holder)[0];
+    return variable?.references.some((reference) => isArm(reference.identifier as Node)) ?? false;
+  }
+  // `module.exports = {...}` in a path of an `if` on the environment.
+  const statement = holder.type === 'AssignmentExpression' ? holder.parent : undefined;
+  return statement?.type === 'ExpressionStatement' && branches.some((branch) => branch.construct.type === 'IfStatement' && branch.branches.some((arm) => arm === statement || (arm.type === 'BlockStatement' && arm.body.includes(statement))));
 }
 
 function firstHardNode(site: ClientSite): Node | undefined {
