@@ -70,6 +70,7 @@ const markedLines = (text, notes) => {
 
 const totals = { files: 0, missing: 0, before: 0, after: 0, atMarkers: 0, changed: 0, errors: 0, unparsable: 0, notIdempotent: 0, secretsLeft: 0, newFindings: 0 };
 const left = [];
+const marked = [];
 const problems = [];
 for (const entry of entries) {
   const root = fieldRoot(entry);
@@ -112,10 +113,13 @@ for (const entry of entries) {
     }
   }
   totals.after += after.findings.length;
-  const marked = markedLines(output, result.markerNotes);
+  const markedAt = markedLines(output, result.markerNotes);
   for (const f of after.findings) {
-    if (marked.has(f.line)) totals.atMarkers++;
-    else left.push(`${entry.repo}:${entry.path}:${f.line} ${f.ruleId.replace('backing-services/', '')}: ${f.message.slice(0, 140)}`);
+    const where = `${entry.repo}:${entry.path}:${f.line} ${f.ruleId.replace('backing-services/', '')}`;
+    if (markedAt.has(f.line)) {
+      totals.atMarkers++;
+      marked.push(where);
+    } else left.push(`${entry.repo}:${entry.path}:${f.line} ${f.ruleId.replace('backing-services/', '')}: ${f.message.slice(0, 140)}`);
   }
   // A rule reporting more often after than before has found something the rewrite introduced.
   const count = (list) => list.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map());
@@ -139,4 +143,4 @@ if (!quiet) {
   for (const p of problems) console.log(`  ${p}`);
 }
 const json = values('--json')[0];
-if (json) writeFileSync(json, `${JSON.stringify({ ...totals, gone, left, problems }, null, 2)}\n`);
+if (json) writeFileSync(json, `${JSON.stringify({ ...totals, gone, left, marked, problems }, null, 2)}\n`);
