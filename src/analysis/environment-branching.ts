@@ -152,7 +152,15 @@ export class EnvironmentBranching {
     for (const { site, path, branch, at } of this.directTests()) {
       if (!isTestRunnerGuard(branch.comparedWith)) add({ kind: 'direct', branch, site, path, at });
     }
-    for (const branch of this.branches) {
+    // `ssl: getEnv({ ca }, false)`: a project helper that returns one argument or the other by
+    // environment name (the evaluator read it from its module); reported at the call.
+    for (const [node, fed] of this.conditionals) {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || !serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) continue;
+      const branch: EnvironmentBranch = { construct: node, test: node.callee, kind: 'environment', branches: fed.branches.map((value) => value.node), comparedWith: [] };
+      add({ kind: 'config', branch, site: fed.site, path: fed.path, at: node.callee });
+    }
+    // Files without a client are asked only about the configuration modules they choose.
+    for (const branch of this.sites.length > 0 ? this.branches : []) {
       // A client built in one path only: `if (!isProd) client = new Redis()`.
       const built = this.clientBuiltDifferently(branch);
       if (built) {

@@ -2,7 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isEnvironmentFlagVariable, isEnvironmentNameVariable, normalizeEnvName } from '../policy/env-names';
 import { isLocalHostName } from '../policy/environment';
 import { findVariable, isGlobalReference, staticPropertyName, stringLiteralValue, unwrap } from './ast';
-import type { ChoiceHelper } from './choice-helpers';
 
 type Node = TSESTree.Node;
 
@@ -37,7 +36,7 @@ const MAX_DEPTH = 8;
  * the file, only when its text mentions an environment word; the rule asks for this only in
  * files that build a client. `_evaluator` is kept for tests on evaluated values later.
  */
-export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode, choiceHelper: (callee: TSESTree.Identifier) => ChoiceHelper | undefined = () => undefined): EnvironmentBranch[] {
+export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode): EnvironmentBranch[] {
   if (!MENTION.test(sourceCode.text)) return [];
   const classifier = new TestClassifier((node) => sourceCode.getScope(node));
   const found: EnvironmentBranch[] = [];
@@ -45,7 +44,7 @@ export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode, choiceH
   const stack: Node[] = [sourceCode.ast as Node];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const branch = classifier.construct(node) ?? helperCall(node, choiceHelper);
+    const branch = classifier.construct(node);
     if (branch) found.push(branch);
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -55,18 +54,6 @@ export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode, choiceH
     }
   }
   return found;
-}
-
-/**
- * `getEnv(productionValue, developmentValue)`: a call of a helper, imported from a project
- * module, that returns one argument or the other by environment name; the test is in that
- * module, so the report goes to the callee.
- */
-function helperCall(node: Node, choiceHelper: (callee: TSESTree.Identifier) => ChoiceHelper | undefined): EnvironmentBranch | undefined {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return undefined;
-  const helper = choiceHelper(node.callee);
-  if (!helper || !helper.params.every((i) => node.arguments[i] && node.arguments[i]!.type !== 'SpreadElement')) return undefined;
-  return { construct: node, test: node.callee, kind: 'environment', branches: helper.params.map((i) => node.arguments[i] as Node), comparedWith: [] };
 }
 
 function isNode(value: unknown): value is Node {

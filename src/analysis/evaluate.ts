@@ -480,7 +480,7 @@ export class Evaluator extends MemoEvaluator<Node> {
         return text === undefined ? (isStringish(arg) ? arg : { kind: 'unknown', node }) : { kind: 'literal', value: text, node };
       }
       // `getEnv(productionValue, developmentValue)` imported from a project module: one or the other.
-      const helper = this.choiceHelper(callee);
+      const helper = node.arguments.length >= 2 ? this.choiceHelper(callee) : undefined;
       if (helper && helper.params.every((i) => node.arguments[i] && node.arguments[i]!.type !== 'SpreadElement')) {
         return { kind: 'conditional', test: callee, branches: helper.params.map((i) => this.evaluate(node.arguments[i] as Node)), node };
       }

@@ -353,7 +353,7 @@ export class FileAnalysis {
 
   /** Conditionals whose test reads the environment name or locality (`isProd ? a : b`). */
   get environmentBranches(): EnvironmentBranch[] {
-    return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode, (callee) => this.choiceHelperFor(callee)));
+    return (this.branches ??= this.isJson ? [] : findEnvironmentBranches(this.sourceCode));
   }
 
   /** Whether the top-level statements can choose between relative modules (see `mayChooseModules`). */
@@ -370,7 +370,7 @@ export class FileAnalysis {
     if (this.modulesChosen) return this.modulesChosen;
     if (!this.mayChooseModules) return (this.modulesChosen = []);
     const files = this.projectModules;
-    return (this.modulesChosen = moduleChoices(this.sourceCode, this.environmentBranches).flatMap(({ branch, modules }) => {
+    return (this.modulesChosen = moduleChoices(this.sourceCode).flatMap(({ branch, modules }) => {
       const chosen = modules.map(({ specifier }) => ({ specifier, file: files.resolve(specifier) }));
       // `./prod` and `./prod.js` are one module; one that is not there (a `.gitignore`d dev.js) is another.
       if (new Set(chosen.map(({ file, specifier }) => file ?? `?${specifier}`)).size < 2) return [];

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
-import type { EnvironmentBranch } from './environment-tests';
+import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 
 type Node = TSESTree.Node;
 
@@ -60,7 +60,7 @@ export function mayChooseModules(program: TSESTree.Program): boolean {
  * exported or held by a variable the exports read, and a variable given one module and, in an
  * `if`, another (`let config = prod; if (isDev) config = dev; module.exports = { ...config }`).
  */
-export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonly EnvironmentBranch[]): ModuleChoice[] {
+export function moduleChoices(sourceCode: TSESLint.SourceCode): ModuleChoice[] {
   const program = sourceCode.ast;
   const exported = program.body.flatMap(exportedValueOf);
   const reachesExports = (target: Target): boolean => {
@@ -78,8 +78,10 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonl
   };
 
   const found: ModuleChoice[] = [];
-  for (const branch of branches) {
-    const construct = branch.construct;
+  // The modules each path picks are found first; only a construct that picks two is asked
+  // whether its test is about the environment (the test classification costs more).
+  for (const construct of topLevelChoices(program)) {
+    const arms: Node[] = construct.type === 'IfStatement' ? [construct.consequent, ...(construct.alternate ? [construct.alternate] : [])] : [construct.consequent, construct.alternate];
     const picks = new Map<string, { target: Target; modules: Array<{ specifier: string; at: Node }> }>();
     const pick = (target: Target | undefined, value: Node | null | undefined): void => {
       const module = value && moduleOf(value);
@@ -89,8 +91,8 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonl
       entry.modules.push(module);
       picks.set(key, entry);
     };
-    if (construct.type === 'IfStatement' && construct.parent?.type === 'Program') {
-      for (const arm of branch.branches) {
+    if (construct.type === 'IfStatement') {
+      for (const arm of arms) {
         for (const assignment of assignmentsOf(arm)) pick(targetOf(assignment.left, sourceCode), assignment.right);
       }
       // `let config = prod; if (isDev) config = dev`: the declaration's module is the other path.
@@ -99,13 +101,31 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode, branches: readonl
           if (target.kind === 'variable') pick(target, (target.variable.defs[0]?.node as TSESTree.VariableDeclarator | undefined)?.init);
         }
       }
-    } else if (construct.type === 'ConditionalExpression') {
+    } else {
       const target = conditionalTarget(construct, sourceCode);
-      for (const arm of branch.branches) pick(target, arm);
+      for (const arm of arms) pick(target, arm);
     }
-    for (const { target, modules } of picks.values()) {
-      if (new Set(modules.map((m) => m.specifier)).size > 1 && reachesExports(target)) found.push({ branch, modules });
-    }
+    const chosen = [...picks.values()].find(({ target, modules }) => new Set(modules.map((m) => m.specifier)).size > 1 && reachesExports(target));
+    if (!chosen) continue;
+    const verdict = environmentTestOf(sourceCode, construct.test);
+    if (verdict) found.push({ branch: { construct, test: construct.test, kind: verdict.kind, branches: arms, comparedWith: verdict.compared }, modules: chosen.modules });
+  }
+  return found;
+}
+
+/** Top-level `if` statements, and conditionals exported, assigned or declared at the top level. */
+function topLevelChoices(program: TSESTree.Program): Array<TSESTree.IfStatement | TSESTree.ConditionalExpression> {
+  const found: Array<TSESTree.IfStatement | TSESTree.ConditionalExpression> = [];
+  const conditional = (node: Node | null | undefined): void => {
+    const value = node && unwrap(node);
+    if (value?.type === 'ConditionalExpression') found.push(value);
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'IfStatement') found.push(statement);
+    else if (statement.type === 'VariableDeclaration') statement.declarations.forEach((declarator) => conditional(declarator.init));
+    else if (statement.type === 'ExportDefaultDeclaration') conditional(statement.declaration as Node);
+    else if (statement.type === 'TSExportAssignment') conditional(statement.expression);
+    else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') conditional(statement.expression.right);
   }
   return found;
 }
