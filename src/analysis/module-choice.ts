@@ -7,8 +7,8 @@ type Node = TSESTree.Node;
 /**
  * A choice by environment name between modules of the project that the file exports: the
  * configuration-by-environment-file layout (`config/keys.js` exporting `require('./prod')` in
- * production and `require('./dev')` elsewhere). `specifiers` are the relative modules chosen
- * between, `at` the node that names each (its `require()` or the name bound to it).
+ * production and `require('./dev')` elsewhere). `modules` are the relative modules chosen
+ * between, each with the node that names it (its `require()` or the name bound to it).
  */
 export interface ModuleChoice {
   branch: EnvironmentBranch;
@@ -16,42 +16,25 @@ export interface ModuleChoice {
 }
 
 /**
- * Cheap test on the top-level statements alone: a relative module is required or imported, and a
- * top-level `if` or conditional could choose between such modules.
+ * Cheap test on the top-level statements alone: a top-level `if` or conditional that could choose
+ * between relative modules, and such a module required or imported (at the top or in its paths).
  */
 export function mayChooseModules(program: TSESTree.Program): boolean {
-  let relative = false;
-  let choice = false;
-  for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') relative ||= isRelativeSpecifier(statement.source.value);
-    else if (statement.type === 'TSImportEqualsDeclaration') relative ||= statement.moduleReference.type === 'TSExternalModuleReference' && isRelativeSpecifier(stringLiteralValue(statement.moduleReference.expression));
-    else if (statement.type === 'IfStatement') {
-      choice = true;
-      // `if (...) module.exports = require('./prod')`: the modules are required in the paths.
-      relative ||= [statement.consequent, statement.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelativeSpecifier(requireSpecifier(unwrap(a.right)))));
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init && unwrap(declarator.init);
-        if (init?.type === 'ConditionalExpression') {
-          choice = true;
-          relative ||= requiresRelative(init);
-        } else if (init && isRelativeSpecifier(requireSpecifier(init))) relative = true;
-      }
-    } else if (statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExpressionStatement' || statement.type === 'TSExportAssignment') {
-      const value =
-        statement.type === 'ExportDefaultDeclaration' ? statement.declaration
-        : statement.type === 'TSExportAssignment' ? statement.expression
-        : statement.expression.type === 'AssignmentExpression' ? statement.expression.right
-        : undefined;
-      const node = value && unwrap(value as Node);
-      if (node?.type === 'ConditionalExpression') {
-        choice = true;
-        relative ||= requiresRelative(node);
-      }
-    }
-    if (relative && choice) return true;
-  }
-  return false;
+  const choices = topLevelChoices(program);
+  return choices.length > 0 && (program.body.some(bindsRelativeModule) || choices.some(requiresInPaths));
+}
+
+/** `import x from './x'`, `import x = require('./x')`, `const x = require('./x')`. */
+function bindsRelativeModule(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === 'ImportDeclaration') return isRelativeSpecifier(statement.source.value);
+  if (statement.type === 'TSImportEqualsDeclaration') return statement.moduleReference.type === 'TSExternalModuleReference' && isRelativeSpecifier(stringLiteralValue(statement.moduleReference.expression));
+  return statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init !== null && isRelativeSpecifier(requireSpecifier(unwrap(declarator.init))));
+}
+
+/** `if (...) module.exports = require('./prod')`, `isProd ? require('./prod') : ...`. */
+function requiresInPaths(choice: TSESTree.IfStatement | TSESTree.ConditionalExpression): boolean {
+  if (choice.type === 'ConditionalExpression') return [choice.consequent, choice.alternate].some((arm) => isRelativeSpecifier(requireSpecifier(unwrap(arm))));
+  return [choice.consequent, choice.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelativeSpecifier(requireSpecifier(unwrap(a.right)))));
 }
 
 /**
@@ -205,7 +188,3 @@ function memberPath(node: Node): string | undefined {
   return object === undefined || name === undefined ? undefined : `${object}.${name}`;
 }
 
-/** `isProd ? require('./prod') : require('./dev')`. */
-function requiresRelative(conditional: TSESTree.ConditionalExpression): boolean {
-  return [conditional.consequent, conditional.alternate].some((arm) => isRelativeSpecifier(requireSpecifier(unwrap(arm))));
-}
