@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTestRunnerGuard } from '../policy/environment';
 import type { Value } from '../policy/value';
-import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, unwrap } from './ast';
+import { childNodes, containsNode, findVariable, isRelativeSpecifier, requireSpecifier, unwrap } from './ast';
 import type { EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
 import { exportedValues } from './exports';
@@ -21,13 +21,15 @@ export interface ChoiceHelper {
 const PARAM = '\u0000param:';
 
 /**
- * Whether `fn` is a choice helper: an environment test inside it, and returns that are two of its
- * parameters (or calls of them, `typeof p === 'function' ? p() : p`) and nothing else known.
+ * Whether `fn` is a choice helper: an environment test inside it that decides what it returns
+ * (its paths return, or it is the value returned), and returns that are two of its parameters
+ * (or calls of them, `typeof p === 'function' ? p() : p`) and nothing else known.
  */
 export function choiceHelperOf(fn: Node, evaluator: Evaluator, branches: readonly EnvironmentBranch[]): ChoiceHelper | undefined {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return undefined;
   if (fn.params.length < 2 || fn.params.length > 4) return undefined;
-  if (!branches.some((branch) => containsNode(fn, branch.construct) && !isTestRunnerGuard(branch.comparedWith))) return undefined;
+  const decides = (branch: EnvironmentBranch): boolean => containsNode(fn, branch.construct) && !isTestRunnerGuard(branch.comparedWith) && decidesReturn(branch.construct, fn);
+  if (!branches.some(decides)) return undefined;
   const marks: Value<Node>[] = fn.params.map((param, i) => ({ kind: 'literal', value: `${PARAM}${i}`, node: param as Node }));
   const returned = evaluator.withBindings(fn, marks).returned(fn);
   const found = new Set<number>();
@@ -41,6 +43,20 @@ export function choiceHelperOf(fn: Node, evaluator: Evaluator, branches: readonl
   if (other || found.size !== 2) return undefined;
   const [a, b] = [...found];
   return { params: [a!, b!] };
+}
+
+/** The construct is what `fn` returns (its arrow body, a `return`'s value), or holds a `return` of `fn`. */
+function decidesReturn(construct: Node, fn: TSESTree.FunctionLike): boolean {
+  const parent = construct.parent;
+  if (construct === fn.body || parent?.type === 'ReturnStatement') return true;
+  const stack: Node[] = [construct];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'ReturnStatement') return true;
+    if (node !== construct && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression')) continue;
+    stack.push(...childNodes(node));
+  }
+  return false;
 }
 
 /**

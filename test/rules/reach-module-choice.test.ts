@@ -94,6 +94,7 @@ ruleTests('no-environment-branching: configuration modules chosen by environment
 ruleTests('no-environment-branching: a helper from a project module that picks a value by environment', branching, {
   valid: [
     { code: "const { firstSet } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: firstSet(undefined, false) });", sourceType: 'commonjs', filename: at('db.js') },
+    { code: "const { orDefault } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: orDefault({ ca: process.env.CA }, false) });", sourceType: 'commonjs', filename: at('db.js') },
     { code: "const { unlessTesting } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: unlessTesting({ ca: process.env.CA }, false) });", sourceType: 'commonjs', filename: at('db.js') },
     // The same values either way.
     { code: "const { byEnvironment } = require('./env-helper');\nconst { Pool } = require('pg');\nnew Pool({ ssl: byEnvironment(false, false) });", sourceType: 'commonjs', filename: at('db.js') },
