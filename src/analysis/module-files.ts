@@ -38,13 +38,14 @@ const MAX_CACHED = 256;
 const cache = new Map<string, { mtimeMs: number; answers: Map<string, unknown> }>();
 const reading = new Set<string>();
 
-export function moduleFiles(fromFile: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>): ModuleFiles {
+export function moduleFiles(fromFile: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown> | undefined): ModuleFiles {
   return {
     // A TypeScript file's `./env` is `env.ts` first, as TypeScript resolves it.
     resolve: (specifier) => resolveModule(dirname(fromFile), specifier, TYPESCRIPT.has(extname(fromFile)) ? TS_FIRST : EXTENSIONS),
     read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T): T {
       if (TYPESCRIPT.has(extname(file)) && !parsesTypeScript(languageOptions)) return fallback;
-      const stat = statSync(file);
+      const stat = statOf(file);
+      if (!stat) return fallback;
       let cached = cache.get(file);
       if (cached?.mtimeMs !== stat.mtimeMs) {
         if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
@@ -64,6 +65,15 @@ export function moduleFiles(fromFile: string, languageOptions: LanguageOptions |
       return cached.answers.get(key) as T;
     },
   };
+}
+
+/** A file's size and time, or undefined when it cannot be read (removed since, no permission). */
+function statOf(file: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `./prod` as Node resolves it: the file, with an extension added, or the folder's index. */
@@ -89,8 +99,7 @@ function parsesTypeScript(languageOptions: LanguageOptions | undefined): boolean
  * `query`'s answer in a lint of that file alone, with the file's parser. A JSON module is read as
  * the value `module.exports` would hold. Undefined when the file does not parse.
  */
-function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown>, query: ModuleQuery<T>): T | undefined {
-  const text = readFileSync(file, 'utf8');
+function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown> | undefined, query: ModuleQuery<T>): T | undefined {
   const json = extname(file) === '.json';
   // eslint is the host of any rule that calls this; required late so loading the plugin stays cheap.
   const { Linter } = require('eslint') as typeof import('eslint');
@@ -102,19 +111,27 @@ function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined
   delete parserOptions.projectService;
   const ext = extname(file);
   const sourceType = json || ext === '.cjs' || ext === '.cts' ? 'commonjs' : ext === '.mjs' || ext === '.mts' ? 'module' : languageOptions?.sourceType;
-  const messages = linter.verify(
-    json ? `module.exports = ${text.replace(/^\uFEFF/, '')};` : text,
-    [
-      {
-        // A pattern ending in `*` matches no file on its own in a flat config: name the extensions.
-        files: EXTENSIONS.map((e) => `**/*${e === '.json' ? '.cjs' : e}`),
-        languageOptions: { ...languageOptions, ...(sourceType ? { sourceType } : {}), parserOptions },
-        settings,
-        plugins: { 'backing-services-module': { rules: { read: { create: (context: TSESLint.RuleContext<string, unknown[]>) => ({ 'Program:exit': () => void (answer = query(context)) }) } } } },
-        rules: { 'backing-services-module/read': 'error' },
-      },
-    ] as never,
-    { filename: json ? `${file}.cjs` : file },
-  );
+  let messages: Array<{ fatal?: boolean }>;
+  try {
+    const text = readFileSync(file, 'utf8');
+    messages = linter.verify(
+      json ? `module.exports = ${text.replace(/^\uFEFF/, '')};` : text,
+      [
+        {
+          // A pattern ending in `*` matches no file on its own in a flat config: name the extensions.
+          files: EXTENSIONS.map((e) => `**/*${e === '.json' ? '.cjs' : e}`),
+          languageOptions: { ...languageOptions, ...(sourceType ? { sourceType } : {}), parserOptions },
+          settings: settings ?? {},
+          plugins: { 'backing-services-module': { rules: { read: { create: (context: TSESLint.RuleContext<string, unknown[]>) => ({ 'Program:exit': () => void (answer = query(context)) }) } } } },
+          rules: { 'backing-services-module/read': 'error' },
+        },
+      ] as never,
+      { filename: json ? `${file}.cjs` : file },
+    );
+  } catch {
+    // Whatever goes wrong reading another module (a file gone since, a parser that rejects these
+    // options, a configuration this host refuses) must not stop the lint of the file that asked.
+    return undefined;
+  }
   return messages.some((message) => message.fatal) ? undefined : answer;
 }
