@@ -96,6 +96,36 @@ export function isRelativeSpecifier(specifier: string | undefined): specifier is
   return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../'));
 }
 
+/**
+ * The project module a variable is bound from: `import x from './x'`, `import * as x from
+ * './x'`, `import x = require('./x')`, `const x = require('./x')` (the whole module: no `name`),
+ * or `import { a } from './x'`, `const { a } = require('./x')` (`name` is the export it binds).
+ */
+export function relativeBinding(variable: Variable): { specifier: string; name?: string } | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'ImportBinding') {
+    const clause = def.node as Node;
+    if (clause.type === 'TSImportEqualsDeclaration') {
+      const reference = clause.moduleReference;
+      const source = reference.type === 'TSExternalModuleReference' ? stringLiteralValue(reference.expression) : undefined;
+      return isRelativeSpecifier(source) ? { specifier: source } : undefined;
+    }
+    const declaration = def.parent as Node | null;
+    if (declaration?.type !== 'ImportDeclaration' || !isRelativeSpecifier(declaration.source.value)) return undefined;
+    if (clause.type !== 'ImportSpecifier') return { specifier: declaration.source.value };
+    return { specifier: declaration.source.value, name: clause.imported.type === 'Identifier' ? clause.imported.name : String(clause.imported.value) };
+  }
+  if (def?.type !== 'Variable' || !def.node.init) return undefined;
+  const source = requireSpecifier(unwrap(def.node.init));
+  if (!isRelativeSpecifier(source)) return undefined;
+  if (def.node.id.type === 'Identifier') return { specifier: source };
+  // `const { a } = require('./x')`: the property the name is bound by.
+  const property = def.name.parent;
+  if (def.node.id.type !== 'ObjectPattern' || property?.type !== 'Property' || property.computed || property.value !== def.name) return undefined;
+  const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+  return key === undefined ? undefined : { specifier: source, name: key };
+}
+
 /** Whether `inner` lies within `outer` (or is it). */
 export function containsNode(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];

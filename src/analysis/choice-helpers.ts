@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTestRunnerGuard } from '../policy/environment';
 import type { Value } from '../policy/value';
-import { childNodes, containsNode, findVariable, isRelativeSpecifier, requireSpecifier, unwrap } from './ast';
+import { childNodes, containsNode, findVariable, relativeBinding, unwrap } from './ast';
 import type { EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
 import { exportedValues } from './exports';
@@ -87,23 +87,6 @@ export function exportedFunction(sourceCode: TSESLint.SourceCode, name: string):
  */
 export function importedFromRelative(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): { specifier: string; name: string } | undefined {
   const variable = findVariable(sourceCode.getScope(id), id);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!def) return undefined;
-  if (def.type === 'ImportBinding') {
-    // Not `import x = require('./env')` (TypeScript's import-equals): only an import declaration.
-    const declaration = def.parent as Node | null;
-    const specifier = def.node as Node;
-    if (declaration?.type !== 'ImportDeclaration' || specifier.type !== 'ImportSpecifier') return undefined;
-    const source = declaration.source.value;
-    if (!isRelativeSpecifier(source)) return undefined;
-    const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
-    return { specifier: source, name: imported };
-  }
-  if (def.type !== 'Variable' || def.node.id.type !== 'ObjectPattern' || !def.node.init) return undefined;
-  const source = requireSpecifier(unwrap(def.node.init));
-  if (!isRelativeSpecifier(source)) return undefined;
-  const property = def.name.parent;
-  if (property?.type !== 'Property' || property.computed || property.value !== def.name) return undefined;
-  const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
-  return key === undefined ? undefined : { specifier: source, name: key };
+  const binding = variable ? relativeBinding(variable) : undefined;
+  return binding?.name === undefined ? undefined : { specifier: binding.specifier, name: binding.name };
 }

@@ -12,7 +12,7 @@ import {
 } from '../policy/environment';
 import type { Value } from '../policy/value';
 import { lookup } from '../policy/value';
-import { findVariable, staticPropertyName, unwrap } from './ast';
+import { containsNode, findVariable, staticPropertyName, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
 import type { ChosenConfiguration, ClientSite } from './file-analysis';
@@ -216,10 +216,10 @@ export class EnvironmentBranching {
    */
   private configurationExportedDifferently(branch: EnvironmentBranch): ClientSite | undefined {
     if (branch.construct.type !== 'IfStatement' || branch.construct.parent?.type !== 'Program') return undefined;
-    const inside = this.sites.filter((site) => site.origin !== 'call' && branch.branches.some((b) => contains(b, site.node)));
+    const inside = this.sites.filter((site) => site.origin !== 'call' && branch.branches.some((b) => containsNode(b, site.node)));
     if (inside.length === 0) return undefined;
     if (branch.branches.length < 2) return inside[0];
-    const signatures = branch.branches.map((b) => clientSignature(inside.filter((site) => contains(b, site.node)), unknownKey));
+    const signatures = branch.branches.map((b) => clientSignature(inside.filter((site) => containsNode(b, site.node)), unknownKey));
     return new Set(signatures).size > 1 ? inside[0] : undefined;
   }
 
@@ -232,7 +232,7 @@ export class EnvironmentBranching {
     if (branch.construct.type !== 'ConditionalExpression') return undefined;
     const objects = branch.branches.map((arm) => this.evaluator.evaluate(arm)).map((value) => (value.kind === 'object' ? value.node : undefined));
     if (objects.some((node) => node === undefined)) return undefined;
-    const held = objects.map((node) => this.sites.filter((site) => site.origin !== 'call' && contains(node!, site.node)));
+    const held = objects.map((node) => this.sites.filter((site) => site.origin !== 'call' && containsNode(node!, site.node)));
     if (held.some((sites) => sites.length === 0)) return undefined;
     return new Set(held.map((sites) => clientSignature(sites, unknownKey))).size > 1 ? held[0]![0] : undefined;
   }
@@ -243,13 +243,13 @@ export class EnvironmentBranching {
    * Next.js pattern that caches one client on `global` in development) are not a difference.
    */
   clientBuiltDifferently(branch: EnvironmentBranch): ClientSite | undefined {
-    const inside = this.constructions.filter((site) => branch.branches.some((b) => contains(b, site.node)) && !contains(branch.test, site.node));
+    const inside = this.constructions.filter((site) => branch.branches.some((b) => containsNode(b, site.node)) && !containsNode(branch.test, site.node));
     if (inside.length === 0) return undefined;
     // `test && new X()` and `if` without `else`: one path builds, the other does not.
     if (branch.branches.length < 2 && branch.construct.type !== 'SwitchStatement') return inside[0];
     const signatures = branch.construct.type === 'SwitchStatement'
       ? switchCaseSignatures(branch.construct, inside)
-      : branch.branches.map((b) => clientSignature(inside.filter((site) => contains(b, site.node)), unknownKey));
+      : branch.branches.map((b) => clientSignature(inside.filter((site) => containsNode(b, site.node)), unknownKey));
     return new Set(signatures).size > 1 ? inside[0] : undefined;
   }
 
@@ -327,7 +327,7 @@ export class EnvironmentBranching {
         }
         // `const options = { max: 5 }; if (isProd) options.ssl = {...}; new Pool(options)`: the
         // evaluator saw the object literal, so find the client whose arguments name the variable.
-        const site = this.constructions.find((s) => callArguments(s).some((arg) => contains(arg, id)));
+        const site = this.constructions.find((s) => callArguments(s).some((arg) => containsNode(arg, id)));
         if (site) {
           const argPath = pathInArguments(site, id);
           if (argPath === undefined) continue;
@@ -345,9 +345,9 @@ export class EnvironmentBranching {
     const visit = (site: ClientSite, object: Value<Node>, prefix: string, depth: number): void => {
       if (object.kind !== 'object' || depth > 6) return;
       for (const prop of object.props) {
-        if (!contains(prop.node, id)) continue;
+        if (!containsNode(prop.node, id)) continue;
         const path = prefix === '' ? prop.key : `${prefix}.${prop.key}`;
-        if (!best || contains(best.node, prop.node)) best = { site, path, node: prop.node };
+        if (!best || containsNode(best.node, prop.node)) best = { site, path, node: prop.node };
         visit(site, prop.value, path, depth + 1);
       }
     };
@@ -392,7 +392,7 @@ export function mayExportEnvironmentMap(sourceCode: TSESLint.SourceCode): boolea
 }
 
 function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: readonly ClientSite[]): string[] {
-  const signatures = statement.cases.map((c) => clientSignature(inside.filter((site) => c.consequent.some((s) => contains(s, site.node))), unknownKey));
+  const signatures = statement.cases.map((c) => clientSignature(inside.filter((site) => c.consequent.some((s) => containsNode(s, site.node))), unknownKey));
   // Without a `default`, a value matching no case builds nothing.
   if (!statement.cases.some((c) => c.test === null)) signatures.push(clientSignature([], unknownKey));
   // Fall-through cases with an empty body share the next case's client.
@@ -416,9 +416,6 @@ function callArguments(site: ClientSite): Node[] {
   return node.type === 'CallExpression' || node.type === 'NewExpression' ? (node.arguments as Node[]) : [];
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /** The option path at which an identifier sits in a client's arguments (`{ ssl }` → `ssl`). */
 function pathInArguments(site: ClientSite, id: Node): string | undefined {

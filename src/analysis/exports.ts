@@ -76,7 +76,7 @@ function* topLevelStatements(body: readonly TSESTree.ProgramStatement[] | readon
 }
 
 /** `''` for `module.exports`, the key for `module.exports.a` / `exports.a`, else undefined. */
-function exportTarget(left: Node): string | undefined {
+export function exportTarget(left: Node): string | undefined {
   if (left.type !== 'MemberExpression') return undefined;
   const object = unwrap(left.object);
   const name = staticPropertyName(left);

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { containsNode, findVariable, isRelativeSpecifier, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { containsNode, findVariable, isRelativeSpecifier, relativeBinding, requireSpecifier, stringLiteralValue, unwrap } from './ast';
+import { exportedValues, exportTarget } from './exports';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 
 type Node = TSESTree.Node;
@@ -45,7 +46,7 @@ function requiresInPaths(choice: TSESTree.IfStatement | TSESTree.ConditionalExpr
  */
 export function moduleChoices(sourceCode: TSESLint.SourceCode): ModuleChoice[] {
   const program = sourceCode.ast;
-  const exported = program.body.flatMap(exportedValueOf);
+  const exported = exportedValues(sourceCode).map(({ node }) => node);
   const reachesExports = (target: Target): boolean => {
     if (target.kind === 'exports') return true;
     return target.variable.references.some((reference) => reference.isRead() && exported.some((node) => containsNode(node, reference.identifier as Node)));
@@ -56,8 +57,8 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode): ModuleChoice[] {
     if (required !== undefined) return isRelativeSpecifier(required) ? { specifier: required, at: node } : undefined;
     if (node.type !== 'Identifier') return undefined;
     const variable = findVariable(sourceCode.getScope(node), node);
-    const specifier = variable ? boundModule(variable) : undefined;
-    return specifier === undefined ? undefined : { specifier, at: node };
+    const binding = variable ? relativeBinding(variable) : undefined;
+    return binding && binding.name === undefined ? { specifier: binding.specifier, at: node } : undefined;
   };
 
   const found: ModuleChoice[] = [];
@@ -113,6 +114,7 @@ function topLevelChoices(program: TSESTree.Program): Array<TSESTree.IfStatement 
   return found;
 }
 
+/** `key`: the export's name, `''` for the module's value. */
 type Target = { kind: 'exports'; key: string } | { kind: 'variable'; variable: TSESLint.Scope.Variable };
 
 /** `module.exports`, `exports.db`, `module.exports.db`, or a top-level variable. */
@@ -123,8 +125,8 @@ function targetOf(left: Node, sourceCode: TSESLint.SourceCode): Target | undefin
     // Top level in a script, an ES module or CommonJS (whose top level is a function scope).
     return variable?.scope.block.type === 'Program' ? { kind: 'variable', variable } : undefined;
   }
-  const path = memberPath(node);
-  return path !== undefined && (path === 'module.exports' || path.startsWith('module.exports.') || path.startsWith('exports.')) ? { kind: 'exports', key: path.replace(/^module\./, '') } : undefined;
+  const key = exportTarget(node);
+  return key === undefined ? undefined : { kind: 'exports', key };
 }
 
 /** Where a top-level conditional's value goes: `module.exports = c`, `export default c`, `const x = c`. */
@@ -132,44 +134,10 @@ function conditionalTarget(conditional: Node, sourceCode: TSESLint.SourceCode): 
   let node: Node = conditional;
   while (node.parent && unwrap(node.parent) !== node.parent) node = node.parent;
   const parent = node.parent;
-  if ((parent?.type === 'ExportDefaultDeclaration' || parent?.type === 'TSExportAssignment') && parent.parent.type === 'Program') return { kind: 'exports', key: 'exports' };
+  if ((parent?.type === 'ExportDefaultDeclaration' || parent?.type === 'TSExportAssignment') && parent.parent.type === 'Program') return { kind: 'exports', key: '' };
   if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.parent.type === 'ExpressionStatement' && parent.parent.parent.type === 'Program') return targetOf(parent.left, sourceCode);
   if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' && parent.parent.parent.type === 'Program') return targetOf(parent.id, sourceCode);
   return undefined;
-}
-
-/** The relative module a top-level `const x = require('./x')` or `import x from './x'` binds. */
-function boundModule(variable: TSESLint.Scope.Variable): string | undefined {
-  const def = variable.defs[0];
-  if (!def || variable.defs.length !== 1) return undefined;
-  if (def.type === 'ImportBinding') {
-    const declaration = def.parent as Node | null;
-    const specifier = def.node as Node;
-    // `import prod = require('./prod')`.
-    if (specifier.type === 'TSImportEqualsDeclaration') {
-      const reference = specifier.moduleReference;
-      const source = reference.type === 'TSExternalModuleReference' ? stringLiteralValue(reference.expression) : undefined;
-      return isRelativeSpecifier(source) ? source : undefined;
-    }
-    if (declaration?.type !== 'ImportDeclaration') return undefined;
-    const whole = specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier';
-    return whole && isRelativeSpecifier(declaration.source.value) ? declaration.source.value : undefined;
-  }
-  if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
-  const specifier = requireSpecifier(unwrap(def.node.init));
-  return isRelativeSpecifier(specifier) ? specifier : undefined;
-}
-
-/** The values a top-level statement exports (`module.exports = v`, `exports.x = v`, `export default v`). */
-function exportedValueOf(statement: TSESTree.ProgramStatement): Node[] {
-  if (statement.type === 'ExportDefaultDeclaration') return [statement.declaration as Node];
-  if (statement.type === 'TSExportAssignment') return [statement.expression];
-  if (statement.type === 'ExportNamedDeclaration') return statement.declaration ? [statement.declaration as Node] : statement.specifiers.map((s) => s.local as Node);
-  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-    const path = memberPath(unwrap(statement.expression.left));
-    if (path === 'module.exports' || path?.startsWith('module.exports.') || path?.startsWith('exports.')) return [statement.expression.right];
-  }
-  return [];
 }
 
 /** The `=` assignments an `if` path makes at its own level (`{ module.exports = ... }`). */
@@ -179,12 +147,3 @@ function assignmentsOf(arm: Node): TSESTree.AssignmentExpression[] {
     statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' ? [statement.expression] : [],
   );
 }
-
-function memberPath(node: Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type !== 'MemberExpression') return undefined;
-  const object = memberPath(unwrap(node.object));
-  const name = staticPropertyName(node);
-  return object === undefined || name === undefined ? undefined : `${object}.${name}`;
-}
-
