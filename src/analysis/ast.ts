@@ -25,6 +25,25 @@ export function isGlobalReference(scope: Scope, node: TSESTree.Identifier): bool
   return !variable || variable.defs.length === 0;
 }
 
+/**
+ * Every reference to the global `name` (`process`, `require`), found without walking the AST:
+ * the global scope's unresolved references, or, when the environment declares the global
+ * (`globals.node`), that variable's references; none when the file declares `name` itself.
+ */
+export function globalReferences(sourceCode: TSESLint.SourceCode, name: string): TSESTree.Identifier[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const identifiers: TSESTree.Identifier[] = [];
+  for (const reference of globalScope.through) {
+    if (reference.identifier.type === 'Identifier' && reference.identifier.name === name) identifiers.push(reference.identifier);
+  }
+  const declared = globalScope.set.get(name);
+  if (declared && declared.defs.length === 0) {
+    for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
+  }
+  return identifiers;
+}
+
 /** The property name of `a.b`, `a['b']`, `` a[`b`] `` or `a[0]`; undefined when computed. */
 export function staticPropertyName(node: TSESTree.MemberExpression): string | undefined {
   const property = node.property;

@@ -12,12 +12,15 @@ type Node = TSESTree.Node;
 const CONVENTIONS: ReadonlyArray<{ entry: CatalogEntry; convention: ConfigFileConvention }> = catalog.flatMap((entry) =>
   (entry.configFiles ?? []).map((convention) => ({ entry, convention })),
 );
+const NAMES: ReadonlySet<string> = new Set(CONVENTIONS.map(({ convention }) => convention.name));
 
 /** The tool whose config-file convention the file's name follows (`knexfile.ts`, `config/config.js`). */
 export function configFileConvention(filename: string): { entry: CatalogEntry; convention: ConfigFileConvention } | undefined {
-  const base = basename(filename);
+  const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+  const base = filename.slice(slash + 1);
   const dot = base.lastIndexOf('.');
-  if (dot <= 0) return undefined;
+  // Asked of every file linted: one lookup rules out almost all of them.
+  if (dot <= 0 || !NAMES.has(base.slice(0, dot))) return undefined;
   const name = base.slice(0, dot);
   const extension = base.slice(dot + 1);
   const dir = basename(dirname(filename));

@@ -25,13 +25,13 @@ const WITH_HELPERS = catalog.filter((entry) => moduleHelpers(entry).length > 0);
 
 /**
  * Resolves calls of the catalog's `credentialHelpers` through imports and requires. The file
- * must mention a helper's last segment (`plain`) and one of its modules in quotes; otherwise
+ * must import one of a helper's modules and mention its last segment (`plain`); otherwise
  * nothing is resolved.
  */
-export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, mentionedModules: ReadonlySet<string>): CredentialHelperCall[] {
+export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evaluator: Evaluator, importedModules: ReadonlySet<string>): CredentialHelperCall[] {
   const text = sourceCode.text;
   const entries = WITH_HELPERS.filter(
-    (entry) => entry.modules.some((m) => mentionedModules.has(m)) && moduleHelpers(entry).some((h) => text.includes(h.path.slice(h.path.lastIndexOf('.') + 1))),
+    (entry) => entry.modules.some((m) => importedModules.has(m)) && moduleHelpers(entry).some((h) => text.includes(h.path.slice(h.path.lastIndexOf('.') + 1))),
   );
   if (entries.length === 0) return [];
   const calls: CredentialHelperCall[] = [];

@@ -28,6 +28,11 @@ export interface EnvironmentBranch {
  */
 const MENTION = /ENV|[Ee]nv\b|[Ee]nvironment|STAGE|[Ss]tage|MODE|[Pp]rod|PROD|[Dd]ev|DEV|[Ll]ocal|LOCAL|OFFLINE|[Oo]ffline|127\.0\.0\.1|::1|0\.0\.0\.0/;
 
+/** Whether the text can hold an environment test at all (`MENTION`). */
+export function mayTestEnvironment(text: string): boolean {
+  return MENTION.test(text);
+}
+
 /** Depth bound for following `const isProd = ...` chains and nested tests. */
 const MAX_DEPTH = 8;
 
@@ -37,7 +42,7 @@ const MAX_DEPTH = 8;
  * files that build a client. `_evaluator` is kept for tests on evaluated values later.
  */
 export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode): EnvironmentBranch[] {
-  if (!MENTION.test(sourceCode.text)) return [];
+  if (!mayTestEnvironment(sourceCode.text)) return [];
   const classifier = new TestClassifier((node) => sourceCode.getScope(node));
   const found: EnvironmentBranch[] = [];
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;

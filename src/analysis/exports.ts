@@ -63,16 +63,13 @@ export function exportedValues(sourceCode: TSESLint.SourceCode): ExportedValue[]
  * export one object or another by the environment (`if (process.env.NODE_ENV === 'production')
  * module.exports = {...}; else module.exports = {...}`).
  */
-function* topLevelStatements(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): Generator<TSESTree.ProgramStatement | TSESTree.Statement> {
-  for (const statement of body) {
-    if (statement.type !== 'IfStatement') {
-      yield statement;
-      continue;
-    }
-    for (const branch of [statement.consequent, statement.alternate]) {
-      if (branch) yield* topLevelStatements(branch.type === 'BlockStatement' ? branch.body : [branch]);
-    }
-  }
+function topLevelStatements(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): Array<TSESTree.ProgramStatement | TSESTree.Statement> {
+  // Asked of every file: a plain list, no generator, and none at all without a top-level `if`.
+  if (!body.some((statement) => statement.type === 'IfStatement')) return body as Array<TSESTree.ProgramStatement | TSESTree.Statement>;
+  return body.flatMap((statement) => {
+    if (statement.type !== 'IfStatement') return [statement];
+    return [statement.consequent, statement.alternate].flatMap((branch) => (branch ? topLevelStatements(branch.type === 'BlockStatement' ? branch.body : [branch]) : []));
+  });
 }
 
 /** `''` for `module.exports`, the key for `module.exports.a` / `exports.a`, else undefined. */
@@ -90,7 +87,7 @@ export function exportTarget(left: Node): string | undefined {
  * Whether an export may hold configuration, by its form alone: a class, a function that returns
  * no object, name or choice, an imported binding, a `require(...)`, `void 0`, a number or a string
  * that is no URL cannot.
- * A name is followed to its one declaration. Syntax only, so it runs before any text test or
+ * A name is followed to its one declaration. Syntax and scope only, so it runs before any
  * evaluation: most library modules export nothing else.
  */
 export function mayBeConfiguration(exported: ExportedValue, sourceCode: TSESLint.SourceCode): boolean {
@@ -106,22 +103,24 @@ export function mayBeConfiguration(exported: ExportedValue, sourceCode: TSESLint
   }
   // `exports.b = exports.a = void 0`: what the chain assigns.
   while (node.type === 'AssignmentExpression') node = unwrap(node.right);
+  if (cannotBeConfiguration(node)) return false;
+  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' ? returnsConfiguration(node) : true;
+}
+
+/** Whether an exported expression cannot hold configuration by its form alone (a class, `void 0`, a `require(...)`, a string that is no URL). */
+function cannotBeConfiguration(node: Node): boolean {
   switch (node.type) {
     case 'ClassExpression':
     case 'ClassDeclaration':
     case 'UnaryExpression':
-      return false;
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-    case 'FunctionDeclaration':
-      return returnsConfiguration(node);
+      return true;
     case 'Literal':
       // A string is configuration only as a service URL (`export const queue = 'amqp://...'`).
-      return typeof node.value === 'string' && node.value.includes('://');
+      return !(typeof node.value === 'string' && node.value.includes('://'));
     case 'CallExpression':
-      return !(node.callee.type === 'Identifier' && node.callee.name === 'require');
+      return node.callee.type === 'Identifier' && node.callee.name === 'require';
     default:
-      return true;
+      return false;
   }
 }
 

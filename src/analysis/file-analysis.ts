@@ -2,35 +2,35 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalog, catalogModuleNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
-import { mentionedModules, moduleMentionPattern } from '../policy/mentions';
 import { isServiceLocationEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
-import { mayHoldEnvDefinitions } from '../policy/env-defaults';
-import { entryNamedBy, shapeKeysTest } from '../policy/shapes';
+import { configurationTextTest } from '../policy/configuration-text';
+import { entryNamedBy } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
-import { findEnvironmentBranches, type EnvironmentBranch } from './environment-tests';
+import { findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
 import { exportedConfigurations, exportedValues, mayBeConfiguration, type ExportedConfiguration, type ExportedValue } from './exports';
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
-import { enclosingOptions } from './ast';
+import { enclosingOptions, globalReferences } from './ast';
 import { Evaluator } from './evaluate';
-import { findEnvWrites, mayReadProcessEnv, processEnvNodes, type EnvWrite } from './process-env';
+import { findEnvWrites, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { onlyPrinted } from './printed';
-import { findServiceUrls, mentionsServiceUrl, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
+import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
-import { entryForSpecifier, mentionsMappedModule, readSettings, type PluginSettings } from './settings';
+import { entryForSpecifier, mappedEntry, readSettings, type PluginSettings } from './settings';
 import { mayChooseModules, moduleChoices } from './module-choice';
 import { moduleFiles, type LanguageOptions, type ModuleFiles } from './module-files';
+import { importedNames, importedSpecifiers, knownModules } from './imports';
 import { choiceHelperOf, exportedFunction, importedFromRelative, type ChoiceHelper } from './choice-helpers';
 
 type Node = TSESTree.Node;
@@ -105,9 +105,9 @@ export interface GlobalDefaultsWrite {
  */
 export class FileAnalysis {
   private evaluatorOfFile: Evaluator | undefined;
-  private mentions: ReadonlySet<string> | undefined;
+  private specifiers: string[] | undefined;
+  private imported: ReadonlySet<string> | undefined;
   private catalogNamed: boolean | undefined;
-  private processEnvInText: boolean | undefined;
   private environmentMapExported: boolean | undefined;
   private envObjects: Array<TSESTree.MemberExpression | TSESTree.Identifier> | undefined;
   private libraries: EnvLibraries | undefined;
@@ -165,9 +165,21 @@ export class FileAnalysis {
     ));
   }
 
-  /** Catalog and configuration-library modules the text names in quotes (`'pg'`, `'envalid'`). */
-  get mentionedModules(): ReadonlySet<string> {
-    return (this.mentions ??= mentionedModules(this.sourceCode.text, MODULE_MENTION));
+  /** The module specifiers the file imports (see `importedSpecifiers`). */
+  private get importSpecifiers(): string[] {
+    return (this.specifiers ??= this.isJson ? [] : importedSpecifiers(this.sourceCode));
+  }
+
+  /** Catalog, option-type and configuration-library modules the file imports (`pg`, `envalid`). */
+  get importedModules(): ReadonlySet<string> {
+    return (this.imported ??= importedNames(this.importSpecifiers, KNOWN_MODULES));
+  }
+
+  /** Whether the file imports a module the settings map to a catalog library. */
+  private get importsMappedModule(): boolean {
+    const settings = this.settings;
+    if (settings.packages.size === 0 && settings.files.size === 0) return false;
+    return this.importSpecifiers.some((specifier) => mappedEntry(settings, specifier, this.context.filename, this.context.cwd) !== undefined);
   }
 
   /** What the file imports from env-var, envalid, @nestjs/config and convict. */
@@ -176,24 +188,20 @@ export class FileAnalysis {
   }
 
   private get namesEnvModule(): boolean {
-    return !this.isJson && ENV_MODULES.some((m) => this.mentionedModules.has(m));
+    return ENV_MODULES.some((m) => this.importedModules.has(m));
   }
 
   /**
-   * Whether `envReads` can find anything: the text holds `process` and `env`, or names a
+   * Whether `envReads` can find anything: the file reads `process.env` or imports a
    * configuration library. Rules that judge only env reads return no listeners otherwise.
    */
   get mayReadEnvironment(): boolean {
-    return this.mayReadProcessEnv || this.namesEnvModule;
-  }
-
-  private get mayReadProcessEnv(): boolean {
-    return (this.processEnvInText ??= !this.isJson && mayReadProcessEnv(this.sourceCode.text));
+    return this.processEnv.length > 0 || this.namesEnvModule;
   }
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */
   private get processEnv(): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
-    return (this.envObjects ??= this.mayReadProcessEnv ? processEnvNodes(this.sourceCode) : []);
+    return (this.envObjects ??= this.isJson ? [] : processEnvNodes(this.sourceCode, globalReferences(this.sourceCode, 'process')));
   }
 
   /** Whether the file can export a per-environment map (see `mayExportEnvironmentMap`). */
@@ -202,12 +210,12 @@ export class FileAnalysis {
   }
 
   /**
-   * Whether the text names a catalog module in quotes. Without one the file has no client, no
-   * assignment into a catalog module and no credential-helper call, so rules that judge only
-   * those return no listeners at all.
+   * Whether the file imports a catalog module (or one the settings map to one). Without one it
+   * has no client, no assignment into a catalog module and no credential-helper call, so rules
+   * that judge only those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= !this.isJson && ([...this.mentionedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text)));
+    return (this.catalogNamed ??= [...this.importedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || this.importsMappedModule);
   }
 
   get sites(): ClientSite[] {
@@ -244,7 +252,7 @@ export class FileAnalysis {
   }
 
   private get namesTypedModule(): boolean {
-    return [...this.mentionedModules].some((m) => TYPED.has(m)) || mentionsMappedModule(this.settings, this.sourceCode.text);
+    return [...this.importedModules].some((m) => TYPED.has(m)) || this.importsMappedModule;
   }
 
   /**
@@ -257,9 +265,8 @@ export class FileAnalysis {
   }
 
   private get mayExportConfiguration(): boolean {
-    const text = this.sourceCode.text;
     // The text first: it fails on most files, and reading their exports costs more.
-    return (this.exportsConfiguration ??= !this.isJson && (hasShapeKeys(text) || mentionsServiceUrl(text) || mayHoldEnvDefinitions(text)) && this.exports.length > 0);
+    return (this.exportsConfiguration ??= !this.isJson && mayHoldConfigurationText(this.sourceCode.text) && this.exports.length > 0);
   }
 
   /** The module's exports that may hold configuration (`mayBeConfiguration`), found once. */
@@ -392,7 +399,8 @@ export class FileAnalysis {
     const imported = importedFromRelative(this.sourceCode, callee);
     const file = imported && this.projectModules.resolve(imported.specifier);
     if (!imported || !file) return undefined;
-    return this.projectModules.read(file, `helper:${imported.name}`, (context) => choiceHelperIn(context, imported.name), null) ?? undefined;
+    // A module without an environment test cannot choose by environment: it is not parsed.
+    return this.projectModules.read(file, `helper:${imported.name}`, (context) => choiceHelperIn(context, imported.name), null, mayTestEnvironment) ?? undefined;
   }
 
   /**
@@ -436,7 +444,7 @@ export class FileAnalysis {
   get credentialHelperCalls(): CredentialHelperCall[] {
     return (this.helperCalls ??= this.isJson
       ? []
-      : [...findCredentialHelperCalls(this.sourceCode, this.evaluator, this.mentionedModules), ...findClientCredentialCalls(this.sites, this.evaluator, this.sourceCode)]);
+      : [...findCredentialHelperCalls(this.sourceCode, this.evaluator, this.importedModules), ...findClientCredentialCalls(this.sites, this.evaluator, this.sourceCode)]);
   }
 
   /** String, template and concatenated literals that start with a service scheme (`redis://`). */
@@ -453,18 +461,13 @@ function withVariants(sites: ClientSite[]): ClientSite[] {
   return sites.flatMap((site) => [site, ...optionVariants(site.options).map((options) => ({ ...site, options }))]);
 }
 
-/**
- * Quoted catalog and configuration-library module names, found in one scan of the text. Files
- * without a catalog module cannot build a client, so they skip the scope walk entirely; this is
- * most files in most projects.
- */
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
 const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
-/** Words some option shape needs (its `anyOf` keys), for the cheap test before any export is evaluated. */
-const hasShapeKeys = shapeKeysTest(catalog);
+const KNOWN_MODULES = knownModules([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES]);
+/** Words some option shape needs, service URLs, option definitions: the test before any export is evaluated. */
+const mayHoldConfigurationText = configurationTextTest(catalog);
 /** The largest exported expression read as configuration: the field corpus's largest whole file is 31 KB. */
 const MAX_CONFIGURATION_TEXT = 64 * 1024;
-const MODULE_MENTION = moduleMentionPattern([...new Set([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES])].sort((a, b) => b.length - a.length), 'g');
 
 /** What a module another file chooses by environment configures (attached resources only). */
 function configurationOfModule(context: AnalysisContext): CatalogEntry[] {

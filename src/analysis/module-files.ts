@@ -23,9 +23,10 @@ export interface ModuleFiles {
   resolve(specifier: string): string | undefined;
   /**
    * The answer of `query` (cached per file and `key` while the file is unchanged), or `fallback`
-   * for a module that cannot be read with this parser, is too large, or does not parse.
+   * for a module that cannot be read with this parser, is too large, does not parse, or whose
+   * text fails `mayAnswer` (a test that spares the parse of a module that cannot answer).
    */
-  read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T): T;
+  read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T, mayAnswer?: (text: string) => boolean): T;
 }
 
 const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
@@ -42,7 +43,7 @@ export function moduleFiles(fromFile: string, languageOptions: LanguageOptions |
   return {
     // A TypeScript file's `./env` is `env.ts` first, as TypeScript resolves it.
     resolve: (specifier) => resolveModule(dirname(fromFile), specifier, TYPESCRIPT.has(extname(fromFile)) ? TS_FIRST : EXTENSIONS),
-    read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T): T {
+    read<T>(file: string, key: string, query: ModuleQuery<T>, fallback: T, mayAnswer?: (text: string) => boolean): T {
       if (TYPESCRIPT.has(extname(file)) && !parsesTypeScript(languageOptions)) return fallback;
       const stat = statOf(file);
       if (!stat) return fallback;
@@ -57,7 +58,9 @@ export function moduleFiles(fromFile: string, languageOptions: LanguageOptions |
         if (reading.has(file)) return fallback;
         reading.add(file);
         try {
-          cached.answers.set(key, stat.size > MAX_BYTES ? fallback : (lintAlone(file, languageOptions, settings, query) ?? fallback));
+          const text = stat.size > MAX_BYTES ? undefined : textOf(file);
+          const answers = text !== undefined && (!mayAnswer || mayAnswer(text));
+          cached.answers.set(key, answers ? (lintAlone(file, text, languageOptions, settings, query) ?? fallback) : fallback);
         } finally {
           reading.delete(file);
         }
@@ -71,6 +74,15 @@ export function moduleFiles(fromFile: string, languageOptions: LanguageOptions |
 function statOf(file: string): { size: number; mtimeMs: number } | undefined {
   try {
     return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function textOf(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -99,7 +111,7 @@ function parsesTypeScript(languageOptions: LanguageOptions | undefined): boolean
  * `query`'s answer in a lint of that file alone, with the file's parser. A JSON module is read as
  * the value `module.exports` would hold. Undefined when the file does not parse.
  */
-function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown> | undefined, query: ModuleQuery<T>): T | undefined {
+function lintAlone<T>(file: string, text: string, languageOptions: LanguageOptions | undefined, settings: Record<string, unknown> | undefined, query: ModuleQuery<T>): T | undefined {
   const json = extname(file) === '.json';
   // eslint is the host of any rule that calls this; required late so loading the plugin stays cheap.
   const { Linter } = require('eslint') as typeof import('eslint');
@@ -113,7 +125,6 @@ function lintAlone<T>(file: string, languageOptions: LanguageOptions | undefined
   const sourceType = json || ext === '.cjs' || ext === '.cts' ? 'commonjs' : ext === '.mjs' || ext === '.mts' ? 'module' : languageOptions?.sourceType;
   let messages: Array<{ fatal?: boolean }>;
   try {
-    const text = readFileSync(file, 'utf8');
     messages = linter.verify(
       json ? `module.exports = ${text.replace(/^\uFEFF/, '')};` : text,
       [

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { findVariable, outerParent, requireSpecifier, staticPropertyName } from './ast';
+import { findVariable, globalReferences, outerParent, requireSpecifier, staticPropertyName } from './ast';
 
 type Variable = TSESLint.Scope.Variable;
 type Node = TSESTree.Node;
@@ -131,29 +131,11 @@ export function trackModules(sourceCode: TSESLint.SourceCode, accept: (specifier
     }
   }
 
-  for (const identifier of requireReferences(sourceCode)) {
+  for (const identifier of globalReferences(sourceCode, 'require')) {
     const call = identifier.parent;
     if (call?.type !== 'CallExpression' || call.callee !== identifier) continue;
     const module = requireSpecifier(call);
     if (module !== undefined && accept(module)) follow(call, module, '');
   }
   return uses;
-}
-
-/** Every `require` identifier that is not a local binding, found without walking the AST. */
-function requireReferences(sourceCode: TSESLint.SourceCode): TSESTree.Identifier[] {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
-  const identifiers: TSESTree.Identifier[] = [];
-  for (const reference of globalScope.through) {
-    if (reference.identifier.type === 'Identifier' && reference.identifier.name === 'require') identifiers.push(reference.identifier);
-  }
-  // With `globals.node`, `require` is a declared global and its references resolve to it.
-  const declared = globalScope.set.get('require');
-  if (declared && declared.defs.length === 0) {
-    for (const reference of declared.references) {
-      if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
-    }
-  }
-  return identifiers;
 }

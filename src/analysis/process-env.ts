@@ -37,30 +37,10 @@ export function findEnvWrites(envObjects: ReadonlyArray<TSESTree.MemberExpressio
 }
 
 /**
- * Whether the text can hold a `process.env` member at all: both words, `env` on its own (it is
- * a property name or a quoted key). Most files fail it, and skip `processEnvNodes`.
+ * Each `process.env` member expression (or `env` bound from `const { env } = process`) among the
+ * references to the global `process` (`globalReferences`).
  */
-export function mayReadProcessEnv(text: string): boolean {
-  return text.includes('process') && ENV_WORD.test(text);
-}
-
-const ENV_WORD = /\benv\b/;
-
-/**
- * Each `process.env` member expression whose `process` is the global one. Walks the global
- * scope's unresolved references, which is long in big files: ask `mayReadProcessEnv` first.
- */
-export function processEnvNodes(sourceCode: TSESLint.SourceCode): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
-  const identifiers: TSESTree.Identifier[] = [];
-  for (const reference of globalScope.through) {
-    if (reference.identifier.type === 'Identifier' && reference.identifier.name === 'process') identifiers.push(reference.identifier);
-  }
-  const declared = globalScope.set.get('process');
-  if (declared && declared.defs.length === 0) {
-    for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
-  }
+export function processEnvNodes(sourceCode: TSESLint.SourceCode, identifiers: readonly TSESTree.Identifier[]): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
   const nodes: Array<TSESTree.MemberExpression | TSESTree.Identifier> = [];
   for (const identifier of identifiers) {
     const { parent, child } = outerParent(identifier);

@@ -28,17 +28,6 @@ const SCHEMES: readonly string[] = serviceSchemes(catalog);
 /** `scheme://` at the start of a string's text, case-insensitive; one alternation, no nesting. */
 const STARTS_WITH_SCHEME = new RegExp(`^(?:${SCHEMES.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})://`, 'i');
 
-/**
- * A quoted service URL somewhere in the text (`'redis://`, `"amqp://`, a template's backtick),
- * not http(s): those are every web link in every comment.
- */
-const QUOTED_SERVICE_URL = new RegExp(`['"\`](?:${SCHEMES.filter((s) => s !== 'http' && s !== 'https').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})://`, 'i');
-
-/** Whether the text holds a quoted URL of a service scheme other than http(s). */
-export function mentionsServiceUrl(text: string): boolean {
-  return text.includes('://') && QUOTED_SERVICE_URL.test(text);
-}
-
 /** Whether a string's text starts with `scheme://` for a service scheme. */
 export function startsWithServiceScheme(text: string): boolean {
   return STARTS_WITH_SCHEME.test(text);

@@ -81,16 +81,20 @@ function parse(own: Record<string, unknown>, cwd: string): PluginSettings {
  * under `cwd`): a mapped package or relative module first, then the catalog's own module names.
  */
 export function entryForSpecifier(settings: PluginSettings, specifier: string, filename: string, cwd: string): CatalogEntry | undefined {
+  return mappedEntry(settings, specifier, filename, cwd) ?? entryForModule(specifier);
+}
+
+/** The catalog entry the settings map an import specifier of `filename` to, if they do. */
+export function mappedEntry(settings: PluginSettings, specifier: string, filename: string, cwd: string): CatalogEntry | undefined {
   if (settings.packages.size > 0) {
     const mapped = settings.packages.get(specifier);
     if (mapped) return mapped;
   }
   if (settings.files.size > 0 && isRelative(specifier)) {
     const target = withoutExtension(resolve(dirname(isAbsolute(filename) ? filename : resolve(cwd, filename)), specifier));
-    const mapped = settings.files.get(target) ?? settings.files.get(target.replace(/[\\/]index$/, ''));
-    if (mapped) return mapped;
+    return settings.files.get(target) ?? settings.files.get(target.replace(/[\\/]index$/, ''));
   }
-  return entryForModule(specifier);
+  return undefined;
 }
 
 /** Whether `text` can import one of the mapped modules (a quote before its name or last segment). */

@@ -50,19 +50,6 @@ export function asEnvDefinition<N>(value: Value<N>): EnvValue<N> | undefined {
   return { kind: 'env', name, source: 'convict', fallback: single, fallbackNode: single.node, node: single.node };
 }
 
-/**
- * Whether the text may hold option definitions (`env: 'DB_URL'`, `['--db-url', 'DB_URL', ...]`):
- * the test that lets a file without a client have its exports read for them.
- */
-export function mayHoldEnvDefinitions(text: string): boolean {
-  return ENV_KEY_DEFINITION.test(text) || (text.includes('--') && FLAG_ROW.test(text));
-}
-
-// Gates, so supersets. Two scans: one expression with both costs more than the two, since a scan
-// that may start at any quote is slow and `--` is found or ruled out at once.
-const ENV_KEY_DEFINITION = /env['"]?:\s*['"`][A-Z]/;
-const FLAG_ROW = /--[a-z0-9][a-z0-9-]*['"`]\s*,\s*['"`][A-Z][A-Z0-9_]+['"`]\s*,/;
-
 const ENV_NAME = /^[A-Z][A-Z0-9_]+$/;
 const CLI_FLAG = /^--[a-z0-9][a-z0-9-]*$/;
 

@@ -1,6 +1,6 @@
 /**
- * Quoted module names in a file's text, found before any parsing or scope work: a file that
- * names no catalog module in quotes cannot build a client, so most files stop here.
+ * Quoted module names in a file's text, found before any parsing: the codemods leave a file that
+ * names no catalog module in quotes untouched without parsing it.
  */
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -12,16 +12,4 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
  */
 export function moduleMentionPattern(names: readonly string[], flags = ''): RegExp {
   return new RegExp(`['"\`](?:node:)?(${names.map(escape).join('|')})['"\`/]`, flags);
-}
-
-/** The names of `pattern` (a global `moduleMentionPattern`) that `text` mentions, in one scan. */
-export function mentionedModules(text: string, pattern: RegExp): ReadonlySet<string> {
-  const found = new Set<string>();
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    found.add(match[1]!);
-    // The closing quote may open the next specifier (`'pg','redis'` in a minified array).
-    pattern.lastIndex = match.index + match[0].length - 1;
-  }
-  return found;
 }

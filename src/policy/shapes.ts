@@ -129,18 +129,30 @@ function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder
   return { entry, url: true, object: { kind: 'object', props: [{ key, value, node: holder }], open: false, node: holder } };
 }
 
+/** The keys some entry's shape needs: the last segment of each `anyOf` path. */
+export function shapeKeyWords(entries: readonly CatalogEntry[]): string[] {
+  return [...new Set(entries.flatMap((entry) => (entry.shape?.anyOf ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1))))].sort();
+}
+
 /**
- * A test for the keys some entry's shape needs (the last segment of each `anyOf` path), written
- * as an object's key (`host:`, `"password":`), a shorthand property (`{ host, port }`) or a
- * getter (`get host() {`): the words alone are in most library code (`host`, `url`, `user` in
- * comments and parameters). One scan that stops at each `:`, `,`, `}` and `(` and looks behind
- * it for a word: those characters are rarer than the words' first letters, so the scan costs
- * less than one that starts at the words.
+ * Where one of `words` is written as an object's key (`host:`, `"password":`), a shorthand
+ * property (`{ host, port }`) or a getter (`get host() {`), as regular-expression source: the
+ * words alone are in most library code (`host`, `url`, `user` in comments and parameters). A key
+ * is found at its colon, looking back for the word: colons are rarer than the words' first
+ * letters. `extra` adds words that count only as keys (`env`) and more patterns to try after a
+ * colon, so that a caller's own tests share the one stop at each colon.
  */
+export function shapeKeyPattern(words: readonly string[], extra: { keys?: readonly string[]; afterColon?: readonly string[] } = {}): string {
+  const alternation = `(?:${words.join('|')})`;
+  const keys = `(?:${[...words, ...(extra.keys ?? [])].join('|')})`;
+  const colon = [`(?!:)(?<=\\b${keys}['"]?\\s*:)`, ...(extra.afterColon ?? [])].join('|');
+  return `:(?:${colon})|[{,]\\s*${alternation}\\s*[,}]|\\bget\\s+${alternation}\\s*\\(`;
+}
+
+/** A test for the keys some entry's shape needs (see `shapeKeyPattern`). */
 export function shapeKeysTest(entries: readonly CatalogEntry[]): (text: string) => boolean {
-  const words = new Set(entries.flatMap((entry) => (entry.shape?.anyOf ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1))));
-  if (words.size === 0) return () => false;
-  const alternation = `(?:${[...words].sort().join('|')})`;
-  const key = new RegExp(`:(?!:)(?<=\\b${alternation}['"]?\\s*:)|[,}](?<=[{,]\\s*${alternation}\\s*[,}])|\\((?<=\\bget\\s+${alternation}\\s*\\()`);
+  const words = shapeKeyWords(entries);
+  if (words.length === 0) return () => false;
+  const key = new RegExp(shapeKeyPattern(words));
   return (text) => key.test(text);
 }

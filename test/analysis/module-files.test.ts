@@ -31,6 +31,16 @@ describe('moduleFiles', () => {
     expect(moduleFiles(join(dir, 'index.js'), undefined, {}).read(join(dir, 'data.json'), 'count', nodeCount, -1)).toBe(1);
   });
 
+  it('does not parse a module whose text fails the test the question gives', () => {
+    const files = moduleFiles(join(dir, 'index.js'), undefined, {});
+    let parsed = 0;
+    const count = (context: { sourceCode: { ast: { body: unknown[] } } }): number => (parsed++, nodeCount(context));
+    expect(files.read(join(dir, 'prod.js'), 'gated', count, -1, (text) => text.includes('nothing like this'))).toBe(-1);
+    expect(parsed).toBe(0);
+    expect(files.read(join(dir, 'prod.js'), 'gated-open', count, -1, (text) => text.includes('module.exports'))).toBe(1);
+    expect(parsed).toBe(1);
+  });
+
   it('gives the fallback for a file that does not parse, is gone, or needs a parser the file was not linted with', () => {
     const files = moduleFiles(join(dir, 'index.js'), undefined, {});
     expect(files.read(join(dir, 'broken.js'), 'count', nodeCount, -1)).toBe(-1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog';
-import { mayHoldEnvDefinitions } from '../../src/policy/env-defaults';
+import { configurationTextTest } from '../../src/policy/configuration-text';
 import { shapeKeysTest } from '../../src/policy/shapes';
 
 // The text tests that decide whether a file without a client has its exports read. They are
@@ -34,17 +34,35 @@ describe('shapeKeysTest', () => {
   });
 });
 
-describe('mayHoldEnvDefinitions', () => {
+describe('configurationTextTest', () => {
+  const mayHoldConfiguration = configurationTextTest(catalog);
+
   it.each([
+    // Option shapes' keys, as shapeKeysTest finds them.
+    'module.exports = { host: "db.internal" }',
+    'module.exports = { user, password }',
+    // Option definitions.
     "{ env: 'DATABASE_URL', default: 'x' }",
     '{ "env": "REDIS_URL" }',
     "['--db-url', 'DB_URL', 'postgres://localhost'],",
     '[\n  "--ldap-url",\n  "LDAP_URL",\n  [],\n]',
+    // Quoted service URLs, in any case.
+    "export const queue = 'amqp://broker:5672';",
+    'const u = `rediss://${host}`',
+    "exports.db = 'MONGODB+SRV://cluster0.example.net/app'",
   ])('passes %s', (text) => {
-    expect(mayHoldEnvDefinitions(text)).toBe(true);
+    expect(mayHoldConfiguration(text)).toBe(true);
   });
 
-  it.each(["const env = 'production'", 'i--; j--;', "['--verbose', true]", "environment: 'dev'"])('stops %s', (text) => {
-    expect(mayHoldEnvDefinitions(text)).toBe(false);
+  it.each([
+    "const env = 'production'",
+    'i--; j--;',
+    "['--verbose', true]",
+    "environment: 'dev'",
+    'function connect(host, port) { return host }',
+    "// see https://example.com/docs and 'http://localhost:3000'",
+    'const scheme = "redis" + "://" + host',
+  ])('stops %s', (text) => {
+    expect(mayHoldConfiguration(text)).toBe(false);
   });
 });
