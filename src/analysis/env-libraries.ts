@@ -29,7 +29,7 @@ export const NO_ENV_LIBRARIES: EnvLibraries = {
   nestConfig: false,
 };
 
-/** Callers first check that the file names one of `ENV_MODULES` in quotes. */
+/** Callers first check that the file imports one of `ENV_MODULES`. */
 export function findEnvLibraries(sourceCode: TSESLint.SourceCode): EnvLibraries {
   const libraries: EnvLibraries = { envVarGets: new Set(), cleanEnvCalls: new Set(), convictCalls: new Set(), nestConfig: false };
   for (const use of trackModules(sourceCode, (m) => ENV_MODULES.includes(m))) {

@@ -256,8 +256,8 @@ export class FileAnalysis {
   }
 
   /**
-   * Whether the file can hold client configuration at all: it names a catalog module, follows a
-   * tool's config-file convention, or exports a value next to words an option shape needs.
+   * Whether the file can hold client configuration at all: it imports a catalog module, follows
+   * a tool's config-file convention, or exports a value next to words an option shape needs.
    * Rules that judge configuration return no listeners otherwise.
    */
   get mayHoldConfiguration(): boolean {
