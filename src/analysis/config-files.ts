@@ -19,9 +19,9 @@ export function configFileConvention(filename: string): { entry: CatalogEntry; c
   const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
   const base = filename.slice(slash + 1);
   const dot = base.lastIndexOf('.');
-  // Asked of every file linted: one lookup rules out almost all of them.
-  if (dot <= 0 || !NAMES.has(base.slice(0, dot))) return undefined;
   const name = base.slice(0, dot);
+  // Asked of every file linted: one lookup rules out almost all of them.
+  if (dot <= 0 || !NAMES.has(name)) return undefined;
   const extension = base.slice(dot + 1);
   const dir = basename(dirname(filename));
   return CONVENTIONS.find(({ convention }) => convention.name === name && convention.extensions.includes(extension) && (convention.dir === undefined || convention.dir === dir));
