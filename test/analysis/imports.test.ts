@@ -49,6 +49,15 @@ describe('importedModules', () => {
     expect(imported("const name = 'pg';\nrequire(name);", { sourceType: 'commonjs' })).toEqual([]);
   });
 
+  it('the same when the config declares Node\'s globals (`globals.node`), and process.env is found too', () => {
+    const globals = { require: 'readonly', process: 'readonly', module: 'writable' } as const;
+    const code = "const Redis = require('ioredis');\nmodule.exports = new Redis(process.env.REDIS_URL || 'redis://cache.internal');";
+    for (const sourceType of ['commonjs', 'module'] as const) {
+      const seen = withAnalysis(code, (analysis) => ({ modules: [...analysis.importedModules], reads: analysis.envReads.map((read) => read.name), sites: analysis.sites.length }), { sourceType, globals });
+      expect(seen).toEqual({ modules: ['ioredis'], reads: ['REDIS_URL'], sites: 1 });
+    }
+  });
+
   it('a module the settings map to a catalog library names one', () => {
     const settings = { 'backing-services': { modules: { 'ldapjs-hotfix': 'ldapjs' } } };
     const names = (code: string): boolean => withAnalysis(code, (analysis) => analysis.namesCatalogModule, { settings });

@@ -13,6 +13,8 @@ export interface ProbeOptions {
   /** Relative to the linter's working directory (config-file conventions read it). */
   filename?: string;
   settings?: Record<string, unknown>;
+  /** Globals the config declares (`globals.node` declares `require` and `process`). */
+  globals?: Record<string, 'readonly' | 'writable'>;
 }
 
 export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, sourceCode: TSESLint.SourceCode) => T, options: ProbeOptions = {}): T {
@@ -41,7 +43,7 @@ export function withAnalysis<T>(code: string, inspect: (analysis: FileAnalysis, 
         files: ['**/*.js', '**/*.ts', '**/*.mjs', '**/*.cjs'],
         plugins: { probe: { rules: { probe } } } as unknown as Linter.Config['plugins'],
         rules: { 'probe/probe': 'error' },
-        languageOptions: { sourceType: options.sourceType ?? 'module', ...(options.ts ? { parser: tsParser } : {}) },
+        languageOptions: { sourceType: options.sourceType ?? 'module', ...(options.ts ? { parser: tsParser } : {}), ...(options.globals ? { globals: options.globals } : {}) },
         ...(options.settings ? { settings: options.settings } : {}),
       },
     ],
