@@ -110,9 +110,9 @@ export function requireSpecifier(node: Node): string | undefined {
   return stringLiteralValue(node.arguments[0]);
 }
 
-/** A module specifier relative to the file (`./prod`, `../env`): a module of the project. */
+/** A module specifier relative to the file (`./prod`, `../env`, `.`): a module of the project. */
 export function isRelativeSpecifier(specifier: string | undefined): specifier is string {
-  return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../'));
+  return specifier !== undefined && (specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../'));
 }
 
 /**

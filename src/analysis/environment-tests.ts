@@ -39,7 +39,7 @@ const MAX_DEPTH = 8;
 /**
  * Every construct of the file whose test reads the environment name or locality. One walk of
  * the file, only when its text mentions an environment word; the rule asks for this only in
- * files that build a client. `_evaluator` is kept for tests on evaluated values later.
+ * files that build a client.
  */
 export function findEnvironmentBranches(sourceCode: TSESLint.SourceCode): EnvironmentBranch[] {
   if (!mayTestEnvironment(sourceCode.text)) return [];

@@ -410,7 +410,7 @@ export class FileAnalysis {
   get configuredEntries(): CatalogEntry[] {
     const entries = this.sites.map((site) => site.entry);
     if (entries.length > 0 || this.isJson) return entries;
-    const named = serviceLocationKeys(exportedConfigurations(this.exports, this.evaluator, this.sourceCode));
+    const named = serviceLocationKeys(this.exportedConfigurations);
     // A library of its own, not a wrapper or an application (`DB_HOST` is also Directus's).
     return named.flatMap((name) => entryNamedBy(name, catalog) ?? entriesForEnvVar(normalizeEnvName(name)).filter((entry) => entry.wraps === undefined).slice(0, 1));
   }

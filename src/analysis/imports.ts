@@ -39,7 +39,7 @@ export function importedSpecifiers(sourceCode: TSESLint.SourceCode): string[] {
 /**
  * The names of `known` a list of specifiers imports: each specifier without `node:`, and the
  * package a subpath belongs to (`pg/lib/native` is `pg`, `@redis/client/dist/x` is `@redis/client`).
- * `known` is a `knownModules` set.
+ * `known` comes from `knownModules`.
  */
 export function importedNames(specifiers: readonly string[], known: KnownModules): Set<string> {
   const names = new Set<string>();

@@ -88,10 +88,15 @@ function textOf(file: string): string | undefined {
   }
 }
 
-/** `./prod` as Node resolves it: the file, with an extension added, or the folder's index. */
+/**
+ * `./prod` as Node resolves it: the file, with an extension added, or the folder's index. `.`,
+ * `..` and `./config/` name a folder, so only its index.
+ */
 function resolveModule(dir: string, specifier: string, extensions: readonly string[]): string | undefined {
   const base = resolve(dir, specifier);
-  const candidates = [base, ...extensions.map((ext) => base + ext), ...extensions.map((ext) => resolve(base, `index${ext}`))];
+  const folder = specifier === '.' || specifier === '..' || specifier.endsWith('/');
+  const indexes = extensions.map((ext) => resolve(base, `index${ext}`));
+  const candidates = folder ? indexes : [base, ...extensions.map((ext) => base + ext), ...indexes];
   return candidates.find((candidate) => {
     try {
       return statSync(candidate).isFile() && EXTENSIONS.includes(extname(candidate));

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { entryById, entryForModule } from '../catalog';
+import { isRelativeSpecifier } from './ast';
 import type { CatalogEntry } from '../catalog/types';
 
 /** What `settings['backing-services']` may hold, validated once per settings object. */
@@ -65,7 +66,7 @@ function parse(own: Record<string, unknown>, cwd: string): PluginSettings {
     const entry = entryById(target) ?? entryForModule(target);
     if (!entry) throw new SettingsError(`\`modules["${specifier}"]\`: "${target}" is not a library the plugin knows (see docs/clients.md for the list).`);
     if (specifier.trim() === '') throw new SettingsError('`modules` has an empty module specifier.');
-    if (isRelative(specifier)) {
+    if (isRelativeSpecifier(specifier)) {
       files.set(withoutExtension(resolve(cwd, specifier)), entry);
       mentions.push(lastSegment(specifier));
     } else {
@@ -90,7 +91,7 @@ export function mappedEntry(settings: PluginSettings, specifier: string, filenam
     const mapped = settings.packages.get(specifier);
     if (mapped) return mapped;
   }
-  if (settings.files.size > 0 && isRelative(specifier)) {
+  if (settings.files.size > 0 && isRelativeSpecifier(specifier)) {
     const target = withoutExtension(resolve(dirname(isAbsolute(filename) ? filename : resolve(cwd, filename)), specifier));
     return settings.files.get(target) ?? settings.files.get(target.replace(/[\\/]index$/, ''));
   }
@@ -100,10 +101,6 @@ export function mappedEntry(settings: PluginSettings, specifier: string, filenam
 /** Whether `text` can import one of the mapped modules (a quote before its name or last segment). */
 export function mentionsMappedModule(settings: PluginSettings, text: string): boolean {
   return settings.mentions.some((name) => text.includes(`'${name}`) || text.includes(`"${name}`) || text.includes(`/${name}`) || text.includes(`\`${name}`));
-}
-
-function isRelative(specifier: string): boolean {
-  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
 function withoutExtension(path: string): string {

@@ -2,7 +2,7 @@
  * Reading a project module on its own (analysis/module-files.ts): resolution as Node and
  * TypeScript resolve, and no failure of that read ever reaches the lint of the file that asked.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,16 @@ describe('moduleFiles', () => {
     expect(moduleFiles(join(dir, 'index.js'), undefined, {}).resolve('./env')).toBe(join(dir, 'env.js'));
     expect(moduleFiles(join(dir, 'index.ts'), undefined, {}).resolve('./env')).toBe(join(dir, 'env.ts'));
     expect(moduleFiles(join(dir, 'index.js'), undefined, {}).resolve('./missing')).toBeUndefined();
+  });
+
+  it('resolves `.`, `..` and a trailing slash to a folder\'s index only, as Node does', () => {
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config.js'), 'module.exports = {};\n');
+    writeFileSync(join(dir, 'config', 'index.js'), 'module.exports = {};\n');
+    expect(moduleFiles(join(dir, 'config', 'keys.js'), undefined, {}).resolve('.')).toBe(join(dir, 'config', 'index.js'));
+    expect(moduleFiles(join(dir, 'index.js'), undefined, {}).resolve('./config/')).toBe(join(dir, 'config', 'index.js'));
+    expect(moduleFiles(join(dir, 'index.js'), undefined, {}).resolve('./config')).toBe(join(dir, 'config.js'));
+    expect(moduleFiles(join(dir, 'config', 'keys.js'), undefined, {}).resolve('..')).toBeUndefined();
   });
 
   it('answers from a lint of that file alone, with no settings given too', () => {
