@@ -185,11 +185,11 @@ class TestClassifier {
   /** `isProd` derived in this file from the environment name, or imported under a flag name. */
   private identifier(node: TSESTree.Identifier): { kind: BranchTestKind; compared: string[] } | null {
     const variable = findVariable(this.scopeOf(node), node);
-    if (!variable || variable.defs.length !== 1) return null;
+    // A global the file never declares (a framework's auto-import, a bundler's define): its name alone.
+    if (!variable || variable.defs.length === 0) return isFlagName(node.name) ? { kind: 'environment', compared: [] } : null;
+    if (variable.defs.length !== 1) return null;
     const def = variable.defs[0]!;
-    if (def.type === 'ImportBinding') {
-      return /^(?:is|IS_)/.test(node.name) && isEnvironmentFlagVariable(node.name) ? { kind: 'environment', compared: [] } : null;
-    }
+    if (def.type === 'ImportBinding') return isFlagName(node.name) ? { kind: 'environment', compared: [] } : null;
     if (def.type !== 'Variable') return null;
     const declarator = def.node;
     const writes = variable.references.filter((ref) => ref.isWrite());
@@ -230,6 +230,10 @@ class TestClassifier {
       if (method === 'test' && object.type === 'Literal' && 'regex' in object && object.regex && /localhost|127\\?\.0\\?\.0\\?\.1/.test(object.regex.pattern)) {
         return { kind: 'locality', compared: [] };
       }
+      // `['localhost', '127.0.0.1'].includes(config.host)`
+      if (method === 'includes' && object.type === 'ArrayExpression' && object.elements.some((e) => isLocalHostName(stringLiteralValue(e ?? undefined) ?? ''))) {
+        return { kind: 'locality', compared: [] };
+      }
       // `['production', 'staging'].includes(process.env.NODE_ENV)`
       if (method === 'includes' && firstArg && firstArg.type !== 'SpreadElement') {
         const inner = this.classify(firstArg);
@@ -242,6 +246,11 @@ class TestClassifier {
     }
     return null;
   }
+}
+
+/** `isProd`, `IS_DEVELOPMENT`: a name that says it is an environment flag, for bindings whose value is not in the file. */
+function isFlagName(name: string): boolean {
+  return /^(?:is|IS_)/.test(name) && isEnvironmentFlagVariable(name);
 }
 
 /** Field names on a configuration object that hold the environment name or a flag from it. */

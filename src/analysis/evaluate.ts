@@ -491,6 +491,11 @@ export class Evaluator extends MemoEvaluator<Node> {
         return bound.returned(fn);
       }
     }
+    // `module.exports = (function () { const mod = {...}; return mod })()`: what the IIFE returns.
+    if ((callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') && !callee.async && !callee.generator && !this.binds(callee)) {
+      if (node.arguments.some((a) => a.type === 'SpreadElement')) return { kind: 'unknown', node };
+      return (callee.params.length > 0 ? this.withBindings(callee, node.arguments as Node[]) : this).returned(callee);
+    }
     return { kind: 'unknown', node };
   }
 

@@ -38,6 +38,10 @@ const bad: Array<[Lib, string, string, Record<string, string>]> = [
   [L.pgNamed, "const env = process.env.NODE_ENV;\nconst isDev = env === 'development' || env === 'local';\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl: isDev ? false : { rejectUnauthorized: true } });", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.pgNamed, "export function makePool(app) {\n  return new Pool({ ssl: app.get('env') === 'production' ? { ca: process.env.DB_CA } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
   [L.pgNamed, "export function makePool(config) {\n  return new Pool({ connectionString: config.databaseUrl, ssl: config.env === 'production' ? { ca: config.ca } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
+  // A flag the file never declares (a framework's auto-import): its name says what it is.
+  [L.postgres, "export const sql = postgres(process.env.DATABASE_URL, { ssl: isDevelopment ? false : 'verify-full' });", 'config', { client: 'postgres.js', setting: '`ssl`', what: 'the environment name' }],
+  // Locality as membership in a list of loopback names, deciding a variable assigned later.
+  [L.pgNamed, "const isLocal = ['localhost', '127.0.0.1'].includes(process.env.PGHOST);\nlet ssl;\nif (!isLocal) ssl = { ca: process.env.PG_CA };\nexport const pool = new Pool({ host: process.env.PGHOST, ssl });", 'config', { client: 'pg', setting: '`ssl`', what: 'whether the service is local' }],
   [L.ioredis, "const url = process.env.REDIS_URL;\nexport const redis = new Redis(url, { tls: /localhost|127\\.0\\.0\\.1/.test(url) ? undefined : {} });", 'config', { client: 'ioredis', setting: '`tls`', what: 'whether the service is local' }],
 ];
 
@@ -97,6 +101,9 @@ const good: Array<[Lib, string]> = [
   [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: process.env.DB_CA ? { ca: process.env.DB_CA } : { rejectUnauthorized: true } });"],
   // A flag that is not about the environment.
   [L.pgNamed, "const verbose = process.env.VERBOSE === '1';\nnew Pool({ ssl: verbose ? { ca } : false });"],
+  // An undeclared global whose name says nothing of the environment; a list of regions, not loopback names.
+  [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: useTls ? { ca: process.env.DB_CA } : false });"],
+  [L.pgNamed, "const inEu = ['eu-west-1', 'eu-central-1'].includes(process.env.AWS_REGION);\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: inEu ? { ca: process.env.DB_CA } : false });"],
   [L.pgNamed, "function make(opts) { return new Pool({ ssl: opts.mode === 'strict' ? { ca } : false }); }"],
   // The app's own listen host and CORS origins are not backing services.
   [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.listen(3000, process.env.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost');"],

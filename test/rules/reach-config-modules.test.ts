@@ -47,6 +47,17 @@ ruleTests('no-hardcoded-service-location in configuration modules', location, {
       errors: [{ messageId: 'hardcoded', data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' }, suggestions: [] }],
     },
     {
+      name: 'config built and returned by an immediately invoked function',
+      code: "module.exports = (function () {\n  const mod = { dialect: 'postgres', host: 'db.internal' };\n  return mod;\n})();",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'sequelize', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
+      name: 'an arrow IIFE given an argument',
+      code: "export default ((host) => ({ db: { dialect: 'mysql', host } }))('mysql.internal');",
+      errors: [{ messageId: 'hardcoded', data: { client: 'sequelize', path: 'host', what: 'host', envVar: 'DATABASE_URL' }, suggestions: [] }],
+    },
+    {
       name: 'a default export named by its file',
       code: "export default { host: 'cache.internal', port: 6379 };",
       filename: 'src/config/redis.ts',
