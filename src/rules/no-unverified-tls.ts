@@ -6,7 +6,7 @@ import { oncePerFile } from './utils/listeners';
 import { secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'unverified' | 'globalDefault' | 'processWide' | 'suggestSecure';
+type MessageIds = 'unverified' | 'unverifiedFallback' | 'globalDefault' | 'processWide' | 'suggestSecure';
 
 export default createRule<[], MessageIds>({
   name: 'no-unverified-tls',
@@ -21,6 +21,8 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       unverified: '`{{client}}`: {{setting}} does not verify the server certificate or host name. Use {{secure}}.',
+      unverifiedFallback:
+        '`{{client}}`: {{setting}} does not verify the server certificate or host name, and goes on in clear text when the server declines TLS. Use {{secure}}.',
       globalDefault:
         '`{{client}}`: {{setting}} in `{{target}}` turns off verification for every client that uses it. Remove it and give the client a `ca` instead.',
       processWide:
@@ -32,7 +34,7 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     if (!getFileAnalysis(context).mayHoldConfiguration && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
-    const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
+    const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'unverifiedFallback' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
       context.report({
         node: issue.node,
         messageId,
@@ -45,10 +47,12 @@ export default createRule<[], MessageIds>({
       const analysis = getFileAnalysis(context);
       const reported = new Set<Node>();
       for (const site of analysis.sites) {
-        for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+        const issues = tlsIssues(site.entry, site.options, site.node as Node);
+        for (const issue of issues) {
           if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
           reported.add(issue.node);
-          report(issue, 'unverified', { client: site.entry.displayName }, site.node);
+          const fallsBack = issues.some((other) => other.node === issue.node && other.meaning === 'opportunistic');
+          report(issue, fallsBack ? 'unverifiedFallback' : 'unverified', { client: site.entry.displayName }, site.node);
         }
       }
       for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {

@@ -72,8 +72,11 @@ export default createRule<[], MessageIds>({
       const reported = new Set<Node>();
       for (const site of analysis.sites) {
         const client = site.entry.displayName;
-        for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-          if (issue.meaning !== 'opportunistic' || reported.has(issue.node)) continue;
+        const issues = tlsIssues(site.entry, site.options, site.node as Node);
+        // A mode that also skips verification (postgres.js `'prefer'`) is one finding, no-unverified-tls's, whose message names the fallback.
+        const unverified = new Set(issues.filter((issue) => issue.meaning === 'unverified').map((issue) => issue.node));
+        for (const issue of issues) {
+          if (issue.meaning !== 'opportunistic' || reported.has(issue.node) || unverified.has(issue.node)) continue;
           reported.add(issue.node);
           context.report({
             node: issue.node,
