@@ -6,7 +6,6 @@ type Edit = { messageId: string; from: string; to: string } | null;
 
 const MIN = (from: string): Edit => ({ messageId: 'suggestModernVersion', from, to: "'TLSv1.2'" });
 const REMOVE = (from: string): Edit => ({ messageId: 'suggestRemove', from, to: '' });
-const SECURE = (from: string, to: string): Edit => ({ messageId: 'suggestSecure', from, to });
 
 /** `[library, body, messageId, suggestion]`: one finding each, as ESM and as CommonJS. */
 const weak: Array<[Lib, string, string, Edit]> = [
