@@ -31,17 +31,25 @@ export function isGlobalReference(scope: Scope, node: TSESTree.Identifier): bool
  * (`globals.node`), that variable's references; none when the file declares `name` itself.
  */
 export function globalReferences(sourceCode: TSESLint.SourceCode, name: string): TSESTree.Identifier[] {
+  return globalReferencesTo(sourceCode, [name]).get(name)!;
+}
+
+/** `globalReferences` for several names in one pass over the global scope's unresolved references. */
+export function globalReferencesTo(sourceCode: TSESLint.SourceCode, names: readonly string[]): Map<string, TSESTree.Identifier[]> {
+  const found = new Map(names.map((name) => [name, [] as TSESTree.Identifier[]]));
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
-  const identifiers: TSESTree.Identifier[] = [];
+  if (!globalScope) return found;
   for (const reference of globalScope.through) {
-    if (reference.identifier.type === 'Identifier' && reference.identifier.name === name) identifiers.push(reference.identifier);
+    const identifier = reference.identifier;
+    if (identifier.type === 'Identifier') found.get(identifier.name)?.push(identifier);
   }
-  const declared = globalScope.set.get(name);
-  if (declared && declared.defs.length === 0) {
-    for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
+  for (const [name, identifiers] of found) {
+    const declared = globalScope.set.get(name);
+    if (declared && declared.defs.length === 0) {
+      for (const reference of declared.references) if (reference.identifier.type === 'Identifier') identifiers.push(reference.identifier);
+    }
   }
-  return identifiers;
+  return found;
 }
 
 /** The property name of `a.b`, `a['b']`, `` a[`b`] `` or `a[0]`; undefined when computed. */

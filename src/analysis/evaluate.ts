@@ -484,17 +484,13 @@ export class Evaluator extends MemoEvaluator<Node> {
       if (helper && helper.params.every((i) => node.arguments[i] && node.arguments[i]!.type !== 'SpreadElement')) {
         return { kind: 'conditional', test: callee, branches: helper.params.map((i) => this.evaluate(node.arguments[i] as Node)), node };
       }
-      const fn = this.calledFunction(callee, node);
-      // The callee's returns, with its parameters bound to this call's arguments.
-      if (fn && !this.binds(fn) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
-        const bound = (fn as TSESTree.FunctionLike).params.length > 0 ? this.withBindings(fn, node.arguments as Node[]) : this;
-        return bound.returned(fn);
-      }
     }
-    // `module.exports = (function () { const mod = {...}; return mod })()`: what the IIFE returns.
-    if ((callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') && !callee.async && !callee.generator && !this.binds(callee)) {
-      if (node.arguments.some((a) => a.type === 'SpreadElement')) return { kind: 'unknown', node };
-      return (callee.params.length > 0 ? this.withBindings(callee, node.arguments as Node[]) : this).returned(callee);
+    // The callee's returns, with its parameters bound to this call's arguments: a same-file
+    // function, or one invoked where it is written (`module.exports = (function () { ...; return mod })()`).
+    const fn = callee.type === 'Identifier' ? this.calledFunction(callee, node) : immediatelyInvoked(callee);
+    if (fn && !this.binds(fn) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+      const bound = (fn as TSESTree.FunctionLike).params.length > 0 ? this.withBindings(fn, node.arguments as Node[]) : this;
+      return bound.returned(fn);
     }
     return { kind: 'unknown', node };
   }
@@ -559,6 +555,11 @@ export class Evaluator extends MemoEvaluator<Node> {
   }
 }
 
+
+/** A function expression called where it is written; not a generator, nor async (its result is a promise). */
+function immediatelyInvoked(callee: Node): Node | undefined {
+  return (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') && !callee.async && !callee.generator ? callee : undefined;
+}
 
 /**
  * `...(useSsl ? { ssl } : {})` or `...(isProd && { ssl })`: every key of the branches that are

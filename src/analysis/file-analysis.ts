@@ -19,7 +19,7 @@ import { exportedConfigurations, exportedValues, mayBeConfiguration, type Export
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
-import { enclosingOptions, globalReferences } from './ast';
+import { enclosingOptions, globalReferencesTo } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
@@ -105,6 +105,7 @@ export interface GlobalDefaultsWrite {
  */
 export class FileAnalysis {
   private evaluatorOfFile: Evaluator | undefined;
+  private globalsOfFile: Map<string, TSESTree.Identifier[]> | undefined;
   private specifiers: string[] | undefined;
   private imported: ReadonlySet<string> | undefined;
   private catalogNamed: boolean | undefined;
@@ -165,9 +166,14 @@ export class FileAnalysis {
     ));
   }
 
+  /** The references to the globals `require` and `process`, found in one pass for imports and env reads. */
+  private get globals(): Map<string, TSESTree.Identifier[]> {
+    return (this.globalsOfFile ??= globalReferencesTo(this.sourceCode, ['require', 'process']));
+  }
+
   /** The module specifiers the file imports (see `importedSpecifiers`). */
   private get importSpecifiers(): string[] {
-    return (this.specifiers ??= this.isJson ? [] : importedSpecifiers(this.sourceCode));
+    return (this.specifiers ??= this.isJson ? [] : importedSpecifiers(this.sourceCode, this.globals.get('require')!));
   }
 
   /** Catalog, option-type and configuration-library modules the file imports (`pg`, `envalid`). */
@@ -201,7 +207,7 @@ export class FileAnalysis {
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */
   private get processEnv(): Array<TSESTree.MemberExpression | TSESTree.Identifier> {
-    return (this.envObjects ??= this.isJson ? [] : processEnvNodes(this.sourceCode, globalReferences(this.sourceCode, 'process')));
+    return (this.envObjects ??= this.isJson ? [] : processEnvNodes(this.sourceCode, this.globals.get('process')!));
   }
 
   /** Whether the file can export a per-environment map (see `mayExportEnvironmentMap`). */
@@ -365,7 +371,7 @@ export class FileAnalysis {
 
   /** Whether the top-level statements can choose between relative modules (see `mayChooseModules`). */
   get mayChooseModules(): boolean {
-    return (this.moduleChoicePossible ??= !this.isJson && mayChooseModules(this.sourceCode.ast));
+    return (this.moduleChoicePossible ??= !this.isJson && mayChooseModules(this.sourceCode.ast, this.importSpecifiers));
   }
 
   /**

@@ -1,13 +1,14 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { globalReferences, requireSpecifier, stringLiteralValue } from './ast';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { requireSpecifier, stringLiteralValue } from './ast';
 
 /**
  * The module specifiers the file imports, as `trackModules` can follow them: static imports
  * (type-only ones too: they name a library's option types) and re-exports, `import x =
  * require('x')`, and `require('x')` in any scope. Read from the top-level statements and the
- * global scope's references, without walking the AST or scanning the text.
+ * references to the global `require` (`globalReferences`), without walking the AST or scanning
+ * the text.
  */
-export function importedSpecifiers(sourceCode: TSESLint.SourceCode): string[] {
+export function importedSpecifiers(sourceCode: TSESLint.SourceCode, requireReferences: readonly TSESTree.Identifier[]): string[] {
   const specifiers: string[] = [];
   for (const statement of sourceCode.ast.body) {
     switch (statement.type) {
@@ -28,7 +29,7 @@ export function importedSpecifiers(sourceCode: TSESLint.SourceCode): string[] {
         break;
     }
   }
-  for (const identifier of globalReferences(sourceCode, 'require')) {
+  for (const identifier of requireReferences) {
     const call = identifier.parent;
     const specifier = call?.type === 'CallExpression' && call.callee === identifier ? requireSpecifier(call) : undefined;
     if (specifier !== undefined) specifiers.push(specifier);

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { containsNode, findVariable, isRelativeSpecifier, relativeBinding, requireSpecifier, stringLiteralValue, unwrap } from './ast';
+import { containsNode, findVariable, isRelativeSpecifier, relativeBinding, requireSpecifier, unwrap } from './ast';
 import { exportedValues, exportTarget } from './exports';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 
@@ -17,25 +17,12 @@ export interface ModuleChoice {
 }
 
 /**
- * Cheap test on the top-level statements alone: a top-level `if` or conditional that could choose
- * between relative modules, and such a module required or imported (at the top or in its paths).
+ * Cheap test on the top-level statements and the file's imports (`importedSpecifiers`): a
+ * top-level `if` or conditional that could choose between relative modules, and such a module
+ * imported or required somewhere in the file.
  */
-export function mayChooseModules(program: TSESTree.Program): boolean {
-  const choices = topLevelChoices(program);
-  return choices.length > 0 && (program.body.some(bindsRelativeModule) || choices.some(requiresInPaths));
-}
-
-/** `import x from './x'`, `import x = require('./x')`, `const x = require('./x')`. */
-function bindsRelativeModule(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type === 'ImportDeclaration') return isRelativeSpecifier(statement.source.value);
-  if (statement.type === 'TSImportEqualsDeclaration') return statement.moduleReference.type === 'TSExternalModuleReference' && isRelativeSpecifier(stringLiteralValue(statement.moduleReference.expression));
-  return statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.init !== null && isRelativeSpecifier(requireSpecifier(unwrap(declarator.init))));
-}
-
-/** `if (...) module.exports = require('./prod')`, `isProd ? require('./prod') : ...`. */
-function requiresInPaths(choice: TSESTree.IfStatement | TSESTree.ConditionalExpression): boolean {
-  if (choice.type === 'ConditionalExpression') return [choice.consequent, choice.alternate].some((arm) => isRelativeSpecifier(requireSpecifier(unwrap(arm))));
-  return [choice.consequent, choice.alternate].some((arm) => arm && assignmentsOf(arm).some((a) => isRelativeSpecifier(requireSpecifier(unwrap(a.right)))));
+export function mayChooseModules(program: TSESTree.Program, specifiers: readonly string[]): boolean {
+  return specifiers.some(isRelativeSpecifier) && topLevelChoices(program).length > 0;
 }
 
 /**

@@ -25,6 +25,14 @@ export type TlsFix<N> =
   | { kind: 'url-param'; node: N; param: string; value: string };
 
 /**
+ * The nodes among `issues` whose value means `meaning`: a value can mean two things (postgres.js
+ * `ssl: 'prefer'` skips verification and falls back to clear text), which is one finding.
+ */
+export function nodesMeaning<N>(issues: readonly TlsIssue<N>[], meaning: TlsIssue<N>['meaning']): Set<N> {
+  return new Set(issues.filter((issue) => issue.meaning === meaning).map((issue) => issue.node));
+}
+
+/**
  * Every TLS problem visible in one client's options, judged with the library's own semantics
  * from its catalog entry. Unknown values never produce an issue.
  */

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { tlsIssues, type TlsIssue } from '../policy/tls';
+import { nodesMeaning, tlsIssues, type TlsIssue } from '../policy/tls';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { secureSuggestions } from './utils/fixes';
@@ -48,11 +48,11 @@ export default createRule<[], MessageIds>({
       const reported = new Set<Node>();
       for (const site of analysis.sites) {
         const issues = tlsIssues(site.entry, site.options, site.node as Node);
+        const fallsBack = nodesMeaning(issues, 'opportunistic');
         for (const issue of issues) {
           if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
           reported.add(issue.node);
-          const fallsBack = issues.some((other) => other.node === issue.node && other.meaning === 'opportunistic');
-          report(issue, fallsBack ? 'unverifiedFallback' : 'unverified', { client: site.entry.displayName }, site.node);
+          report(issue, fallsBack.has(issue.node) ? 'unverifiedFallback' : 'unverified', { client: site.entry.displayName }, site.node);
         }
       }
       for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { tlsIssues } from '../policy/tls';
+import { nodesMeaning, tlsIssues } from '../policy/tls';
 import { stringOf } from '../policy/value';
 import { weakProcessDefault, weakTlsSettings, type WeakTlsSetting } from '../policy/weak-tls';
 import { createRule } from '../util/create-rule';
@@ -74,7 +74,7 @@ export default createRule<[], MessageIds>({
         const client = site.entry.displayName;
         const issues = tlsIssues(site.entry, site.options, site.node as Node);
         // A mode that also skips verification (postgres.js `'prefer'`) is one finding, no-unverified-tls's, whose message names the fallback.
-        const unverified = new Set(issues.filter((issue) => issue.meaning === 'unverified').map((issue) => issue.node));
+        const unverified = nodesMeaning(issues, 'unverified');
         for (const issue of issues) {
           if (issue.meaning !== 'opportunistic' || reported.has(issue.node) || unverified.has(issue.node)) continue;
           reported.add(issue.node);
