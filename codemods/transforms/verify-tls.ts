@@ -252,7 +252,8 @@ function upgradeBuiltUrl(editor: Editor, entry: CatalogEntry, value: EValue, sec
  */
 function weakSettings(editor: Editor, entry: CatalogEntry, options: ObjectValue<Node>, done: Set<Node>): number {
   let count = 0;
-  for (const setting of weakTlsSettings(entry, options)) {
+  // The `@SECLEVEL=0` that goes with a weak version is removed with it.
+  for (const setting of weakTlsSettings(entry, options).flatMap((s) => (s.alongside ? [s, s.alongside] : [s]))) {
     if (done.has(setting.valueNode)) continue;
     done.add(setting.valueNode);
     if (setting.key === 'minVersion') {

@@ -60,19 +60,22 @@ const WEAK_WORDS: ReadonlySet<string> = new Set([
   'LOW',
 ]);
 
+/** The security level that lets OpenSSL 3 accept TLS 1.0/1.1, SHA-1 signatures and small keys. */
+const LEVEL_ZERO = '@SECLEVEL=0';
+
 /**
  * The first element of an OpenSSL cipher string that *adds* a weak suite (`'SSLv3'`,
  * `'RC4-SHA'`, `'ALL:@SECLEVEL=0'`), or undefined. Exclusions (`!RC4`, `-DES`) and reorderings
  * (`+RC4`) add nothing and are ignored. Linear in the length of the string.
  */
-export function weakCipher(text: string): string | undefined {
+export function weakCipher(text: string, { securityLevel = true }: { securityLevel?: boolean } = {}): string | undefined {
   for (const raw of text.split(/[:, ]/)) {
     const element = raw.trim();
     if (element === '') continue;
     const first = element[0];
     if (first === '!' || first === '-' || first === '+') continue;
     if (element.startsWith('@SECLEVEL=')) {
-      if (element === '@SECLEVEL=0') return element;
+      if (securityLevel && element === LEVEL_ZERO) return element;
       continue;
     }
     if (element.startsWith('@')) continue;
@@ -103,6 +106,12 @@ export interface WeakTlsSetting<N> {
   weak: string;
   /** The whole value as written. */
   value: string;
+  /**
+   * For a weak version or method: the `ciphers` setting beside it whose only weakness is
+   * `@SECLEVEL=0`. OpenSSL 3 refuses TLS 1.0/1.1 without it (reference/tls-oracle.md, "Weak
+   * TLS"), so the two are one finding: the version's.
+   */
+  alongside?: WeakTlsSetting<N>;
 }
 
 const KEYS = ['minVersion', 'maxVersion', 'secureProtocol', 'ciphers'] as const;
@@ -112,28 +121,45 @@ export function weakSettingsInBag<N>(bag: Value<N>, prefix: string, dropped: Rea
   const found: WeakTlsSetting<N>[] = [];
   for (const value of possibleValues(bag)) {
     if (value.kind !== 'object') continue;
-    for (const key of KEYS) {
-      if (dropped.has(key)) continue;
-      const entry = lookup(value, key);
-      if (entry.status !== 'present') continue;
-      for (const v of possibleValues(entry.value)) {
-        if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
-        const own = entry.prop.value === v;
-        const base = { node: own ? entry.prop.node : v.node, valueNode: v.node, propNode: own ? entry.prop.node : undefined, path: `${prefix}${key}`, key, value: v.value };
-        if (key === 'minVersion' || key === 'maxVersion') {
-          const weak = weakVersion(v.value);
-          if (weak) found.push({ kind: 'version', weak, ...base });
-        } else if (key === 'secureProtocol') {
-          const weak = weakSecureProtocol(v.value);
-          if (weak) found.push({ kind: 'method', weak, ...base });
-        } else {
-          const weak = weakCipher(v.value);
-          if (weak) found.push({ kind: 'cipher', weak, ...base });
-        }
+    found.push(...foldSecurityLevel(weakSettingsInObject(value, prefix, dropped)));
+  }
+  return found;
+}
+
+/** Weak settings in one possible value of a bag. */
+function weakSettingsInObject<N>(value: ObjectValue<N>, prefix: string, dropped: ReadonlySet<string>): WeakTlsSetting<N>[] {
+  const found: WeakTlsSetting<N>[] = [];
+  for (const key of KEYS) {
+    if (dropped.has(key)) continue;
+    const entry = lookup(value, key);
+    if (entry.status !== 'present') continue;
+    for (const v of possibleValues(entry.value)) {
+      if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
+      const own = entry.prop.value === v;
+      const base = { node: own ? entry.prop.node : v.node, valueNode: v.node, propNode: own ? entry.prop.node : undefined, path: `${prefix}${key}`, key, value: v.value };
+      if (key === 'minVersion' || key === 'maxVersion') {
+        const weak = weakVersion(v.value);
+        if (weak) found.push({ kind: 'version', weak, ...base });
+      } else if (key === 'secureProtocol') {
+        const weak = weakSecureProtocol(v.value);
+        if (weak) found.push({ kind: 'method', weak, ...base });
+      } else {
+        const weak = weakCipher(v.value);
+        if (weak) found.push({ kind: 'cipher', weak, ...base });
       }
     }
   }
   return found;
+}
+
+/**
+ * A `ciphers: '...:@SECLEVEL=0'` that adds no weak suite, beside a weak version or method, is
+ * what lets that version through: it goes with the version's finding instead of being its own.
+ */
+function foldSecurityLevel<N>(found: WeakTlsSetting<N>[]): WeakTlsSetting<N>[] {
+  const level = found.find((s) => s.kind === 'cipher' && s.weak === LEVEL_ZERO && weakCipher(s.value, { securityLevel: false }) === undefined);
+  if (!level || !found.some((s) => s.kind !== 'cipher')) return found;
+  return found.filter((s) => s !== level).map((s) => (s.kind === 'cipher' ? s : { ...s, alongside: level }));
 }
 
 /** Weak protocol and cipher settings in every TLS options bag the library reads. */
@@ -146,6 +172,7 @@ export function weakTlsSettings<N>(entry: CatalogEntry, options: ObjectValue<N>)
     for (const setting of weakSettingsInBag(bag, bagPath === '' ? '' : `${bagPath}.`, droppedBagKeys(entry, options, bagPath))) {
       if (seen.has(setting.valueNode)) continue;
       seen.add(setting.valueNode);
+      if (setting.alongside) seen.add(setting.alongside.valueNode);
       found.push(setting);
     }
   }

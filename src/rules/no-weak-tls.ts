@@ -34,9 +34,9 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      weakVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` allows {{protocol}}, which is deprecated and broken (RFC 8996). Use `minVersion: \'TLSv1.2\'` or leave Node\'s default.',
-      weakMaxVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` caps the connection at {{protocol}}, which is deprecated and broken (RFC 8996). Remove it; Node negotiates up to TLS 1.3.',
-      weakMethod: '`{{client}}`: `{{path}}: \'{{value}}\'` pins {{protocol}}, which is deprecated and broken. Remove it and use `minVersion: \'TLSv1.2\'` if you need a floor.',
+      weakVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` allows {{protocol}}, which is deprecated and broken (RFC 8996).{{level}} Use `minVersion: \'TLSv1.2\'` or leave Node\'s default.',
+      weakMaxVersion: '`{{client}}`: `{{path}}: \'{{value}}\'` caps the connection at {{protocol}}, which is deprecated and broken (RFC 8996).{{level}} Remove it; Node negotiates up to TLS 1.3.',
+      weakMethod: '`{{client}}`: `{{path}}: \'{{value}}\'` pins {{protocol}}, which is deprecated and broken.{{level}} Remove it and use `minVersion: \'TLSv1.2\'` if you need a floor.',
       weakCipher: '`{{client}}`: `{{path}}` enables weak cipher suites (`{{cipher}}`). Remove it to use Node\'s default cipher list.',
       opportunistic: '`{{client}}`: {{setting}} silently continues in clear text when TLS cannot be negotiated, so an attacker can strip it. Use {{secure}}.',
       processDefault: '`tls.{{name}} = \'{{value}}\'` lowers TLS for every connection in the process ({{weak}}). Remove it.',
@@ -55,13 +55,18 @@ export default createRule<[], MessageIds>({
       // The edits are JavaScript; a JSON config file gets the message alone.
       const local = !analysis.isJson && isWithin(setting.valueNode, scope);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      // The `@SECLEVEL=0` that lets the old version through goes in the same edit, when it can.
+      const level = setting.alongside;
+      const levelProp = local && level?.propNode?.type === 'Property' && isWithin(level.propNode, scope) ? level.propNode : undefined;
+      const withLevel = (fixer: TSESLint.RuleFixer, fix: TSESLint.RuleFix): TSESLint.RuleFix[] => (levelProp ? [fix, removeProperty(fixer, levelProp, sourceCode)] : [fix]);
       if (local && setting.kind === 'version' && setting.key === 'minVersion') {
-        suggest.push({ messageId: 'suggestModernVersion', fix: (fixer) => fixer.replaceText(setting.valueNode, quote(setting.valueNode, 'TLSv1.2')) });
+        suggest.push({ messageId: 'suggestModernVersion', fix: (fixer) => withLevel(fixer, fixer.replaceText(setting.valueNode, quote(setting.valueNode, 'TLSv1.2'))) });
       } else if (local && setting.propNode && setting.propNode.type === 'Property') {
         const prop = setting.propNode;
-        suggest.push({ messageId: 'suggestRemove', data: { key: setting.key }, fix: (fixer) => removeProperty(fixer, prop, sourceCode) });
+        suggest.push({ messageId: 'suggestRemove', data: { key: setting.key }, fix: (fixer) => withLevel(fixer, removeProperty(fixer, prop, sourceCode)) });
       }
-      const data = { client, path: setting.path, value: setting.value, protocol: setting.weak, cipher: setting.weak };
+      const levelText = level ? ` \`${level.path}: '${level.value}'\` beside it is what lets OpenSSL 3 negotiate it; remove that too.` : '';
+      const data = { client, path: setting.path, value: setting.value, protocol: setting.weak, cipher: setting.weak, level: levelText };
       const messageId = setting.kind === 'version' ? (setting.key === 'maxVersion' ? 'weakMaxVersion' : 'weakVersion') : setting.kind === 'method' ? 'weakMethod' : 'weakCipher';
       context.report({ node: setting.node, messageId, data, suggest });
     };

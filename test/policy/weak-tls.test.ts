@@ -67,6 +67,11 @@ describe('weakCipher', () => {
     '',
   ])('%s is not reported', (ciphers) => expect(weakCipher(ciphers)).toBeUndefined());
 
+  it.each([
+    ['DEFAULT:@SECLEVEL=0', undefined],
+    ['@SECLEVEL=0:RC4-SHA', 'RC4-SHA'],
+  ])('without the security level, %s enables %s', (ciphers, weak) => expect(weakCipher(ciphers, { securityLevel: false })).toBe(weak));
+
   it('is linear on long input', () => {
     const long = `${'ECDHE-RSA-AES128-GCM-SHA256:'.repeat(20000)}!RC4`;
     const start = Date.now();

@@ -87,6 +87,17 @@ const lookalikes: ValidCase[] = [
   { code: "function connect(options) {}\nconnect({ tls: { minVersion: 'TLSv1' } });" },
 ];
 
+/**
+ * A legacy server (an old SQL Server) is reached with a weak version and `@SECLEVEL=0`, which
+ * OpenSSL 3 needs before it negotiates TLS 1.0/1.1: one finding at the version, and its
+ * suggestion removes the security level too. `[library, body, messageId, version, replacement]`.
+ */
+const withLevel: Array<[Lib, string, string, string, string]> = [
+  [L.mssql, "sql.connect({ server: process.env.DB_SERVER, options: { encrypt: true, cryptoCredentialsDetails: { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } } });", 'weakVersion', "'TLSv1'", "'TLSv1.2'"],
+  [L.tedious, "new Connection({ server: process.env.DB_SERVER, options: { cryptoCredentialsDetails: { ciphers: 'DEFAULT:@SECLEVEL=0', secureProtocol: 'TLSv1_method' } } });", 'weakMethod', "secureProtocol: 'TLSv1_method'", ''],
+  [L.pg, "new Pool({ ssl: { maxVersion: 'TLSv1.1', ciphers: 'ALL:@SECLEVEL=0' } });", 'weakMaxVersion', "maxVersion: 'TLSv1.1',", ''],
+];
+
 const invalid: InvalidCase[] = weak.flatMap(([lib, body, messageId, edit]) =>
   forms(lib, body).map((form) => ({
     ...form,
@@ -99,14 +110,61 @@ const invalid: InvalidCase[] = weak.flatMap(([lib, body, messageId, edit]) =>
   })),
 );
 
+const levelCases: InvalidCase[] = withLevel.flatMap(([lib, body, messageId, version, replacement]) =>
+  forms(lib, body).map((form) => ({
+    ...form,
+    errors: [
+      {
+        messageId,
+        suggestions: [{ messageId: version.startsWith("'") ? 'suggestModernVersion' : 'suggestRemove', output: form.code.replace(version, replacement).replace(/ciphers: '[^']*',?/, '') }],
+      },
+    ],
+  })),
+);
+
 ruleTests('no-weak-tls', rule, {
   valid: [...secure.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes],
   invalid: [
     ...invalid,
+    ...levelCases,
+    {
+      name: 'the security level is named in the version finding',
+      code: "const sql = require('mssql');\nsql.connect({ server: process.env.DB_SERVER, options: { cryptoCredentialsDetails: { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } } });",
+      sourceType: 'commonjs',
+      errors: [
+        {
+          messageId: 'weakVersion',
+          data: {
+            client: 'mssql',
+            path: 'options.cryptoCredentialsDetails.minVersion',
+            value: 'TLSv1',
+            protocol: 'TLSv1',
+            level: " `options.cryptoCredentialsDetails.ciphers: 'DEFAULT:@SECLEVEL=0'` beside it is what lets OpenSSL 3 negotiate it; remove that too.",
+          },
+          suggestions: [{ messageId: 'suggestModernVersion', output: "const sql = require('mssql');\nsql.connect({ server: process.env.DB_SERVER, options: { cryptoCredentialsDetails: { minVersion: 'TLSv1.2',  } } });" }],
+        },
+      ],
+    },
+    {
+      name: '@SECLEVEL=0 with weak suites is its own finding beside the version',
+      code: "import { Pool } from 'pg';\nnew Pool({ ssl: { minVersion: 'TLSv1', ciphers: 'RC4-SHA:@SECLEVEL=0' } });",
+      errors: [
+        { messageId: 'weakVersion', data: { client: 'pg', path: 'ssl.minVersion', value: 'TLSv1', protocol: 'TLSv1', level: '' }, suggestions: [{ messageId: 'suggestModernVersion', output: "import { Pool } from 'pg';\nnew Pool({ ssl: { minVersion: 'TLSv1.2', ciphers: 'RC4-SHA:@SECLEVEL=0' } });" }] },
+        { messageId: 'weakCipher', data: { client: 'pg', path: 'ssl.ciphers', cipher: 'RC4-SHA' }, suggestions: [{ messageId: 'suggestRemove', output: "import { Pool } from 'pg';\nnew Pool({ ssl: { minVersion: 'TLSv1',  } });" }] },
+      ],
+    },
+    {
+      name: '@SECLEVEL=0 in another bag of the same client is its own finding',
+      code: "import { Pool } from 'pg';\nconst legacy = { ciphers: 'DEFAULT:@SECLEVEL=0' };\nnew Pool({ ssl: process.env.LEGACY ? legacy : { minVersion: 'TLSv1' } });",
+      errors: [
+        { messageId: 'weakCipher', line: 2, data: { client: 'pg', path: 'ssl.ciphers', cipher: '@SECLEVEL=0' }, suggestions: [] },
+        { messageId: 'weakVersion', line: 3, data: { client: 'pg', path: 'ssl.minVersion', value: 'TLSv1', protocol: 'TLSv1', level: '' }, suggestions: [{ messageId: 'suggestModernVersion', output: "import { Pool } from 'pg';\nconst legacy = { ciphers: 'DEFAULT:@SECLEVEL=0' };\nnew Pool({ ssl: process.env.LEGACY ? legacy : { minVersion: 'TLSv1.2' } });" }] },
+      ],
+    },
     {
       name: 'options through a variable: reported, no suggestion outside the call',
       code: "import Redis from 'ioredis';\nconst tlsOptions = { minVersion: 'TLSv1' };\nnew Redis(process.env.REDIS_URL, { tls: tlsOptions });",
-      errors: [{ messageId: 'weakVersion', line: 2, data: { client: 'ioredis', path: 'tls.minVersion', value: 'TLSv1', protocol: 'TLSv1' }, suggestions: [] }],
+      errors: [{ messageId: 'weakVersion', line: 2, data: { client: 'ioredis', path: 'tls.minVersion', value: 'TLSv1', protocol: 'TLSv1', level: '' }, suggestions: [] }],
     },
     {
       name: 'options through a spread',
