@@ -11,7 +11,7 @@ import { expandValue, locationValues, parseLocation, type LocationValue } from '
 import { isPlaceholderSecret } from './secrets';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { EnvValue, ObjectValue, Value } from './value';
-import { lookup, textOf } from './value';
+import { lookup, pieceSpanning, textOf } from './value';
 
 export interface SecretFinding<N> {
   /** Where it is, as it reads in code: `password`, `auth.pass`, `connectionString` (URL password). */
@@ -67,7 +67,9 @@ export function hardcodedSecrets<N>(entry: CatalogEntry, options: ObjectValue<N>
   for (const carrier of credentialCarriers(entry, options)) {
     const found = passwordInText(carrier.text);
     if (!found) continue;
-    const finding: SecretFinding<N> = { where: carrier.path, kind: found.kind, node: carrier.node, range: found.range };
+    // A password written elsewhere and interpolated (`const password = '...'`) is changed there.
+    const piece = pieceSpanning(carrier.value, found.range);
+    const finding: SecretFinding<N> = { where: carrier.path, kind: found.kind, node: piece?.node ?? carrier.node, range: piece?.range ?? found.range };
     if (carrier.envFallback) finding.envFallback = carrier.envFallback;
     out.push(finding);
   }

@@ -176,6 +176,16 @@ export function textOf<N>(value: Value<N> | undefined): string | undefined {
 }
 
 /**
+ * The piece of a string built from parts that holds `[from, to)` of its text whole (`` `...:${password}@...` ``
+ * with `password` a literal elsewhere), with that range inside the piece; undefined otherwise.
+ */
+export function pieceSpanning<N>(value: Value<N>, [from, to]: readonly [number, number]): { node: N; range: [number, number] } | undefined {
+  if (value.kind !== 'literal' && value.kind !== 'template') return undefined;
+  const piece = value.pieces?.find((p) => p.from <= from && to <= p.to);
+  return piece && { node: piece.node, range: [from - piece.from, to - piece.from] };
+}
+
+/**
  * The node that wrote `needle` in a string built from parts (`'postgres://db/app' + FLAGS`,
  * `${url}${flags}` with `flags` a literal elsewhere), when one part holds it whole: the line to
  * change. Case-insensitive; undefined when no single part holds it.

@@ -124,6 +124,17 @@ ruleTests('no-hardcoded-service-credentials', rule, {
       code: "import { Client } from 'pg';\nnew Client('postgres://app:s3cr3t@db.example.com/app');",
       errors: [{ messageId: 'urlPassword', line: 2, column: 28, data: { client: 'pg', where: 'connectionString', envVar: 'DATABASE_URL' } }],
     },
+    ...forms(L.mongoose, "const password = 'Xk29dksl2';\n\nmongoose.connect(`mongodb+srv://app:${password}@cluster0.example.net/shop`);").map((form) => ({
+      ...form,
+      name: `${form.name} (a password constant interpolated into the URL is reported where it is written)`,
+      errors: [{ messageId: 'urlPassword', line: 2, column: 19, endColumn: 28, data: { client: 'mongoose', where: 'url', envVar: 'MONGODB_URI' } }],
+    })),
+    {
+      name: 'a password concatenated into a URL is reported at its constant',
+      code: "const { Pool } = require('pg');\nconst PASS = 's3cr3tpw';\nnew Pool({ connectionString: 'postgres://app:' + PASS + '@db.example.com/app' });",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'urlPassword', line: 2, data: { client: 'pg', where: 'connectionString', envVar: 'DATABASE_URL' } }],
+    },
     {
       name: 'a password shared by two clients is reported once',
       code: "import { Pool, Client } from 'pg';\nconst options = { password: 'pw-1234' };\nnew Pool(options);\nnew Client(options);",
