@@ -15,8 +15,8 @@ export const amqplib: CatalogEntry = {
     // No argument means `amqp://localhost`; only `amqps:` (or `protocol: 'amqps'`) uses TLS.
     default: 'off',
     switches: [
-      // Object form: `protocol` without a colon, default 'amqp'.
-      { path: 'protocol', values: { '"amqps"': 'verified', '"amqp"': 'off' }, secure: "protocol: 'amqps'" },
+      // Object form: `protocol` without a colon, default 'amqp': the URL's scheme in pieces.
+      { path: 'protocol', values: { '"amqps"': 'verified', '"amqp"': 'off' }, secure: "protocol: 'amqps'", scheme: true },
     ],
     // socketOptions *is* the tls.connect options (servername is set from the host name).
     bags: ['socket'],

@@ -17,7 +17,7 @@ export const mqtt: CatalogEntry = {
   ],
   tls: {
     default: 'off',
-    switches: [{ path: 'protocol', values: { '"mqtts"': 'verified', '"tls"': 'verified', '"wss"': 'verified', '"mqtt"': 'off', '"tcp"': 'off', '"ws"': 'off' }, secure: "protocol: 'mqtts'" }],
+    switches: [{ path: 'protocol', values: { '"mqtts"': 'verified', '"tls"': 'verified', '"wss"': 'verified', '"mqtt"': 'off', '"tcp"': 'off', '"ws"': 'off' }, secure: "protocol: 'mqtts'", scheme: true }],
     bags: [''],
     verifyOff: [],
     urlParams: [],

@@ -166,6 +166,12 @@ export interface TlsSwitch {
   /** Only applies when the options also match (`dialect: 'mssql'`). */
   when?: OptionCondition;
   /**
+   * The URL scheme in option form (amqplib's and MQTT.js's `protocol`): a plaintext value is
+   * judged as a plaintext scheme is, by no-plaintext-service-url and only toward a host that is
+   * not loopback, instead of as a TLS option turned off. Optional.
+   */
+  scheme?: true;
+  /**
    * Does not apply when any of these match, because another option overrides this one
    * (nodemailer `requireTLS: true` beats `ignoreTLS: true`; knex + mssql `connection.encrypt`
    * stands in for an absent `connection.options.encrypt`). Optional.

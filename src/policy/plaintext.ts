@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry, OptionCondition, TlsMeaning, TlsSwitch } from '../catalog/types';
 import { classifyHost, parseHostPort } from './host';
-import { meaningList, paramSpec, possibleValues } from './tls';
+import { conditionHolds, meaningList, paramSpec, possibleValues, type TlsFix, type TlsIssue } from './tls';
 import { parseServiceUrl, type ServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { HOLE, lookup, textOf } from './value';
@@ -89,7 +89,8 @@ export function optionsTlsVerdict<N>(entry: CatalogEntry, options: ObjectValue<N
       const v = switchVerdict(sw, value);
       if (v === 'tls') return 'tls';
       if (v === 'unknown') verdict = 'unknown';
-      else if (v === 'off' && verdict === 'none') verdict = 'off';
+      // A plaintext `protocol` is a scheme, as `amqp://` is: no TLS, rather than TLS turned off.
+      else if (v === 'off' && verdict === 'none' && !sw.scheme) verdict = 'off';
     }
   }
   return verdict;
@@ -393,17 +394,10 @@ export function credentialsWithoutTls<N>(entry: CatalogEntry, options: ObjectVal
   }
   if (!credential) return undefined;
 
-  for (const path of [...entry.location.hostPaths, ...entry.location.listPaths]) {
-    const found = lookup(options, path);
-    if (found.status === 'unknown') return undefined;
-    if (found.status === 'absent') continue;
-    for (const value of possibleValues(found.value)) {
-      for (const item of value.kind === 'array' ? (value.open ? [undefined] : value.elements) : [value]) {
-        hosts.push(item ? hostOrigin(item) : 'unknown');
-      }
-    }
-  }
-  if (hosts.includes('unknown') || !hosts.some((h) => h === 'remote' || h === 'env')) return undefined;
+  const optionHosts = hostOptions(entry, options);
+  if (!optionHosts) return undefined;
+  hosts.push(...optionHosts);
+  if (!towardRemote(hosts)) return undefined;
 
   const firstUrl = entry.location.urlPaths.map((p) => lookup(options, p)).find((f) => f.status === 'present');
   const urlText = firstUrl?.status === 'present' ? textOf(firstUrl.value) : undefined;
@@ -415,6 +409,40 @@ export function credentialsWithoutTls<N>(entry: CatalogEntry, options: ObjectVal
 }
 
 type HostOrigin = 'loopback' | 'remote' | 'env' | 'unknown';
+
+/** Every host is known and some is not loopback, or comes from the environment. */
+function towardRemote(hosts: readonly HostOrigin[]): boolean {
+  return !hosts.includes('unknown') && hosts.some((h) => h === 'remote' || h === 'env');
+}
+
+/** Where the host and list options point, or undefined when one of them cannot be read. */
+function hostOptions<N>(entry: CatalogEntry, options: ObjectValue<N>): HostOrigin[] | undefined {
+  const hosts: HostOrigin[] = [];
+  for (const path of [...entry.location.hostPaths, ...entry.location.listPaths]) {
+    const found = lookup(options, path);
+    if (found.status === 'unknown') return undefined;
+    if (found.status === 'absent') continue;
+    for (const value of possibleValues(found.value)) {
+      for (const item of value.kind === 'array' ? (value.open ? [undefined] : value.elements) : [value]) {
+        hosts.push(item ? hostOrigin(item) : 'unknown');
+      }
+    }
+  }
+  return hosts;
+}
+
+/**
+ * A plaintext scheme in option form (amqplib `{ protocol: 'amqp', hostname }`), judged as the
+ * same URL is: toward a host that is not loopback, written or from the environment. Not when a
+ * URL option is there (that URL is judged itself), nor toward the default host (loopback) or
+ * an unknown one.
+ */
+export function plaintextSchemeOption<N>(entry: CatalogEntry, options: ObjectValue<N>, issue: TlsIssue<N>): boolean {
+  if (!issue.scheme || issue.meaning !== 'off') return false;
+  if (entry.location.urlPaths.some((path) => lookup(options, path).status !== 'absent')) return false;
+  const hosts = hostOptions(entry, options);
+  return hosts !== undefined && towardRemote(hosts);
+}
 
 function hostOrigin<N>(value: Value<N>): HostOrigin {
   if (value.kind === 'env') return 'env';
@@ -459,4 +487,16 @@ export function secureSwitchValue(path: string, secure: string): string | undefi
     }
   }
   return /^(?:true|\d+|'[a-z0-9+-]*'|\{\}|\{ [A-Za-z]+: true \})$/.test(text) ? text : undefined;
+}
+
+/** `ssl: false` → `ssl: { rejectUnauthorized: true }` when the catalog's secure form is plain code. */
+export function switchFix<N>(entry: CatalogEntry, config: ObjectValue<N>, issue: TlsIssue<N>): TlsFix<N> | undefined {
+  for (const sw of entry.tls.switches) {
+    if (sw.secure !== issue.secure || !issue.setting.startsWith(`${sw.path}: `) || !conditionHolds(config, sw.when)) continue;
+    const found = lookup(config, sw.path);
+    if (found.status !== 'present' || found.prop.node !== issue.node || found.value.kind !== 'literal') continue;
+    const text = secureSwitchValue(sw.path, sw.secure);
+    return text === undefined ? undefined : { kind: 'replace', node: found.value.node, text };
+  }
+  return undefined;
 }

@@ -17,6 +17,8 @@ export interface TlsIssue<N> {
   fix?: TlsFix<N>;
   /** Set by a write that may not run (`if (x) cfg.ssl = false`): the rule weighs its guard. */
   guarded?: boolean;
+  /** Set when the switch is the URL scheme in option form (`protocol: 'amqp'`). */
+  scheme?: boolean;
 }
 
 export type TlsFix<N> =
@@ -59,7 +61,7 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
         if (meaning === 'verified') continue;
         if (meaning === 'off' && value !== found.value && !guarded) continue;
         const node = reportNode(found.prop, value);
-        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}) });
+        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}), ...(sw.scheme ? { scheme: true } : {}) });
       }
     }
   }

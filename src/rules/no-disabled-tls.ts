@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { CatalogEntry } from '../catalog/types';
-import { credentialsWithoutTls, secureSwitchValue } from '../policy/plaintext';
-import { conditionHolds, tlsIssues, type TlsFix, type TlsIssue } from '../policy/tls';
-import { lookup, type ObjectValue } from '../policy/value';
+import { credentialsWithoutTls, switchFix } from '../policy/plaintext';
+import { tlsIssues, type TlsIssue } from '../policy/tls';
+import type { ObjectValue } from '../policy/value';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { isSimpleFix, isWithin, secureSuggestions } from './utils/fixes';
@@ -70,7 +70,8 @@ export default createRule<Options, MessageIds>({
       for (const site of analysis.sites) {
         let off = false;
         for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-          if (issue.meaning !== 'off' || (issue.guarded && byEnvironment(issue.node))) continue;
+          // A plaintext `protocol` is the URL's scheme in pieces: no-plaintext-service-url's.
+          if (issue.meaning !== 'off' || issue.scheme || (issue.guarded && byEnvironment(issue.node))) continue;
           off = true;
           if (reported.has(issue.node)) continue;
           reported.add(issue.node);
@@ -88,22 +89,10 @@ export default createRule<Options, MessageIds>({
       }
       for (const { assignment, prefix, options: config } of analysis.globalDefaultsWrites) {
         for (const issue of tlsIssues(assignment.entry, config, assignment.node as Node)) {
-          if (issue.meaning !== 'off' || issue.setting.endsWith('(library default)')) continue;
+          if (issue.meaning !== 'off' || issue.scheme || issue.setting.endsWith('(library default)')) continue;
           report(assignment.entry, config, issue, assignment.node, prefix);
         }
       }
     });
   },
 });
-
-/** `ssl: false` → `ssl: { rejectUnauthorized: true }` when the catalog's secure form is plain code. */
-function switchFix(entry: CatalogEntry, config: ObjectValue<Node>, issue: TlsIssue<Node>): TlsFix<Node> | undefined {
-  for (const sw of entry.tls.switches) {
-    if (sw.secure !== issue.secure || !issue.setting.startsWith(`${sw.path}: `) || !conditionHolds(config, sw.when)) continue;
-    const found = lookup(config, sw.path);
-    if (found.status !== 'present' || found.prop.node !== issue.node || found.value.kind !== 'literal') continue;
-    const text = secureSwitchValue(sw.path, sw.secure);
-    return text === undefined ? undefined : { kind: 'replace', node: found.value.node, text };
-  }
-  return undefined;
-}

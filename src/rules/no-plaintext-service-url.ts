@@ -2,14 +2,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { ServiceUrlLiteral } from '../analysis/service-urls';
 import { catalog } from '../catalog';
-import { judgeUrlLiteral, urlReaches, type PlaintextUrl } from '../policy/plaintext';
+import { judgeUrlLiteral, plaintextSchemeOption, switchFix, urlReaches, type PlaintextUrl } from '../policy/plaintext';
+import { tlsIssues } from '../policy/tls';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { isTestFile } from './utils/files';
-import { quoteLike } from './utils/fixes';
+import { quoteLike, secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'plaintext' | 'disabledByParameter' | 'suggestTlsScheme' | 'suggestTlsParam';
+type MessageIds = 'plaintext' | 'disabledByParameter' | 'plaintextProtocol' | 'suggestTlsScheme' | 'suggestTlsParam' | 'suggestSecure';
 
 export default createRule<[], MessageIds>({
   name: 'no-plaintext-service-url',
@@ -25,17 +26,38 @@ export default createRule<[], MessageIds>({
     messages: {
       plaintext: '`{{client}}`: this `{{scheme}}://` URL does not require TLS, so data and credentials can cross the network in clear text. Use {{secure}}.',
       disabledByParameter: '`{{client}}`: this `{{scheme}}://` URL turns TLS off in its parameters, so it connects in clear text. Use {{secure}}.',
+      plaintextProtocol: '`{{client}}`: `{{setting}}` is the plaintext scheme in option form, so data and credentials can cross the network in clear text. Use {{secure}}.',
       suggestTlsScheme: 'Use `{{scheme}}://`.',
+      suggestSecure: 'Turn TLS on: {{secure}}.',
       suggestTlsParam: 'Add `{{param}}` to the URL.',
     },
   },
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!sourceCode.text.includes('://')) return {};
+    const text = sourceCode.text;
+    const withUrls = text.includes('://');
+    // amqplib's and MQTT.js's object form spell the scheme as `protocol`.
+    const withProtocol = text.includes('protocol');
+    if (!withUrls && !withProtocol) return {};
     return oncePerFile(() => {
       const analysis = getFileAnalysis(context);
-      const urls = analysis.serviceUrls;
+      if (withProtocol) {
+        for (const site of analysis.sites) {
+          if (!site.entry.tls.switches.some((sw) => sw.scheme)) continue;
+          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
+            if (!plaintextSchemeOption(site.entry, site.options, issue)) continue;
+            const fix = switchFix(site.entry, site.options, issue);
+            context.report({
+              node: issue.node,
+              messageId: 'plaintextProtocol',
+              data: { client: site.entry.displayName, setting: issue.setting, secure: issue.secure },
+              suggest: secureSuggestions(fix, site.node as Node, issue.secure, sourceCode),
+            });
+          }
+        }
+      }
+      const urls = withUrls ? analysis.serviceUrls : [];
       if (urls.length === 0) return;
       const reach = urlReaches(analysis.sites);
       // A URL that reaches no client is judged on its own only where it configures something:

@@ -24,6 +24,7 @@ export const L = {
   redis: { esm: "import { createClient, createCluster } from 'redis';", cjs: "const { createClient, createCluster } = require('redis');" },
   amqplib: { esm: "import * as amqp from 'amqplib';", cjs: "const amqp = require('amqplib');" },
   kafkajs: { esm: "import { Kafka } from 'kafkajs';", cjs: "const { Kafka } = require('kafkajs');" },
+  mqtt: { esm: "import mqtt from 'mqtt';", cjs: "const mqtt = require('mqtt');" },
   nodemailer: { esm: "import nodemailer from 'nodemailer';", cjs: "const nodemailer = require('nodemailer');" },
   elastic: { esm: "import { Client } from '@elastic/elasticsearch';", cjs: "const { Client } = require('@elastic/elasticsearch');" },
   opensearch: { esm: "import { Client } from '@opensearch-project/opensearch';", cjs: "const { Client } = require('@opensearch-project/opensearch');" },

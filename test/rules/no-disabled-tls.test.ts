@@ -30,7 +30,6 @@ const disabled: Array<[Lib, string, [string, string] | null]> = [
   [L.redis, 'createClient({ url: process.env.REDIS_URL, socket: { tls: { rejectUnauthorized: false } } });', null],
   [L.redis, "createCluster({ rootNodes: [{ url: process.env.REDIS_URL }], defaults: { socket: { tls: false } } });", ['tls: false', 'tls: true']],
   [L.bullmq, "new Queue('mail', { connection: { host: process.env.REDIS_HOST, tls: false } });", ['tls: false', 'tls: {}']],
-  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: process.env.AMQP_HOST });", ["'amqp'", "'amqps'"]],
   [L.kafkajs, 'new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: false });', ['ssl: false', 'ssl: true']],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, ignoreTLS: true });', null],
   [L.nodemailer, "nodemailer.createTransport('smtp://smtp.example.com?ignoreTLS=true');", null],
@@ -71,6 +70,8 @@ const secure: Array<[Lib, string]> = [
   [L.ioredis, "new Redis(process.env.REDIS_URL, { tls: {} });"],
   [L.redis, 'createClient({ url: process.env.REDIS_URL, socket: { tls: true } });'],
   [L.amqplib, "amqp.connect({ protocol: 'amqps', hostname: process.env.AMQP_HOST });"],
+  // The object form's plaintext `protocol` is a scheme: no-plaintext-service-url reports it.
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: process.env.AMQP_HOST });"],
   [L.kafkajs, 'new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: true });'],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, ignoreTLS: true, requireTLS: true });'],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true });'],

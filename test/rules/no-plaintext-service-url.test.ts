@@ -56,6 +56,18 @@ const atClients: Array<[Lib, string, string, Edit]> = [
   [L.nats, "connect({ servers: ['tls://nats.example.com:4222'] });", 'nats', null],
 ];
 
+/**
+ * The scheme in option form (amqplib's object form, MQTT.js's `protocol`), judged as the URL
+ * it spells: toward a written host that is not loopback, or one from the environment.
+ * `[library, body, secure value]`.
+ */
+const protocols: Array<[Lib, string, string]> = [
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: 'rabbitmq.internal', port: 5672, username: process.env.AMQP_USER, password: process.env.AMQP_PASSWORD });", "'amqps'"],
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: process.env.AMQP_HOST });", "'amqps'"],
+  [L.mqtt, "mqtt.connect({ protocol: 'mqtt', host: 'broker.example.com', port: 1883 });", "'mqtts'"],
+  [L.mqtt, "mqtt.connect({ protocol: 'ws', hostname: process.env.MQTT_HOST });", "'mqtts'"],
+];
+
 /** Service URLs anywhere in a file: constants, defaults, config modules. */
 const standalone: Array<[string, string, Edit]> = [
   ["export const REDIS_URL = 'redis://cache.example.com:6379';", 'redis', SCHEME('redis://', 'rediss://')],
@@ -118,6 +130,13 @@ const secure: Array<[Lib, string]> = [
   [L.nats, "connect({ servers: ['tls://nats.example.com:4222'], tls: { caFile: process.env.NATS_CA } });"],
   [L.knex, "knex({ client: 'pg', connection: { connectionString: 'postgres://db.example.com/app', ssl: true } });"],
   [L.sequelize, "new Sequelize('postgres://db.example.com/app', { dialectOptions: { ssl: true } });"],
+  // The option-form scheme toward loopback, the default host, or a host not known.
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: 'localhost', username: 'guest', password: 'guest' });"],
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', port: 5672 });"],
+  [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: settings.host });"],
+  [L.amqplib, "amqp.connect({ protocol: 'amqps', hostname: 'rabbit.example.com' });"],
+  [L.mqtt, "mqtt.connect({ protocol: 'mqtts', host: 'broker.example.com' });"],
+  [L.mqtt, "mqtt.connect({ protocol: 'mqtt', host: '127.0.0.1' });"],
 ];
 
 /** Look-alikes and strings that are not a usable service location. */
@@ -163,6 +182,12 @@ const invalid: InvalidCase[] = [
     forms(lib, body).map((form) => ({
       ...form,
       errors: [{ messageId: 'plaintext', suggestions: expectedOutput(form.code, edit) }],
+    })),
+  ),
+  ...protocols.flatMap(([lib, body, secure]) =>
+    forms(lib, body).map((form) => ({
+      ...form,
+      errors: [{ messageId: 'plaintextProtocol', suggestions: [{ messageId: 'suggestSecure', output: form.code.replace(/protocol: '[a-z]+'/, `protocol: ${secure}`) }] }],
     })),
   ),
   ...standalone.flatMap(([code, _client, edit]) =>
@@ -217,6 +242,15 @@ ruleTests('no-plaintext-service-url', rule, {
       code: "const { Client } = require('@elastic/elasticsearch');\nconst base = { node: 'http://es.example.com:9200' };\nnew Client({ ...base, maxRetries: 3 });",
       sourceType: 'commonjs',
       errors: [{ messageId: 'plaintext', line: 2, data: { client: '@elastic/elasticsearch', scheme: 'http', secure: '`https://`' }, suggestions: [{ messageId: 'suggestTlsScheme', output: "const { Client } = require('@elastic/elasticsearch');\nconst base = { node: 'https://es.example.com:9200' };\nnew Client({ ...base, maxRetries: 3 });" }] }],
+    },
+    {
+      name: 'the option-form scheme: its message, and the URL a protocol option repeats',
+      code: "const mqtt = require('mqtt');\nconst options = { protocol: 'mqtt', host: process.env.MQTT_HOST };\nmqtt.connect(options);\nmqtt.connect('mqtt://broker.example.com', { protocol: 'mqtt' });",
+      sourceType: 'commonjs',
+      errors: [
+        { messageId: 'plaintextProtocol', line: 2, data: { client: 'mqtt', setting: "protocol: 'mqtt'", secure: "protocol: 'mqtts'" }, suggestions: [] },
+        { messageId: 'plaintext', line: 4, data: { client: 'mqtt', scheme: 'mqtt', secure: '`mqtts://`' }, suggestions: [{ messageId: 'suggestTlsScheme', output: "const mqtt = require('mqtt');\nconst options = { protocol: 'mqtt', host: process.env.MQTT_HOST };\nmqtt.connect(options);\nmqtt.connect('mqtts://broker.example.com', { protocol: 'mqtt' });" }] },
+      ],
     },
     {
       name: 'TypeScript: typed constant',
