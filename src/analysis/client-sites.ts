@@ -16,7 +16,8 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 const MAX_VARIANTS = 4;
 
 /**
- * Every client construction of the file resolved through imports and requires, with its
+ * Every client construction of the file resolved through imports and requires (and the
+ * catalog's undeclared `globals`), with its
  * arguments folded into options by the catalog factory, and every assignment into a catalog
  * module. `resolve` maps an import specifier to its entry (settings first, then the catalog).
  */
@@ -24,9 +25,10 @@ export function resolveClientSites(
   sourceCode: TSESLint.SourceCode,
   evaluator: Evaluator,
   resolve: (specifier: string) => CatalogEntry | undefined,
+  globals: ReadonlyArray<{ identifier: TSESTree.Identifier; module: string }> = [],
 ): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
   const found = { sites: [] as ClientSite[], assignments: [] as ModuleAssignment[] };
-  for (const use of trackModules(sourceCode, (m) => resolve(m) !== undefined)) {
+  for (const use of trackModules(sourceCode, (m) => resolve(m) !== undefined, globals)) {
     const entry = resolve(use.module)!;
     if (use.kind === 'assign') {
       found.assignments.push({ entry, path: use.path, node: use.node as TSESTree.AssignmentExpression });

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalog, catalogModuleNames, entriesForEnvVar } from '../catalog';
+import { catalog, catalogGlobalNames, catalogModuleNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { isServiceLocationEnvName, normalizeEnvName } from '../policy/env-names';
@@ -166,9 +166,18 @@ export class FileAnalysis {
     ));
   }
 
-  /** The references to the globals `require` and `process`, found in one pass for imports and env reads. */
+  /**
+   * The references to the globals `require` and `process`, and to the catalog's global module
+   * names (`nodemailer`), found in one pass for imports, env reads and undeclared modules.
+   */
   private get globals(): Map<string, TSESTree.Identifier[]> {
-    return (this.globalsOfFile ??= globalReferencesTo(this.sourceCode, ['require', 'process']));
+    return (this.globalsOfFile ??= globalReferencesTo(this.sourceCode, GLOBAL_NAMES));
+  }
+
+  /** References to an undeclared global the catalog names as a module, with that module. */
+  private get globalModules(): Array<{ identifier: TSESTree.Identifier; module: string }> {
+    if (this.isJson) return [];
+    return [...catalogGlobalNames].flatMap(([name, module]) => this.globals.get(name)!.map((identifier) => ({ identifier, module })));
   }
 
   /** The module specifiers the file imports (see `importedSpecifiers`). */
@@ -178,7 +187,7 @@ export class FileAnalysis {
 
   /** Catalog, option-type and configuration-library modules the file imports (`pg`, `envalid`). */
   get importedModules(): ReadonlySet<string> {
-    return (this.imported ??= importedNames(this.importSpecifiers, KNOWN_MODULES));
+    return (this.imported ??= new Set([...importedNames(this.importSpecifiers, KNOWN_MODULES), ...this.globalModules.map((g) => g.module)]));
   }
 
   /** Whether the file imports a module the settings map to a catalog library. */
@@ -247,7 +256,7 @@ export class FileAnalysis {
 
   private resolveClients(): { sites: ClientSite[]; assignments: ModuleAssignment[] } {
     if (this.isJson) return { sites: withVariants(jsonConfigFileSites(this.document, this.context.filename)), assignments: [] };
-    const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m)) : { sites: [], assignments: [] };
+    const found = this.namesCatalogModule ? resolveClientSites(this.sourceCode, this.evaluator, (m) => this.entryFor(m), this.globalModules) : { sites: [], assignments: [] };
     found.sites.push(...sitesThroughCallers(found.sites, this.evaluator, this.sourceCode));
     if (this.namesTypedModule) found.sites.push(...typedConfigSites(this.sourceCode, this.evaluator, (m) => (TYPED.has(m) ? m : this.entryFor(m)?.modules[0])));
     found.sites.push(...configFileSites(() => this.exportedConfigurations, this.context.filename));
@@ -470,6 +479,7 @@ function withVariants(sites: ClientSite[]): ClientSite[] {
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
 const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
 const KNOWN_MODULES = knownModules([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES]);
+const GLOBAL_NAMES: readonly string[] = ['require', 'process', ...catalogGlobalNames.keys()];
 /** Words some option shape needs, service URLs, option definitions: the test before any export is evaluated. */
 const mayHoldConfigurationText = configurationTextTest(catalog);
 /** The largest exported expression read as configuration: the field corpus's largest whole file is 31 KB. */

@@ -27,9 +27,14 @@ const MAX_SEGMENTS = 6;
 /**
  * Resolves every use of the modules `accept` selects, through `import` (default, named,
  * namespace, `import x = require()`), `require()` in any scope, destructuring, aliases, member
- * chains and method calls on results. Never matches by bare name.
+ * chains and method calls on results. Never matches by bare name, except the undeclared
+ * `globals` given (references to a global the catalog names as its module).
  */
-export function trackModules(sourceCode: TSESLint.SourceCode, accept: (specifier: string) => boolean): ModuleUse[] {
+export function trackModules(
+  sourceCode: TSESLint.SourceCode,
+  accept: (specifier: string) => boolean,
+  globals: ReadonlyArray<{ identifier: TSESTree.Identifier; module: string }> = [],
+): ModuleUse[] {
   const uses: ModuleUse[] = [];
   const followed = new Set<string>();
   const variableIds = new Map<Variable, number>();
@@ -137,5 +142,7 @@ export function trackModules(sourceCode: TSESLint.SourceCode, accept: (specifier
     const module = requireSpecifier(call);
     if (module !== undefined && accept(module)) follow(call, module, '');
   }
+  // An undeclared global the catalog names as the module (`nodemailer`): the one bare name read.
+  for (const { identifier, module } of globals) if (accept(module)) follow(identifier, module, '');
   return uses;
 }

@@ -183,6 +183,11 @@ export const catalogModuleNames: readonly string[] = [
   ),
 ].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+/** Undeclared global names read as a catalog module (`nodemailer`), to that module. */
+export const catalogGlobalNames: ReadonlyMap<string, string> = new Map(
+  catalog.flatMap((entry) => (entry.globalNames ?? []).map((name): [string, string] => [name, entry.modules[0]!])),
+);
+
 /** Entries whose conventional environment variable (or an alias of it) is `name`. */
 export function entriesForEnvVar(name: string): CatalogEntry[] {
   return catalog.filter((entry) => entry.envVar === name || entry.envVarAliases.includes(name));

@@ -12,6 +12,8 @@ export const nodemailer: CatalogEntry = {
   displayName: 'nodemailer',
   service: 'smtp',
   modules: ['nodemailer'],
+  // Its documented testing snippet (`mailConfig` for production or Ethereal) calls it without a require.
+  globalNames: ['nodemailer'],
   factories: [
     // createTransport(url | options, defaults?): `defaults` are message defaults, not transport options.
     { path: 'createTransport', invoke: 'call', args: ['url|$spread', null] },

@@ -371,6 +371,13 @@ export interface CatalogEntry {
   service: ServiceKind;
   /** Import specifiers that resolve to this library (`'mysql2'`, `'mysql2/promise'`). */
   modules: string[];
+  /**
+   * Global names a file may use for the module without importing it: the library's own
+   * documentation snippet does (`nodemailer.createTransport(...)`), and projects that set
+   * `global.nodemailer = require('nodemailer')` elsewhere do too. Only a name the file never
+   * declares is read so. Optional.
+   */
+  globalNames?: string[];
   /** A specifier prefix for families of packages (`'@aws-sdk/client-'`). */
   modulePrefix?: string;
   factories: Factory[];

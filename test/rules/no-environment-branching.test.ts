@@ -167,6 +167,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: 'config', data: { client: 'node-redis', setting: '`socket.tls`', what: 'the environment name' } }],
   },
   {
+    name: 'the documented nodemailer snippet that picks a mail server by NODE_ENV, without its require',
+    code: "let mailConfig;\nif (process.env.NODE_ENV === 'production') {\n  mailConfig = { host: 'smtp.mailprovider.net', port: 587 };\n} else {\n  mailConfig = { host: 'smtp.ethereal.email', port: 587 };\n}\nconst transporter = nodemailer.createTransport(mailConfig);",
+    sourceType: 'commonjs',
+    errors: [{ messageId: 'config', line: 2, data: { client: 'nodemailer', setting: 'its configuration', what: 'the environment name' } }],
+  },
+  {
     name: 'imported isProd flag',
     code: "import { isProd } from './env';\nimport { Pool } from 'pg';\nnew Pool({ ssl: isProd ? { ca: process.env.DB_CA } : false });",
     errors: [{ messageId: 'config' }],

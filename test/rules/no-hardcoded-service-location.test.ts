@@ -153,9 +153,23 @@ function toErrors(code: string, expected: Expect[]): InvalidCase['errors'] {
 const invalid: InvalidCase[] = hardcoded.flatMap(([lib, body, expected]) => forms(lib, body).map((form) => ({ ...form, errors: toErrors(form.code, expected) })));
 
 ruleTests('no-hardcoded-service-location', rule, {
-  valid: [...fromEnvironment.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes],
+  valid: [
+    ...fromEnvironment.flatMap(([lib, body]) => forms(lib, body)),
+    ...lookalikes,
+    // A name the file declares is not the global: a parameter, a local object, another mailer.
+    { code: "function mailer(nodemailer) {\n  return nodemailer.createTransport({ host: 'smtp.mailprovider.net' });\n}" },
+    { code: "const nodemailer = { createTransport() {} };\nnodemailer.createTransport({ host: 'smtp.mailprovider.net' });" },
+    { code: "mailer.createTransport({ host: 'smtp.mailprovider.net' });" },
+  ],
   invalid: [
     ...invalid,
+    // A mail snippet pasted without its require: the catalog's global name for nodemailer.
+    ...(['module', 'commonjs'] as const).map((sourceType) => ({
+      name: `${sourceType}: nodemailer used as an undeclared global`,
+      code: "const transporter = nodemailer.createTransport({\n  host: 'smtp.mailprovider.net',\n  port: 587,\n});",
+      sourceType,
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'nodemailer', path: 'host', what: 'host', envVar: 'SMTP_URL' } }],
+    })),
     {
       name: 'reports at the literal, once, when two clients share it',
       code: "import { Pool, Client } from 'pg';\nconst options = {\n  host: 'db.internal',\n};\nnew Pool(options);\nnew Client(options);",
