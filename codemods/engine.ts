@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
 import { ENV_MODULES } from '../src/analysis/env-libraries';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
-import { catalog, catalogModuleNames } from '../src/catalog';
+import { catalog, catalogGlobalNames, catalogModuleNames } from '../src/catalog';
 import { shapeKeysTest } from '../src/policy/shapes';
 import { moduleMentionPattern } from '../src/policy/mentions';
 import { hasUrlScheme, parseServiceUrl } from '../src/policy/url';
@@ -79,6 +79,10 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls' | 'maps'>> =
 
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
+
+/** A catalog global name called on (`nodemailer.createTransport`): a client without an import. */
+const GLOBAL_NAMES = [...catalogGlobalNames.keys()];
+const GLOBAL_MENTION = GLOBAL_NAMES.length > 0 ? new RegExp(`\\b(?:${GLOBAL_NAMES.join('|')})\\s*\\.`) : undefined;
 
 /**
  * A literal default after an environment read (`process.env.DB_HOST || 'localhost'`, through an
@@ -189,7 +193,7 @@ function mayExportConfiguration(source: string): boolean {
  * with a catalog option shape. Files without any are returned untouched without parsing.
  */
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
-  if (MODULE_MENTION.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
+  if (MODULE_MENTION.test(source) || GLOBAL_MENTION?.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
   if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
   if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;
