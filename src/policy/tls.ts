@@ -19,6 +19,11 @@ export interface TlsIssue<N> {
   guarded?: boolean;
   /** Set when the switch is the URL scheme in option form (`protocol: 'amqp'`). */
   scheme?: boolean;
+  /**
+   * Set when the certificate chain is verified and only the host name is not (mysql2 without
+   * `verifyIdentity: true`, the mysql package): the rule reports it on request.
+   */
+  hostnameOnly?: boolean;
 }
 
 export type TlsFix<N> =
@@ -61,7 +66,16 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
         if (meaning === 'verified') continue;
         if (meaning === 'off' && value !== found.value && !guarded) continue;
         const node = reportNode(found.prop, value);
-        issues.push({ meaning, node, setting: `${sw.path}: ${describe(value)}`, secure: sw.secure, ...(guarded ? { guarded } : {}), ...(sw.scheme ? { scheme: true } : {}) });
+        const hostnameOnly = value.kind === 'object' && (sw.object === 'bag-hostname-unverified' || sw.object === 'bag-hostname-unverified-unless-verifyIdentity');
+        issues.push({
+          meaning,
+          node,
+          setting: `${sw.path}: ${describe(value)}`,
+          secure: sw.secure,
+          ...(guarded ? { guarded } : {}),
+          ...(sw.scheme ? { scheme: true } : {}),
+          ...(hostnameOnly ? { hostnameOnly } : {}),
+        });
       }
     }
   }

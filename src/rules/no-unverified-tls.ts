@@ -6,21 +6,37 @@ import { oncePerFile } from './utils/listeners';
 import { secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'unverified' | 'unverifiedFallback' | 'globalDefault' | 'processWide' | 'suggestSecure';
+type MessageIds = 'unverified' | 'hostnameUnverified' | 'unverifiedFallback' | 'globalDefault' | 'processWide' | 'suggestSecure';
+type Options = [{ checkHostname?: boolean }];
 
-export default createRule<[], MessageIds>({
+export default createRule<Options, MessageIds>({
   name: 'no-unverified-tls',
   meta: {
     type: 'problem',
     docs: {
       description: 'Disallow backing-service connections that skip certificate or host-name verification',
       recommended: true,
+      strictOptions: [{ checkHostname: true }],
       securitySeverity: 8.1,
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkHostname: {
+            type: 'boolean',
+            description:
+              'Also report TLS that verifies the certificate chain but not the host name: mysql2 (and knex, Sequelize, TypeORM over it) with an `ssl` object and no `verifyIdentity: true`, and the mysql package, which never checks it.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkHostname: false }],
     messages: {
       unverified: '`{{client}}`: {{setting}} does not verify the server certificate or host name. Use {{secure}}.',
+      hostnameUnverified: '`{{client}}`: {{setting}} verifies the certificate chain but not the host name, so any certificate the CA signed for another name is accepted. Use {{secure}}.',
       unverifiedFallback:
         '`{{client}}`: {{setting}} does not verify the server certificate or host name, and goes on in clear text when the server declines TLS. Use {{secure}}.',
       globalDefault:
@@ -30,11 +46,12 @@ export default createRule<[], MessageIds>({
       suggestSecure: 'Verify the server: {{secure}}.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ checkHostname: false }],
+  create(context, [options]) {
+    const checkHostname = options.checkHostname === true;
     const sourceCode = context.sourceCode;
     if (!getFileAnalysis(context).mayHoldConfiguration && !sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return {};
-    const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'unverifiedFallback' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
+    const report = (issue: TlsIssue<Node>, messageId: 'unverified' | 'hostnameUnverified' | 'unverifiedFallback' | 'globalDefault', data: Record<string, string>, scope: Node): void => {
       context.report({
         node: issue.node,
         messageId,
@@ -50,14 +67,15 @@ export default createRule<[], MessageIds>({
         const issues = tlsIssues(site.entry, site.options, site.node as Node);
         const fallsBack = nodesMeaning(issues, 'opportunistic');
         for (const issue of issues) {
-          if (issue.meaning !== 'unverified' || reported.has(issue.node)) continue;
+          if (issue.meaning !== 'unverified' || reported.has(issue.node) || (issue.hostnameOnly && !checkHostname)) continue;
           reported.add(issue.node);
-          report(issue, fallsBack.has(issue.node) ? 'unverifiedFallback' : 'unverified', { client: site.entry.displayName }, site.node);
+          const messageId = issue.hostnameOnly ? 'hostnameUnverified' : fallsBack.has(issue.node) ? 'unverifiedFallback' : 'unverified';
+          report(issue, messageId, { client: site.entry.displayName }, site.node);
         }
       }
       for (const { assignment, prefix, options } of analysis.globalDefaultsWrites) {
         for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
-          if (issue.meaning !== 'unverified') continue;
+          if (issue.meaning !== 'unverified' || (issue.hostnameOnly && !checkHostname)) continue;
           report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);
         }
       }

@@ -15,6 +15,9 @@ export function parsersFor(filename: string): Array<'espree' | 'typescript-eslin
   return /\.[cm]?tsx?$/.test(filename) ? ['typescript-eslint'] : ['espree', 'typescript-eslint'];
 }
 
+/** verify-tls also makes the host name checked (mysql2's `verifyIdentity`), which `strict` asks for. */
+const OPTIONS: Record<string, unknown[]> = { 'no-unverified-tls': [{ checkHostname: true }] };
+
 /** Lints `code` with the given plugin rules (those that are registered) under one parser; `filename` is relative. */
 export function lintWith(ruleIds: readonly string[], code: string, filename: string, parser: 'espree' | 'typescript-eslint' = parsersFor(filename)[0]!): LintMessage[] {
   const registered = ruleIds.filter((id) => id in rules);
@@ -34,7 +37,7 @@ export function lintWith(ruleIds: readonly string[], code: string, filename: str
           parserOptions: { ecmaFeatures: { jsx: /x$/.test(filename) } },
           globals: { process: 'readonly', require: 'readonly', module: 'writable' },
         },
-        rules: Object.fromEntries(registered.map((id) => [`backing-services/${id}`, 'error'])),
+        rules: Object.fromEntries(registered.map((id) => [`backing-services/${id}`, ['error', ...(OPTIONS[id] ?? [])]])),
       },
     ],
     filename,

@@ -17,7 +17,6 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.mysql, "mysql.createConnection({ host: process.env.DB_HOST, ssl: true });", null],
   [L.mysql, "mysql.createPool({ ssl: { rejectUnauthorized: false } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.mysql2, "mysql.createPool({ uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false, verifyIdentity: true } });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
-  [L.mysql2, "mysql.createConnection({ ssl: { ca: process.env.DB_CA } });", null],
   [L.mongodb, "new MongoClient(process.env.MONGODB_URI, { tlsAllowInvalidCertificates: true });", ['Certificates: true', 'Certificates: false']],
   [L.mongodb, "MongoClient.connect('mongodb+srv://cluster0.example.net/app?tlsInsecure=true');", ['tlsInsecure=true', 'tlsInsecure=false']],
   [L.mongoose, "mongoose.connect(process.env.MONGODB_URI, { tlsAllowInvalidHostnames: true });", ['Hostnames: true', 'Hostnames: false']],
@@ -57,12 +56,24 @@ const insecure: Array<[Lib, string, [string, string] | null]> = [
   [L.https, "https.globalAgent.options.rejectUnauthorized = false;", ['= false', '= true']],
   [L.tls, "tls.connect({ host: process.env.HOST, port: 443, rejectUnauthorized: false });", ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [L.pgDefault, 'pg.defaults.ssl = { rejectUnauthorized: false };', ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
-  // Seen by the TLS oracle (docs/verified.md): 'allow' skips verification like 'require';
-  // mysqljs never checks the host name, whatever the object says.
+  // Seen by the TLS oracle (docs/verified.md): 'allow' skips verification like 'require'.
   [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'allow' });", null],
   [L.postgres, "postgres(process.env.DATABASE_URL, { ssl: 'prefer' });", null],
   [L.postgres, "postgres('postgres://db.example.com/app?sslmode=prefer');", ['sslmode=prefer', 'sslmode=verify-full']],
+];
+
+/**
+ * The certificate chain verified, the host name not (mysql2 without `verifyIdentity: true`;
+ * mysqljs never checks it, whatever the object says): reported with `checkHostname`, as
+ * `strict` sets it, and silent by default. `[library, body, suggestion]`.
+ */
+const chainOnly: Array<[Lib, string, [string, string] | null]> = [
+  [L.mysql2, "mysql.createPool({ uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });", null],
+  [L.mysql2, "mysql.createConnection({ ssl: { ca: process.env.DB_CA } });", null],
   [L.mysql, "mysql.createConnection({ ssl: { verifyIdentity: true } });", null],
+  [L.knex, "knex({ client: 'mysql2', connection: { uri: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } } });", null],
+  [L.sequelize, "new Sequelize(process.env.DATABASE_URL, { dialect: 'mysql', dialectOptions: { ssl: { rejectUnauthorized: true } } });", null],
+  [L.typeorm, "new DataSource({ type: 'mysql', url: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } });", null],
 ];
 
 const secure: Array<[Lib, string]> = [
@@ -112,6 +123,15 @@ const invalid: InvalidCase[] = insecure.flatMap(([lib, body, edit]) =>
   })),
 );
 
+const hostnameCases: InvalidCase[] = chainOnly.flatMap(([lib, body, edit]) =>
+  forms(lib, body).map((form) => ({
+    ...form,
+    name: `${form.name} (checkHostname)`,
+    options: [{ checkHostname: true }],
+    errors: [{ messageId: 'hostnameUnverified', suggestions: edit ? [{ messageId: 'suggestSecure', output: form.code.replace(edit[0], edit[1]) }] : [] }],
+  })),
+);
+
 function expectedId(body: string): string {
   if (/globalAgent|defaults\./.test(body)) return 'globalDefault';
   // postgres.js 'allow' and 'prefer' also go on in clear text: one finding, whose message says so.
@@ -138,9 +158,24 @@ const lookalikes: ValidCase[] = [
 ];
 
 ruleTests('no-unverified-tls', rule, {
-  valid: [...secure.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes],
+  valid: [...secure.flatMap(([lib, body]) => forms(lib, body)), ...lookalikes, ...chainOnly.flatMap(([lib, body]) => forms(lib, body))],
   invalid: [
     ...invalid,
+    ...hostnameCases,
+    {
+      name: 'checkHostname: the message says what is checked and what is not',
+      code: "const mysql = require('mysql2');\nmysql.createPool({ host: process.env.DB_HOST, ssl: { rejectUnauthorized: true } });",
+      sourceType: 'commonjs',
+      options: [{ checkHostname: true }],
+      errors: [
+        {
+          messageId: 'hostnameUnverified',
+          data: { client: 'mysql2', setting: 'ssl: { ... }', secure: 'ssl: { rejectUnauthorized: true, verifyIdentity: true }' },
+          // No suggestion: verify-tls adds `verifyIdentity: true`.
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'TypeScript: amqp-connection-manager options typed AmqpConnectionManagerOptions',
       code: "import amqp, { type AmqpConnectionManagerOptions } from 'amqp-connection-manager';\nconst options: AmqpConnectionManagerOptions = { connectionOptions: { rejectUnauthorized: false } };\namqp.connect(process.env.AMQP_URL as string, options);",
