@@ -146,14 +146,12 @@ class TestClassifier {
           const compared = [l, r].filter((v): v is string => v !== undefined);
           return { kind: inner.kind, compared: [...inner.compared, ...compared] };
         }
+        // `NODE_ENV === 'dev' | NODE_ENV === 'staging'`: a bitwise operator between two tests is truthy as `||` is.
+        if (node.operator === '|' || node.operator === '&') return this.either(node.left as Node, node.right);
         return null;
       }
-      case 'LogicalExpression': {
-        const left = this.classify(node.left);
-        const right = this.classify(node.right);
-        if (!left && !right) return null;
-        return { kind: left?.kind ?? right!.kind, compared: [...(left?.compared ?? []), ...(right?.compared ?? [])] };
-      }
+      case 'LogicalExpression':
+        return this.either(node.left, node.right);
       case 'UnaryExpression':
         return node.operator === '!' ? this.classify(node.argument) : null;
       case 'ConditionalExpression':
@@ -161,6 +159,14 @@ class TestClassifier {
       default:
         return null;
     }
+  }
+
+  /** Either side's test, for `a || b`, `a && b` and their bitwise look-alikes. */
+  private either(leftNode: Node, rightNode: Node): { kind: BranchTestKind; compared: string[] } | null {
+    const left = this.classify(leftNode);
+    const right = this.classify(rightNode);
+    if (!left && !right) return null;
+    return { kind: left?.kind ?? right!.kind, compared: [...(left?.compared ?? []), ...(right?.compared ?? [])] };
   }
 
   /**
@@ -190,6 +196,8 @@ class TestClassifier {
     if (variable.defs.length !== 1) return null;
     const def = variable.defs[0]!;
     if (def.type === 'ImportBinding') return isFlagName(node.name) ? { kind: 'environment', compared: [] } : null;
+    // `function transportFor(NODE_ENV) { if (NODE_ENV === 'dev') ... }`: a parameter named for the environment.
+    if (def.type === 'Parameter') return isFlagName(node.name) || isEnvironmentParameterName(node.name) ? { kind: 'environment', compared: [] } : null;
     if (def.type !== 'Variable') return null;
     const declarator = def.node;
     const writes = variable.references.filter((ref) => ref.isWrite());
@@ -251,6 +259,11 @@ class TestClassifier {
 /** `isProd`, `IS_DEVELOPMENT`: a name that says it is an environment flag, for bindings whose value is not in the file. */
 function isFlagName(name: string): boolean {
   return /^(?:is|IS_)/.test(name) && isEnvironmentFlagVariable(name);
+}
+
+/** `NODE_ENV`, `appEnv`, `environment` as a parameter's name; not `mode` or `stage`, which name other things too. */
+function isEnvironmentParameterName(name: string): boolean {
+  return isEnvironmentNameVariable(name) && /ENV/.test(normalizeEnvName(name));
 }
 
 /** Field names on a configuration object that hold the environment name or a flag from it. */

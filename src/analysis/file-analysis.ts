@@ -12,7 +12,7 @@ import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHe
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, type EnvRead } from './env-reads';
 import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
-import { findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
+import { environmentTestOf, findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
 import { exportedConfigurations, exportedValues, mayBeConfiguration, type ExportedConfiguration, type ExportedValue } from './exports';
@@ -262,7 +262,10 @@ export class FileAnalysis {
     found.sites.push(...configFileSites(() => this.exportedConfigurations, this.context.filename));
     // An object already judged as a client's options or a typed or config-file object is not judged again by its shape.
     const judged = new Set(found.sites.flatMap((site) => site.args.map((arg) => arg.node)));
-    if (this.mayExportConfiguration) found.sites.push(...shapedConfigSites(this.exportedConfigurations, this.context.filename, judged));
+    if (this.mayExportConfiguration) {
+      const byEnvironment = (test: Node): boolean => environmentTestOf(this.sourceCode, test)?.kind === 'environment';
+      found.sites.push(...shapedConfigSites(this.exportedConfigurations, this.context.filename, judged, byEnvironment));
+    }
     return { sites: withVariants(found.sites), assignments: found.assignments };
   }
 

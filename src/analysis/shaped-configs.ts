@@ -17,13 +17,18 @@ const SHAPED = catalog;
  * named by the key that holds it, the export's name, or for a default export the file's name
  * (`config/redis.js`).
  */
-export function shapedConfigSites(exports: readonly ExportedConfiguration[], filename: string, skip: ReadonlySet<Node>): ClientSite[] {
+export function shapedConfigSites(
+  exports: readonly ExportedConfiguration[],
+  filename: string,
+  skip: ReadonlySet<Node>,
+  choosesByEnvironment?: (test: Node) => boolean,
+): ClientSite[] {
   const sites: ClientSite[] = [];
   const fileName = basename(filename).replace(/\..*$/, '');
   for (const { value, name } of exports) {
     // `config/redis.ts` exporting `connection`: the file's name says what the export configures.
     const names = name === undefined ? [fileName] : [name, fileName];
-    for (const { object, entry, url } of shapedObjects(value, names, SHAPED)) {
+    for (const { object, entry, url } of shapedObjects(value, names, SHAPED, { choosesByEnvironment })) {
       if (skip.has(object.node)) continue;
       sites.push({ entry, origin: url ? 'url' : 'shape', node: object.node, args: [object], options: object });
     }

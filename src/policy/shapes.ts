@@ -81,6 +81,15 @@ const nameWords = memoizeByName((name: string): readonly string[] =>
     .filter(Boolean),
 );
 
+/** How far `shapedObjects` looks, and what it may take whole. */
+export interface ShapeSearch<N> {
+  maxDepth?: number;
+  /** The property holding the value, where reports about a URL option go. */
+  holder?: N;
+  /** Whether a conditional's test is the environment name or locality (the analysis knows). */
+  choosesByEnvironment?: (test: N) => boolean;
+}
+
 /**
  * The option objects in an exported configuration value and the entry whose shape each has:
  * the value itself, its properties' objects and list elements, down to `maxDepth` levels, not
@@ -93,13 +102,20 @@ export function shapedObjects<N>(
   value: Value<N>,
   names: readonly string[],
   entries: readonly CatalogEntry[],
-  maxDepth = 3,
-  holder?: N,
+  options: ShapeSearch<N> = {},
 ): Array<{ object: ObjectValue<N>; entry: CatalogEntry; url?: true }> {
-  if (value.kind === 'conditional') return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, maxDepth, holder));
+  const { maxDepth = 3, holder, choosesByEnvironment } = options;
+  if (value.kind === 'conditional') {
+    // `uri: isProd ? process.env.MONGODB_URI : 'mongodb://localhost/dev'`: one URL option whose
+    // value is the choice, so that the choice is seen as one.
+    const whole = choosesByEnvironment?.(value.test) === true && value.branches.every(isStringLike);
+    const chosenUrl = whole ? urlOptions(value, entries, holder ?? value.node) : undefined;
+    if (chosenUrl) return [chosenUrl];
+    return value.branches.flatMap((branch) => shapedObjects(branch, names, entries, options));
+  }
   // A row of an option table (`['--db-url', 'DB_URL', 'postgres://...']`) is a definition, not a list.
   const definition = asEnvDefinition(value);
-  if (value.kind === 'array' && !definition) return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, maxDepth - 1));
+  if (value.kind === 'array' && !definition) return maxDepth === 0 ? [] : value.elements.flatMap((element) => shapedObjects(element, names, entries, { choosesByEnvironment, maxDepth: maxDepth - 1 }));
   const url = urlOptions(definition ?? value, entries, holder ?? value.node);
   if (url) return [url];
   if (value.kind !== 'object') return [];
@@ -107,7 +123,7 @@ export function shapedObjects<N>(
   if (entry) return [{ object: value, entry }];
   if (maxDepth === 0) return [];
   const found = value.props.map((prop) =>
-    shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? names : [prop.key, ...names], entries, maxDepth - 1, prop.node),
+    shapedObjects(prop.value, environmentKind(prop.key) !== undefined ? names : [prop.key, ...names], entries, { choosesByEnvironment, maxDepth: maxDepth - 1, holder: prop.node }),
   );
   // One library's options under many keys (`{ gmail: {...}, outlook: {...} }`) are a list of providers.
   return isTable(found.map((shaped) => (shaped.length === 1 && !shaped[0]!.url ? [shaped[0]!.entry] : []))) ? [] : found.flat();
@@ -119,14 +135,22 @@ export function shapedObjects<N>(
  * (the property that holds it) is where reports about the option go.
  */
 function urlOptions<N>(value: Value<N>, entries: readonly CatalogEntry[], holder: N): { object: ObjectValue<N>; entry: CatalogEntry; url: true } | undefined {
-  const text = textOf(value.kind === 'env' ? value.fallback : value);
-  if (text === undefined || !hasUrlScheme(text)) return undefined;
-  const scheme = parseServiceUrl(text)?.scheme;
-  if (scheme === undefined || scheme === 'http' || scheme === 'https') return undefined;
+  // Of a choice between URLs and environment reads, every URL must name the same library.
+  const schemes = new Set((value.kind === 'conditional' ? value.branches : [value]).flatMap((branch) => {
+    const text = textOf(branch.kind === 'env' ? branch.fallback : branch);
+    return text !== undefined && hasUrlScheme(text) ? [parseServiceUrl(text)?.scheme] : [];
+  }));
+  const [scheme] = schemes;
+  if (schemes.size !== 1 || scheme === undefined || scheme === 'http' || scheme === 'https') return undefined;
   const entry = entries.find((e) => e.wraps === undefined && schemeRole(e, scheme) !== undefined && (e.location.urlPaths.length > 0 || e.location.listPaths.length > 0));
   if (!entry) return undefined;
   const key = entry.location.urlPaths[0] ?? entry.location.listPaths[0]!;
   return { entry, url: true, object: { kind: 'object', props: [{ key, value, node: holder }], open: false, node: holder } };
+}
+
+/** A value a URL option can hold: a string, a template, an environment read, or an unknown. */
+function isStringLike<N>(value: Value<N>): boolean {
+  return value.kind === 'env' || value.kind === 'template' || value.kind === 'unknown' || (value.kind === 'literal' && typeof value.value === 'string');
 }
 
 /** The keys some entry's shape needs: the last segment of each `anyOf` path. */

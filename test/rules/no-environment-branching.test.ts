@@ -43,9 +43,25 @@ const bad: Array<[Lib, string, string, Record<string, string>]> = [
   // Locality as membership in a list of loopback names, deciding a variable assigned later.
   [L.pgNamed, "const isLocal = ['localhost', '127.0.0.1'].includes(process.env.PGHOST);\nlet ssl;\nif (!isLocal) ssl = { ca: process.env.PG_CA };\nexport const pool = new Pool({ host: process.env.PGHOST, ssl });", 'config', { client: 'pg', setting: '`ssl`', what: 'whether the service is local' }],
   [L.ioredis, "const url = process.env.REDIS_URL;\nexport const redis = new Redis(url, { tls: /localhost|127\\.0\\.0\\.1/.test(url) ? undefined : {} });", 'config', { client: 'ioredis', setting: '`tls`', what: 'whether the service is local' }],
+  // A parameter named for the environment (its caller passes `process.env.NODE_ENV`); a bitwise `|` between two tests.
+  [L.nodemailer, "function transportOptions(NODE_ENV) {\n  if (NODE_ENV === 'dev' | NODE_ENV === 'staging') return { service: 'gmail', auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } };\n  return { host: process.env.SMTP_HOST, port: 587, requireTLS: true, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } };\n}\nexport const mailer = nodemailer.createTransport(transportOptions(process.env.NODE_ENV));", 'config', { client: 'nodemailer', setting: 'its configuration', what: 'the environment name' }],
+  [L.pgNamed, "export function makePool(isProduction) {\n  return new Pool({ connectionString: process.env.DATABASE_URL, ssl: isProduction ? { ca: process.env.DB_CA } : false });\n}", 'config', { client: 'pg', setting: '`ssl`', what: 'the environment name' }],
 ];
 
 const environmentFiles: InvalidCase[] = [
+  // A configuration module whose URL option is chosen by the environment name.
+  ...(['commonjs', 'module'] as const).map((sourceType) => ({
+    name: `${sourceType}: a config module's URL chosen by NODE_ENV`,
+    code: `${sourceType === 'module' ? 'export default' : 'module.exports ='} {\n  db: {\n    uri: process.env.NODE_ENV === 'production' ? process.env.MONGODB_URI :\n      'mongodb://localhost:27017/app_dev',\n    options: { autoIndex: false },\n  },\n};`,
+    sourceType,
+    errors: [{ messageId: 'config', line: 3, data: { client: 'mongodb', setting: '`url`', what: 'the environment name' } }],
+  })),
+  {
+    name: 'an exported URL chosen by NODE_ENV, its development form built from a per-environment file',
+    code: "const env = process.env.NODE_ENV || 'development';\nconst config = require('./mongo.json')[env];\nmodule.exports =\n  process.env.NODE_ENV === 'production'\n    ? process.env[config.use_env_variable]\n    : `mongodb://${config.host}/${config.database}`;",
+    sourceType: 'commonjs',
+    errors: [{ messageId: 'config', line: 4 }],
+  },
   {
     name: 'an inline per-environment map',
     code: "import knex from 'knex';\nexport const db = knex({ development: { client: 'pg', connection: 'postgres://localhost/dev' }, production: { client: 'pg', connection: process.env.DATABASE_URL } }[process.env.NODE_ENV]);",
@@ -105,6 +121,10 @@ const good: Array<[Lib, string]> = [
   [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: useTls ? { ca: process.env.DB_CA } : false });"],
   [L.pgNamed, "const inEu = ['eu-west-1', 'eu-central-1'].includes(process.env.AWS_REGION);\nnew Pool({ connectionString: process.env.DATABASE_URL, ssl: inEu ? { ca: process.env.DB_CA } : false });"],
   [L.pgNamed, "function make(opts) { return new Pool({ ssl: opts.mode === 'strict' ? { ca } : false }); }"],
+  // Parameters whose names say nothing of the environment, or name a mode.
+  [L.pgNamed, "function make(mode) { return new Pool({ ssl: mode === 'strict' ? { ca: process.env.DB_CA } : false }); }"],
+  [L.pgNamed, "function make(useTls) { return new Pool({ ssl: useTls ? { ca: process.env.DB_CA } : false }); }"],
+  [L.pgNamed, "function make(flags) { return new Pool({ ssl: flags.tls | flags.strict ? { ca: process.env.DB_CA } : false }); }"],
   // The app's own listen host and CORS origins are not backing services.
   [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.listen(3000, process.env.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost');"],
   [L.pgNamed, "const pool = new Pool({ connectionString: process.env.DATABASE_URL });\napp.use(cors({ origin: process.env.NODE_ENV === 'production' ? 'https://example.com' : 'http://localhost:3000' }));"],
@@ -123,6 +143,8 @@ const good: Array<[Lib, string]> = [
   // Shadowed process, unrelated createClient.
   [L.none, "const process = { env: { NODE_ENV: 'production' } };\ncreateClient({ tls: process.env.NODE_ENV === 'production' });"],
   [L.none, "// ssl: isProd ? { ca } : false\nconsole.log('Usage: NODE_ENV=production node server.js');"],
+  // A URL chosen by whether a variable is set is a local fallback, not a choice by environment name.
+  [L.none, "export const AMQP_URL = process.env.AMQP_HOST ? `amqp://${process.env.AMQP_HOST}` : 'amqp://0.0.0.0:5672';"],
   [L.pgNamed, "const mode = process.env.NODE_ENV || 'development';\nnew Pool({ connectionString: process.env.DATABASE_URL, application_name: `api-${mode}` });"],
 ];
 

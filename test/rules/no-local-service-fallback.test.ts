@@ -125,6 +125,11 @@ const invalid: InvalidCase[] = [
   ...bad.flatMap(([lib, body, messageId, data]) => forms(lib, body).map((form) => ({ ...form, errors: [{ messageId, data }] }))),
   ...envLibraries,
   {
+    name: 'an exported URL chosen by whether its variable is set, with a loopback URL otherwise',
+    code: "export const AMQP_URL = process.env.AMQP_HOST ? `amqp://${process.env.AMQP_HOST}` : 'amqp://0.0.0.0:5672';",
+    errors: [{ messageId: 'clientFallback', line: 1, data: { client: 'amqplib', name: 'AMQP_HOST', host: '0.0.0.0' } }],
+  },
+  {
     name: 'reported once when a fallback both reaches a client and is service-shaped',
     code: "import { Pool } from 'pg';\nconst url = process.env.DATABASE_URL || 'postgres://localhost/dev';\nnew Pool({ connectionString: url });\nnew Pool({ connectionString: url, max: 2 });",
     errors: [{ messageId: 'clientFallback', line: 2, column: 41 }],
