@@ -9,8 +9,9 @@ export const nats: CatalogEntry = {
   factories: [{ path: 'connect', invoke: 'call', args: ['$spread'] }],
   tls: {
     // `nats://` is opportunistic at best, and `tls://` is ignored: only the `tls` option
-    // requires TLS.
-    paramSchemes: ['nats', 'tls'],
+    // requires TLS. `http://` in `servers` is stripped the same way (and, being a web scheme,
+    // is judged only where it reaches a client).
+    paramSchemes: ['nats', 'tls', 'http'],
     // `tls` unset: upgrade only if the server's INFO offers TLS, which an attacker can hide.
     default: 'opportunistic',
     switches: [

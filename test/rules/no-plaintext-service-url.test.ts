@@ -54,6 +54,8 @@ const atClients: Array<[Lib, string, string, Edit]> = [
   [L.nats, "connect({ servers: 'nats://nats.example.com:4222', user: 'app' });", 'nats', null],
   // The Node transport ignores the scheme: `tls://` does not require TLS, only the `tls` option does.
   [L.nats, "connect({ servers: ['tls://nats.example.com:4222'] });", 'nats', null],
+  // Any scheme is stripped, a web one too.
+  [L.nats, "connect({ servers: 'http://nats-server:4222', noEcho: true });", 'nats', null],
 ];
 
 /**
@@ -127,6 +129,9 @@ const secure: Array<[Lib, string]> = [
   [L.mysql2, "mysql.createConnection({ uri: 'mysql://db.example.com/app', ssl: { verifyIdentity: true } });"],
   [L.nats, "connect({ servers: ['nats://nats.example.com:4222'], tls: {} });"],
   [L.nats, "connect({ servers: ['nats://127.0.0.1:4222'] });"],
+  [L.nats, "connect({ servers: ['http://localhost:4222'] });"],
+  [L.nats, "connect({ servers: 'http://nats-server:4222', tls: {} });"],
+  [L.nats, "connect({ servers: process.env.NATS_URL });\nconst docs = 'http://nats.example.com/docs';"],
   [L.nats, "connect({ servers: ['tls://nats.example.com:4222'], tls: { caFile: process.env.NATS_CA } });"],
   [L.knex, "knex({ client: 'pg', connection: { connectionString: 'postgres://db.example.com/app', ssl: true } });"],
   [L.sequelize, "new Sequelize('postgres://db.example.com/app', { dialectOptions: { ssl: true } });"],
