@@ -152,7 +152,8 @@ const LITERAL_SETTING = (() => {
   return new RegExp(`(?:\\b(?:${longest(own)})|(?:${longest(named)})|[a-z0-9](?:${longest(camel)}))${LITERAL_VALUE}`);
 })();
 // Web URLs are everywhere; the schemes of services are not.
-const SERVICE_URL = new RegExp(`['"\`](?:${serviceSchemes(catalog).filter((s) => s !== 'http' && s !== 'https').map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^'"\`\\s$]`, 'i');
+// A host may be interpolated (`` `amqp://${user}:${pass}@${host}` ``): its scheme is still the edit.
+const SERVICE_URL = new RegExp(`['"\`](?:${serviceSchemes(catalog).filter((s) => s !== 'http' && s !== 'https').map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^'"\`\\s]`, 'i');
 const TLS_SWITCH = (() => {
   const leaf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
   // Inside any TLS bag, Node's own flag.
