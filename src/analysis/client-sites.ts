@@ -17,9 +17,9 @@ const MAX_VARIANTS = 4;
 
 /**
  * Every client construction of the file resolved through imports and requires (and the
- * catalog's undeclared `globals`), with its
- * arguments folded into options by the catalog factory, and every assignment into a catalog
- * module. `resolve` maps an import specifier to its entry (settings first, then the catalog).
+ * catalog's undeclared `globals`), with its arguments folded into options by the catalog
+ * factory, and every assignment into a catalog module. `resolve` maps an import specifier to
+ * its entry (settings first, then the catalog).
  */
 export function resolveClientSites(
   sourceCode: TSESLint.SourceCode,

@@ -183,9 +183,12 @@ export const catalogModuleNames: readonly string[] = [
   ),
 ].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
-/** Undeclared global names read as a catalog module (`nodemailer`), to that module. */
+/**
+ * Undeclared global names read as a catalog module (`nodemailer`), to that module. A wrapper
+ * that copies its client's entry (`@nestjs-modules/mailer`) does not take its global too.
+ */
 export const catalogGlobalNames: ReadonlyMap<string, string> = new Map(
-  catalog.flatMap((entry) => (entry.globalNames ?? []).map((name): [string, string] => [name, entry.modules[0]!])),
+  catalog.flatMap((entry) => (entry.wraps === undefined ? (entry.globalNames ?? []) : []).map((name): [string, string] => [name, entry.modules[0]!])),
 );
 
 /** Entries whose conventional environment variable (or an alias of it) is `name`. */

@@ -16,8 +16,6 @@ export const nestjsMailer: CatalogEntry = {
   id: '@nestjs-modules/mailer',
   displayName: '@nestjs-modules/mailer',
   modules: ['@nestjs-modules/mailer', '@nest-modules/mailer'],
-  // Its module is imported under its own name, never used as a global.
-  globalNames: undefined,
   factories: [
     { path: 'MailerModule.forRoot', invoke: 'call', args: ['$spread'] },
     { path: 'MailerModule.forRootAsync', invoke: 'call', args: ['$async'] },

@@ -86,7 +86,7 @@ export interface ShapeSearch<N> {
   maxDepth?: number;
   /** The property holding the value, where reports about a URL option go. */
   holder?: N;
-  /** Whether a conditional's test is the environment name or locality (the analysis knows). */
+  /** Whether a conditional's test reads the environment name (the analysis knows). */
   choosesByEnvironment?: (test: N) => boolean;
 }
 
