@@ -64,6 +64,7 @@ import { pgPool } from './pg-pool';
 import { directus } from './directus';
 import { ldapauthFork, passportLdapauth } from './ldapauth-fork';
 import { nodeNatsStreaming } from './node-nats-streaming';
+import { prismaConfig } from './prisma-config';
 
 export type * from './types';
 
@@ -87,6 +88,7 @@ export const catalog: readonly CatalogEntry[] = [
   sequelize,
   typeorm,
   prisma,
+  prismaConfig,
   mssql,
   tedious,
   nats,

@@ -260,6 +260,12 @@ export interface TlsSpec {
   pinningOptions?: string[];
   /** The library has no TLS at all (memjs, memcached). */
   unsupported?: boolean;
+  /**
+   * Why TLS is not judged for this entry (its facts are not in the knowledge base): no switch,
+   * bag or parameter is listed, and nothing is said about TLS; location and credentials are
+   * still judged. Optional.
+   */
+  notJudged?: string;
 }
 
 export interface CredentialSpec {

@@ -359,7 +359,7 @@ export interface CredentialsInClear<N> {
  */
 export function credentialsWithoutTls<N>(entry: CatalogEntry, options: ObjectValue<N>): CredentialsInClear<N> | undefined {
   const { tls } = entry;
-  if (tls.unsupported || (tls.default !== 'off' && tls.default !== 'opportunistic')) return undefined;
+  if (tls.unsupported || tls.notJudged !== undefined || (tls.default !== 'off' && tls.default !== 'opportunistic')) return undefined;
   if (optionsTlsVerdict(entry, options) !== 'none') return undefined;
 
   let credential: CredentialsInClear<N> | undefined;

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { configFileConvention } from '../analysis/config-files';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { globMatcher, isAttachedResource } from '../policy/environment';
 import { createRule } from '../util/create-rule';
@@ -61,6 +62,8 @@ export default createRule<[Options], MessageIds>({
     // Text linted without a file name (stdin, editors' scratch buffers) has no module to judge.
     if (filename === '<input>' || filename === '<text>' || filename === '') return {};
     if (!getFileAnalysis(context).namesCatalogModule) return {};
+    // A tool's own config file (`drizzle.config.ts`, `prisma.config.ts`, a knexfile) is where the tool looks for it.
+    if (configFileConvention(filename) !== undefined) return {};
     return {
       Program() {
         const sites = getFileAnalysis(context).constructions.filter((site) => isAttachedResource(site.entry));

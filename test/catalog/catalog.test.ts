@@ -159,6 +159,10 @@ describe('catalog structure', () => {
       expect(tls.schemeIgnored).not.toBe(true);
     }
     if (tls.default === 'scheme') expect(tls.schemes?.tls.length).toBeGreaterThan(0);
+    if (tls.notJudged !== undefined) {
+      expect([...tls.switches, ...tls.bags, ...tls.verifyOff, ...tls.urlParams, ...(tls.paramSchemes ?? [])]).toEqual([]);
+      expect(tls.schemes).toBeUndefined();
+    }
     if (tls.unsupported) {
       expect(tls.switches).toEqual([]);
       expect(tls.bags).toEqual([]);
@@ -201,7 +205,7 @@ describe('catalog structure', () => {
     }
     for (const v of e.recipe.variants ?? []) expect(v.when.path).toMatch(OPTION_PATH);
     // Without a URL scheme or explicit options a codemod cannot turn TLS on.
-    if (!e.tls.unsupported && e.tls.default !== 'verified' && e.recipe.noUrl === undefined) {
+    if (!e.tls.unsupported && e.tls.notJudged === undefined && e.tls.default !== 'verified' && e.recipe.noUrl === undefined) {
       expect(Object.keys(e.recipe.tlsOptions).length > 0 || e.recipe.tlsScheme !== undefined || e.id === '@prisma/client', e.id).toBe(true);
     }
     expect(e.notes.length).toBeGreaterThan(0);

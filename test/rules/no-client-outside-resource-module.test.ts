@@ -21,6 +21,12 @@ const clients: Array<[Lib, string, string]> = [
   [L.bullmq, "export const queue = new Queue('mail', { connection: { url: process.env.REDIS_URL } });", 'bullmq'],
 ];
 
+/** A tool's own config file is where the tool reads it: never "outside". */
+const toolConfigFiles: ValidCase[] = [
+  { code: "import { defineConfig } from 'prisma/config';\nexport default defineConfig({ datasource: { url: process.env.DATABASE_URL } });", filename: 'prisma.config.ts' },
+  { code: "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', dbCredentials: { url: process.env.DATABASE_URL } });", filename: 'drizzle.config.ts' },
+];
+
 const inResourceModules = ['src/db/index.ts', 'src/infra/redis.ts', 'lib/config/database.js', 'src/db.ts', 'knexfile.js', 'src/orders.client.ts', 'packages/api/src/cache/redis.mjs'];
 const elsewhere = ['src/routes/orders.ts', 'src/services/orders.ts', 'index.js'];
 
@@ -56,7 +62,7 @@ const valid: ValidCase[] = [
   ...forms(L.ws, "export const socket = new WebSocket('wss://relay.example.com');"),
 ];
 
-ruleTests('no-client-outside-resource-module', rule, { valid, invalid });
+ruleTests('no-client-outside-resource-module', rule, { valid: [...valid, ...toolConfigFiles], invalid });
 
 describe('resource module globs', () => {
   it('match folders and file names anywhere in the tree', () => {

@@ -9,6 +9,8 @@ type Expect = 'hardcoded' | 'hardcodedDefault' | ['hardcoded', string];
  * means the finding offers the `process.env.<envVar>` suggestion that replaces `literal`.
  */
 const hardcoded: Array<[Lib, string, Expect[]]> = [
+  // Prisma 7's CLI configuration (migrations, Studio).
+  [L.prismaConfig, "export default defineConfig({ schema: 'prisma/schema.prisma', datasource: { url: 'postgresql://app@db.internal:5432/app' } });", [['hardcoded', 'process.env.DATABASE_URL']]],
   [L.pg, "new Pool({ host: 'db.internal', port: 5432 });", ['hardcoded']],
   [L.pg, "new Pool({ host: 'localhost' });", ['hardcoded']],
   [L.pg, "new Client('postgres://app@db.example.com:5432/app');", [['hardcoded', 'process.env.DATABASE_URL']]],
@@ -75,6 +77,7 @@ const hardcoded: Array<[Lib, string, Expect[]]> = [
 ];
 
 const fromEnvironment: Array<[Lib, string]> = [
+  [L.prismaConfig, "export default defineConfig({ schema: 'prisma/schema.prisma', datasource: { url: env('DATABASE_URL'), shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } });"],
   [L.pg, 'new Pool({ connectionString: process.env.DATABASE_URL });'],
   [L.pg, 'new Pool();'],
   [L.pg, "new Pool({ host: process.env.PGHOST || 'localhost' });"],
@@ -163,6 +166,20 @@ ruleTests('no-hardcoded-service-location', rule, {
   ],
   invalid: [
     ...invalid,
+    {
+      name: 'TypeScript: a prisma.config.ts whose object satisfies PrismaConfig, found by its file name',
+      code: "import type { PrismaConfig } from 'prisma';\nexport default {\n  datasource: { url: 'postgresql://app@db.internal:5432/app' },\n} satisfies PrismaConfig;",
+      filename: 'prisma.config.ts',
+      tsOnly: true,
+      errors: [
+        {
+          messageId: 'hardcoded',
+          line: 3,
+          data: { client: 'Prisma config', path: 'datasource.url', what: 'URL', envVar: 'DATABASE_URL' },
+          suggestions: [{ messageId: 'suggestEnv', output: "import type { PrismaConfig } from 'prisma';\nexport default {\n  datasource: { url: process.env.DATABASE_URL },\n} satisfies PrismaConfig;" }],
+        },
+      ],
+    },
     // A mail snippet pasted without its require: the catalog's global name for nodemailer.
     ...(['module', 'commonjs'] as const).map((sourceType) => ({
       name: `${sourceType}: nodemailer used as an undeclared global`,

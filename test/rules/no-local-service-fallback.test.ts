@@ -4,6 +4,7 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tes
 
 /** `[library, body, messageId, data]`: one finding each, as ESM and CommonJS. */
 const bad: Array<[Lib, string, string, Record<string, string>]> = [
+  [L.prismaConfig, "export default defineConfig({ datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/app' } });", 'clientFallback', { client: 'Prisma config', name: 'DATABASE_URL', host: 'localhost' }],
   [L.pgNamed, "new Pool({ connectionString: process.env.DATABASE_URL || 'postgres://localhost:5432/dev' });", 'clientFallback', { client: 'pg', name: 'DATABASE_URL', host: 'localhost' }],
   [L.pgNamed, "new Client(process.env.PG_URL ?? 'postgres://127.0.0.1/app');", 'clientFallback', { client: 'pg', name: 'PG_URL', host: '127.0.0.1' }],
   [L.pgNamed, "new Pool({ host: process.env.DB_HOST || 'localhost', port: process.env.DB_PORT || 5432 });", 'clientFallback', { client: 'pg', name: 'DB_HOST', host: 'localhost' }],

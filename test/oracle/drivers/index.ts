@@ -57,6 +57,7 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
   'node-nats-streaming': 'not a devDependency, deprecated with NATS Streaming; it connects through nats 1.x (not installed here), whose TLS upgrade on the server\'s INFO would be driven like nats',
   elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
   '@mikro-orm/core': 'not a devDependency; its `driverOptions` reach knex, pg or mysql2, which are driven',
+  'prisma/config': "Prisma 7's CLI configuration: the schema engine that reads its URL is a binary downloaded at install time (not possible here), and the catalog makes no TLS claim for it",
   'drizzle-kit': 'a migration CLI, not a devDependency: it turns `ssl` modes into pg options before connecting with pg or postgres.js, which are driven',
   'strapi-connector-mongoose': "Strapi 3's connector, not a devDependency: it hands mongoose the URI and only `ssl` (true when `options.ssl` is true or 'true', else false), `user`, `pass`, `authSource` and `dbName`, and the catalog judges them by mongoose's facts, which are driven",
   'egg-knex': "an Egg.js plugin, not a devDependency: it hands each instance's options to knex as they are, `dialect` standing for `client`, and the catalog judges them by knex's facts, which are driven",
