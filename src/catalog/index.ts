@@ -65,6 +65,7 @@ import { directus } from './directus';
 import { ldapauthFork, passportLdapauth } from './ldapauth-fork';
 import { nodeNatsStreaming } from './node-nats-streaming';
 import { prismaConfig } from './prisma-config';
+import { minio } from './minio';
 
 export type * from './types';
 
@@ -99,6 +100,7 @@ export const catalog: readonly CatalogEntry[] = [
   memcached,
   awsSdk,
   awsSdkV2,
+  minio,
   ws,
   socketIoClient,
   nodeTls,

@@ -42,6 +42,7 @@ export const L = {
   bullmq: { esm: "import { Queue, Worker } from 'bullmq';", cjs: "const { Queue, Worker } = require('bullmq');" },
   prisma: { esm: "import { PrismaClient } from '@prisma/client';", cjs: "const { PrismaClient } = require('@prisma/client');" },
   prismaConfig: { esm: "import { defineConfig, env } from 'prisma/config';", cjs: "const { defineConfig, env } = require('prisma/config');" },
+  minio: { esm: "import * as Minio from 'minio';", cjs: "const Minio = require('minio');" },
   s3: { esm: "import { S3Client } from '@aws-sdk/client-s3';", cjs: "const { S3Client } = require('@aws-sdk/client-s3');" },
   awsV2: { esm: "import AWS from 'aws-sdk';", cjs: "const AWS = require('aws-sdk');" },
   ws: { esm: "import WebSocket from 'ws';", cjs: "const WebSocket = require('ws');" },

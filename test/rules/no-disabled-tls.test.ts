@@ -31,6 +31,7 @@ const disabled: Array<[Lib, string, [string, string] | null]> = [
   [L.redis, "createCluster({ rootNodes: [{ url: process.env.REDIS_URL }], defaults: { socket: { tls: false } } });", ['tls: false', 'tls: true']],
   [L.bullmq, "new Queue('mail', { connection: { host: process.env.REDIS_HOST, tls: false } });", ['tls: false', 'tls: {}']],
   [L.kafkajs, 'new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: false });', ['ssl: false', 'ssl: true']],
+  [L.minio, 'new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, port: 9000, useSSL: false, accessKey: process.env.MINIO_ACCESS_KEY, secretKey: process.env.MINIO_SECRET_KEY });', ['useSSL: false', 'useSSL: true']],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, ignoreTLS: true });', null],
   [L.nodemailer, "nodemailer.createTransport('smtp://smtp.example.com?ignoreTLS=true');", null],
   [L.knex, "knex({ client: 'pg', connection: { connectionString: process.env.DATABASE_URL, ssl: false } });", ['ssl: false', 'ssl: { rejectUnauthorized: true }']],
@@ -73,6 +74,8 @@ const secure: Array<[Lib, string]> = [
   // The object form's plaintext `protocol` is a scheme: no-plaintext-service-url reports it.
   [L.amqplib, "amqp.connect({ protocol: 'amqp', hostname: process.env.AMQP_HOST });"],
   [L.kafkajs, 'new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: true });'],
+  [L.minio, 'new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, accessKey: process.env.MINIO_ACCESS_KEY, secretKey: process.env.MINIO_SECRET_KEY });'],
+  [L.minio, 'new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, useSSL: true });'],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, ignoreTLS: true, requireTLS: true });'],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true });'],
   [L.mssql, 'sql.connect({ server: process.env.DB_SERVER });'],
@@ -146,6 +149,9 @@ const notClear: Array<[Lib, string]> = [
 
 /** Look-alikes: the same option names on things that are not backing-service clients. */
 const lookalikes: ValidCase[] = [
+  // Another package's Client, and a local one, with the same option name.
+  { code: "import { Client } from './storage';\nnew Client({ endPoint: process.env.S3_HOST, useSSL: false });" },
+  { code: "class Client { constructor(o) { this.o = o; } }\nnew Client({ endPoint: process.env.S3_HOST, useSSL: false });" },
   { code: 'module.exports = { devServer: { https: false, server: { type: "http" } }, ssl: false };', sourceType: 'commonjs' },
   { code: "import session from 'express-session';\napp.use(session({ cookie: { secure: false } }));" },
   { code: "import { createClient } from './redis-wrapper';\ncreateClient({ socket: { tls: false } });" },

@@ -6,6 +6,7 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tes
 
 /** `[library, body, messageIds]`: one finding per id, in source order. */
 const hardcoded: Array<[Lib, string, string[]]> = [
+  [L.minio, "new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, accessKey: process.env.MINIO_ACCESS_KEY, secretKey: 'Xq9vL2mN7pR4' });", ['option']],
   [L.prismaConfig, "export default defineConfig({ datasource: { url: process.env.DATABASE_URL ?? 'postgresql://app:devpass@localhost:5432/app' } });", ['envDefault']],
   [L.pg, "new Pool({ host: process.env.PGHOST, user: 'app', password: 's3cr3t-Pa55' });", ['option']],
   [L.pg, "const password = 'hunter2';\nnew Pool({ connectionString: process.env.DATABASE_URL, password });", ['option']],

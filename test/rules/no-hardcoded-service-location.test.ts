@@ -9,6 +9,7 @@ type Expect = 'hardcoded' | 'hardcodedDefault' | ['hardcoded', string];
  * means the finding offers the `process.env.<envVar>` suggestion that replaces `literal`.
  */
 const hardcoded: Array<[Lib, string, Expect[]]> = [
+  [L.minio, "new Minio.Client({ endPoint: 'minio.internal', port: 9000, useSSL: true, accessKey: process.env.MINIO_ACCESS_KEY, secretKey: process.env.MINIO_SECRET_KEY });", ['hardcoded']],
   // Prisma 7's CLI configuration (migrations, Studio).
   [L.prismaConfig, "export default defineConfig({ schema: 'prisma/schema.prisma', datasource: { url: 'postgresql://app@db.internal:5432/app' } });", [['hardcoded', 'process.env.DATABASE_URL']]],
   [L.pg, "new Pool({ host: 'db.internal', port: 5432 });", ['hardcoded']],

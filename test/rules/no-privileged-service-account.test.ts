@@ -4,6 +4,7 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tes
 
 /** `[library, body, [messageId, account]]`: one finding each, tested as ESM and as CommonJS. */
 const privileged: Array<[Lib, string, [string, string]]> = [
+  [L.minio, "new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, accessKey: 'minioadmin', secretKey: process.env.MINIO_SECRET_KEY });", ['option', 'minioadmin']],
   [L.prismaConfig, "export default defineConfig({ datasource: { url: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@localhost:5432/app' } });", ['urlUsername', 'postgres']],
   [L.pg, "new Pool({ host: process.env.PGHOST, user: 'postgres', password: process.env.PGPASSWORD });", ['option', 'postgres']],
   [L.pg, "new Client('postgres://postgres@db.example.com/app');", ['urlUsername', 'postgres']],

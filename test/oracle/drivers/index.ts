@@ -53,6 +53,7 @@ const UNDRIVEN: Readonly<Record<string, string>> = {
   '@prisma/client': 'Prisma ≤6 connects from its Rust query engine, a binary downloaded at install time (not possible here); Prisma 7 delegates TLS to a driver adapter (pg, mssql, mariadb) that is driven on its own',
   '@aws-sdk/client-*': 'not a devDependency: an S3-compatible HTTPS endpoint would be driven like @elastic/elasticsearch',
   'aws-sdk': 'not a devDependency, and end of support since 2025-09-08',
+  minio: 'not a devDependency: an https endpoint with Node\'s own agent, which would be driven like @elastic/elasticsearch',
   mqtt: 'not a devDependency: MQTT over TLS is direct TLS, and would be driven like amqplib',
   'node-nats-streaming': 'not a devDependency, deprecated with NATS Streaming; it connects through nats 1.x (not installed here), whose TLS upgrade on the server\'s INFO would be driven like nats',
   elasticsearch: 'the legacy client (deprecated since 2020), not a devDependency',
