@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry, OptionCondition, TlsMeaning, TlsSwitch } from '../catalog/types';
 import { classifyHost, parseHostPort } from './host';
-import { conditionHolds, meaningList, paramSpec, possibleValues, type TlsFix, type TlsIssue } from './tls';
+import { conditionHolds, meaningList, paramSpec, possibleValues, tlsIssues, type TlsFix, type TlsIssue } from './tls';
 import { parseServiceUrl, type ServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { HOLE, lookup, textOf } from './value';
@@ -432,16 +432,17 @@ function hostOptions<N>(entry: CatalogEntry, options: ObjectValue<N>): HostOrigi
 }
 
 /**
- * A plaintext scheme in option form (amqplib `{ protocol: 'amqp', hostname }`), judged as the
- * same URL is: toward a host that is not loopback, written or from the environment. Not when a
+ * Plaintext schemes in option form (amqplib `{ protocol: 'amqp', hostname }`), judged as the
+ * same URL is: toward a host that is not loopback, written or from the environment. None when a
  * URL option is there (that URL is judged itself), nor toward the default host (loopback) or
  * an unknown one.
  */
-export function plaintextSchemeOption<N>(entry: CatalogEntry, options: ObjectValue<N>, issue: TlsIssue<N>): boolean {
-  if (!issue.scheme || issue.meaning !== 'off') return false;
-  if (entry.location.urlPaths.some((path) => lookup(options, path).status !== 'absent')) return false;
+export function plaintextSchemeOptions<N>(entry: CatalogEntry, options: ObjectValue<N>, callNode: N): TlsIssue<N>[] {
+  if (!entry.tls.switches.some((sw) => sw.scheme)) return [];
+  if (entry.location.urlPaths.some((path) => lookup(options, path).status !== 'absent')) return [];
   const hosts = hostOptions(entry, options);
-  return hosts !== undefined && towardRemote(hosts);
+  if (hosts === undefined || !towardRemote(hosts)) return [];
+  return tlsIssues(entry, options, callNode).filter((issue) => issue.scheme && issue.meaning === 'off');
 }
 
 function hostOrigin<N>(value: Value<N>): HostOrigin {

@@ -2,8 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import type { ServiceUrlLiteral } from '../analysis/service-urls';
 import { catalog } from '../catalog';
-import { judgeUrlLiteral, plaintextSchemeOption, switchFix, urlReaches, type PlaintextUrl } from '../policy/plaintext';
-import { tlsIssues } from '../policy/tls';
+import { judgeUrlLiteral, plaintextSchemeOptions, switchFix, urlReaches, type PlaintextUrl } from '../policy/plaintext';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { isTestFile } from './utils/files';
@@ -43,10 +42,12 @@ export default createRule<[], MessageIds>({
     return oncePerFile(() => {
       const analysis = getFileAnalysis(context);
       if (withProtocol) {
+        // Options shared by several clients are reported once.
+        const reported = new Set<Node>();
         for (const site of analysis.sites) {
-          if (!site.entry.tls.switches.some((sw) => sw.scheme)) continue;
-          for (const issue of tlsIssues(site.entry, site.options, site.node as Node)) {
-            if (!plaintextSchemeOption(site.entry, site.options, issue)) continue;
+          for (const issue of plaintextSchemeOptions(site.entry, site.options, site.node as Node)) {
+            if (reported.has(issue.node)) continue;
+            reported.add(issue.node);
             const fix = switchFix(site.entry, site.options, issue);
             context.report({
               node: issue.node,

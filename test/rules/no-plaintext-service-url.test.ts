@@ -258,6 +258,11 @@ ruleTests('no-plaintext-service-url', rule, {
       ],
     },
     {
+      name: 'option-form scheme in options shared by two clients: one report',
+      code: "import * as amqp from 'amqplib';\nconst options = { protocol: 'amqp', hostname: 'rabbitmq.internal' };\nexport const a = amqp.connect(options);\nexport const b = amqp.connect(options);",
+      errors: [{ messageId: 'plaintextProtocol', line: 2, suggestions: [] }],
+    },
+    {
       name: 'TypeScript: typed constant',
       code: "const REDIS_URL: string = 'redis://cache.example.com:6379' as const;",
       tsOnly: true,
