@@ -106,6 +106,7 @@ export interface GlobalDefaultsWrite {
 export class FileAnalysis {
   private evaluatorOfFile: Evaluator | undefined;
   private globalsOfFile: Map<string, TSESTree.Identifier[]> | undefined;
+  private globalModuleUses: Array<{ identifier: TSESTree.Identifier; module: string }> | undefined;
   private specifiers: string[] | undefined;
   private imported: ReadonlySet<string> | undefined;
   private catalogNamed: boolean | undefined;
@@ -177,7 +178,7 @@ export class FileAnalysis {
   /** References to an undeclared global the catalog names as a module, with that module. */
   private get globalModules(): Array<{ identifier: TSESTree.Identifier; module: string }> {
     if (this.isJson) return [];
-    return [...catalogGlobalNames].flatMap(([name, module]) => this.globals.get(name)!.map((identifier) => ({ identifier, module })));
+    return (this.globalModuleUses ??= [...catalogGlobalNames].flatMap(([name, module]) => this.globals.get(name)!.map((identifier) => ({ identifier, module }))));
   }
 
   /** The module specifiers the file imports (see `importedSpecifiers`). */

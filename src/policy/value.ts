@@ -194,8 +194,7 @@ export function pieceHolding<N>(value: Value<N>, needle: string): N | undefined 
   if ((value.kind !== 'literal' && value.kind !== 'template') || !value.pieces) return undefined;
   const text = textOf(value)?.toLowerCase();
   const at = text?.indexOf(needle.toLowerCase()) ?? -1;
-  if (at === -1) return undefined;
-  return value.pieces.find((p) => p.from <= at && at + needle.length <= p.to)?.node;
+  return at === -1 ? undefined : pieceSpanning(value, [at, at + needle.length])?.node;
 }
 
 /** Walks every value inside `value`, depth first, parents before children. */
