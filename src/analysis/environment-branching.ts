@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   clientSignature,
+  clientConnectionShape,
+  differingEntry,
   differingEnvironmentEntry,
   isTestRunnerGuard,
   mayHoldEnvironmentEntries,
@@ -10,9 +12,10 @@ import {
   valueShapeText,
   valuesWithPaths,
 } from '../policy/environment';
+import { environmentKind } from '../policy/env-names';
 import type { Value } from '../policy/value';
 import { lookup } from '../policy/value';
-import { containsNode, findVariable, staticPropertyName, unwrap } from './ast';
+import { containsNode, findVariable, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
 import type { ChosenConfiguration, ClientSite } from './file-analysis';
@@ -49,6 +52,9 @@ interface OptionIndex {
 function unknownKey(node: Node): string {
   return node.type === 'Identifier' ? `?id:${node.name}` : `?${node.range[0]}`;
 }
+
+/** Every unknown alike: map entries whose settings the analysis cannot see are not told apart by them. */
+const anyUnknown = (): string => '?';
 
 /** A value's shape as text, for comparing what the paths of a branch give (`serviceConfigDiffers`). */
 export function shapeText(value: Value<Node> | undefined): string {
@@ -355,19 +361,39 @@ export class EnvironmentBranching {
     return best && { site: best.site, path: best.path };
   }
 
+  /** Per map of options recognised by shape or type and keyed by environment name, the entry that connects differently. */
+  private recognisedMapEntries(): Array<{ node: Node; name: string; client: string; envVar: string }> {
+    const maps = new Map<Node, Array<{ name: string; node: Node; connection: string; client: string; envVar: string }>>();
+    for (const site of this.sites) {
+      // Knexfiles and sequelize-cli configs are judged as exported maps, by their own keys.
+      const property = site.origin === 'shape' || site.origin === 'typed' ? site.node.parent : undefined;
+      if (property?.type !== 'Property' || property.value !== site.node || property.parent.type !== 'ObjectExpression') continue;
+      const name = staticKey(property);
+      if (name === undefined || environmentKind(name) === undefined) continue;
+      const entries = maps.get(property.parent) ?? [];
+      // Variants of one site share its node: the first stands for them.
+      if (!entries.some((e) => e.node === property)) entries.push({ name, node: property, connection: `${site.entry.id}:${clientConnectionShape(site.entry, site.options, anyUnknown)}`, client: site.entry.displayName, envVar: site.entry.envVar });
+      maps.set(property.parent, entries);
+    }
+    return [...maps.values()].flatMap((entries) => differingEntry(entries) ?? []);
+  }
+
   /**
    * `module.exports = { development: { client, connection }, production: { ... } }` (a knexfile,
    * a sequelize-cli config): for each exported per-environment map, the entry that connects
    * differently from the others.
    */
-  differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string }> {
-    const found: Array<{ node: Node; name: string; client: string }> = [];
+  differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string; envVar: string }> {
+    const found: Array<{ node: Node; name: string; client: string; envVar: string }> = [];
     if (this.mayExportMap()) {
       for (const value of this.exported()) {
         const entry = differingEnvironmentEntry(value, unknownKey);
         if (entry) found.push(entry);
       }
     }
+    // `export const kafka = { development: { brokers: [...] }, production: { ... } }`: a map
+    // whose entries the analysis recognised as one library's options (by shape or type).
+    for (const entry of this.recognisedMapEntries()) if (!found.some((f) => f.node === entry.node)) found.push(entry);
     // `{ ...perEnvironment[process.env.NODE_ENV], ...base }`: a map picked by the environment
     // name in a file that configures a client, whose entries hold only the connection.
     if (this.sites.length > 0) {
@@ -389,6 +415,12 @@ export class EnvironmentBranching {
  */
 export function mayExportEnvironmentMap(sourceCode: TSESLint.SourceCode): boolean {
   return sourceCode.ast.body.some((statement) => exportedExpression(statement) !== undefined) && mayHoldEnvironmentEntries(sourceCode.text);
+}
+
+/** `development` in `{ development: ... }` or `{ 'development': ... }`. */
+function staticKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
 }
 
 function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: readonly ClientSite[]): string[] {

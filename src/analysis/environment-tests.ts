@@ -222,6 +222,9 @@ class TestClassifier {
   private call(node: TSESTree.CallExpression): { kind: BranchTestKind; compared: string[] } | null {
     const callee = unwrap(node.callee);
     const firstArg = node.arguments[0];
+    // `isProduction()`, `isNodeProd()`, `config.isDev()`: a predicate named for the environment.
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : undefined;
+    if (node.arguments.length === 0 && name !== undefined && isFlagName(name)) return { kind: 'environment', compared: [] };
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);
       const text = firstArg ? stringLiteralValue(firstArg) : undefined;
@@ -256,9 +259,13 @@ class TestClassifier {
   }
 }
 
-/** `isProd`, `IS_DEVELOPMENT`: a name that says it is an environment flag, for bindings whose value is not in the file. */
+/**
+ * `isProd`, `IS_DEVELOPMENT`, `isNodeProd`: a name that says it is an environment flag, for
+ * bindings whose value is not in the file. `Node`/`App` between `is` and the environment names
+ * whose environment it is.
+ */
 function isFlagName(name: string): boolean {
-  return /^(?:is|IS_)/.test(name) && isEnvironmentFlagVariable(name);
+  return /^(?:is|IS_)/.test(name) && isEnvironmentFlagVariable(name.replace(/^(is|IS_)(?:Node|App|NODE_|APP_)(?=[A-Z])/, '$1'));
 }
 
 /** `NODE_ENV`, `appEnv`, `environment` as a parameter's name; not `mode` or `stage`, which name other things too. */

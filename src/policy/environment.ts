@@ -9,7 +9,7 @@ import { environmentKind } from './env-names';
 import { classifyHost, parseHostPort } from './host';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
-import { HOLE, lookup, textOf } from './value';
+import { HOLE, lookup, textOf, valueAt } from './value';
 
 /**
  * The developer's own machine, as the rules mean it: `localhost` (and `*.localhost`),
@@ -330,20 +330,25 @@ export function isTestRunnerGuard(comparedWith: readonly string[]): boolean {
 /** How an unknown value is told apart from another: the same name is the same unknown. */
 export type UnknownKey<N> = (node: N) => string;
 
-/** A plain, comparable rendering of a value; unknowns are keyed by `unknownKey`. */
-export function valueShape<N>(value: Value<N>, unknownKey: UnknownKey<N>, depth = 0): unknown {
+/**
+ * A plain, comparable rendering of a value; unknowns are keyed by `unknownKey`. With
+ * `readsAlike`, every environment read is alike: `DB_DEV_HOST` and `DB_PROD_HOST` name what the
+ * deployment sets, not a difference written in code (as before, a default is not compared).
+ */
+export function valueShape<N>(value: Value<N>, unknownKey: UnknownKey<N>, depth = 0, readsAlike = false): unknown {
   if (depth > 6) return '?';
+  const inner = (v: Value<N>): unknown => valueShape(v, unknownKey, depth + 1, readsAlike);
   switch (value.kind) {
     case 'literal':
       return typeof value.value === 'bigint' ? String(value.value) : value.value;
     case 'object':
-      return Object.fromEntries(value.props.map((p) => [p.key, valueShape(p.value, unknownKey, depth + 1)]));
+      return Object.fromEntries(value.props.map((p) => [p.key, inner(p.value)]));
     case 'array':
-      return value.elements.map((e) => valueShape(e, unknownKey, depth + 1));
+      return value.elements.map(inner);
     case 'env':
-      return `$env:${value.name ?? '?'}`;
+      return readsAlike ? '$env' : `$env:${value.name ?? '?'}`;
     case 'template':
-      return value.parts.map((p) => (typeof p === 'string' ? p : valueShape(p, unknownKey, depth + 1)));
+      return value.parts.map((p) => (typeof p === 'string' ? p : inner(p)));
     default:
       return unknownKey(value.node);
   }
@@ -380,18 +385,21 @@ const CONNECTION_KEYS = ['connection', 'host', 'url', 'ssl', 'dialectOptions', '
 /** Keys of an environment entry (or of its `connection`) that say where and how it connects. */
 const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connectionString', 'socketPath', 'ssl', 'tls', 'encrypt', 'user', 'username', 'password', 'use_env_variable', 'storage', 'filename'];
 
-/** Where and how an environment entry connects; the database name, pools and logging are left out. */
+/**
+ * Where and how an environment entry connects; the database name, pools and logging are left
+ * out, and so are the names of the variables it reads.
+ */
 function connectionShape<N>(entry: ObjectValue<N>, unknownKey: UnknownKey<N>): unknown {
   const pick = (object: ObjectValue<N>): Record<string, unknown> =>
     Object.fromEntries(WHERE_KEYS.flatMap((k) => {
       const prop = object.props.find((q) => q.key === k);
-      return prop ? [[k, valueShape(prop.value, unknownKey)]] : [];
+      return prop ? [[k, valueShape(prop.value, unknownKey, 0, true)]] : [];
     }));
   const connection = entry.props.find((q) => q.key === 'connection')?.value;
   const dialectSsl = entry.props.find((q) => q.key === 'dialectOptions')?.value;
   return {
     top: pick(entry),
-    connection: connection?.kind === 'object' ? pick(connection) : connection ? valueShape(connection, unknownKey) : null,
+    connection: connection?.kind === 'object' ? pick(connection) : connection ? valueShape(connection, unknownKey, 0, true) : null,
     dialect: dialectSsl?.kind === 'object' ? pick(dialectSsl) : null,
   };
 }
@@ -410,20 +418,41 @@ export function differingEnvironmentEntry<N>(
   value: Value<N>,
   unknownKey: UnknownKey<N>,
   { picked = false }: { picked?: boolean } = {},
-): { node: N; name: string; client: string } | undefined {
+): { node: N; name: string; client: string; envVar: string } | undefined {
   if (value.kind !== 'object' || value.open) return undefined;
   const entries = value.props.filter((p) => environmentKind(p.key) !== undefined && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
   if (entries.length < 2) return undefined;
   // An exported map must say which client its entries configure; a map picked by the
   // environment name where a client is configured may hold only the connection part.
   const shaped = entries.filter((p) => (picked || CLIENT_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k))) && CONNECTION_KEYS.some((k) => hasKey(p.value as ObjectValue<N>, k)));
-  if (shaped.length < 2) return undefined;
-  const connectionOf = (p: (typeof shaped)[number]): string => JSON.stringify(connectionShape(p.value as ObjectValue<N>, unknownKey));
-  const distinct = new Set(shaped.map(connectionOf));
-  if (distinct.size < 2) return undefined;
+  const other = differingEntry(shaped.map((p) => ({ name: p.key, node: p.node, connection: JSON.stringify(connectionShape(p.value as ObjectValue<N>, unknownKey)) })));
+  if (!other) return undefined;
   const clientValue = (shaped[0]!.value as ObjectValue<N>).props.find((q) => CLIENT_KEYS.includes(q.key));
   const client = clientValue?.key === 'dialect' ? 'sequelize' : clientValue?.key === 'type' ? 'typeorm' : 'knex';
-  const production = shaped.find((p) => environmentKind(p.key) === 'production') ?? shaped[0]!;
-  const other = shaped.find((p) => p !== production && connectionOf(p) !== connectionOf(production));
-  return other && { node: other.node, name: other.key, client };
+  return { node: other.node, name: other.name, client, envVar: 'DATABASE_URL' };
+}
+
+/**
+ * Of per-environment entries (test-only ones left out), the one that connects differently from
+ * the production entry (or the first), when two or more differ in `connection`.
+ */
+export function differingEntry<E extends { name: string; connection: string }>(entries: readonly E[]): E | undefined {
+  const compared = entries.filter((e) => !isTestOnlyEnvironment(e.name));
+  if (compared.length < 2 || new Set(compared.map((e) => e.connection)).size < 2) return undefined;
+  const production = compared.find((e) => environmentKind(e.name) === 'production') ?? compared[0]!;
+  return compared.find((e) => e !== production && e.connection !== production.connection);
+}
+
+/**
+ * Where and how a catalog client's options connect, to tell per-environment entries apart: the
+ * values at its location, port, TLS and credential paths, every environment read alike.
+ */
+export function clientConnectionShape<N>(entry: CatalogEntry, options: ObjectValue<N>, unknownKey: UnknownKey<N>): string {
+  const { location, tls, credentials } = entry;
+  const paths = [...location.urlPaths, ...location.hostPaths, ...location.listPaths, ...location.portPaths, ...tls.switches.map((s) => s.path), ...tls.bags, ...credentials.userPaths, ...credentials.secretPaths];
+  return JSON.stringify(paths.filter((path) => path !== '').map((path) => {
+    const value = valueAt(options, path);
+    // An object at a URL path (knex's `connection`) is compared by the paths inside it.
+    return value === undefined ? null : value.kind === 'object' ? '{}' : valueShape(value, unknownKey, 0, true);
+  }));
 }

@@ -23,7 +23,7 @@ export default createRule<[], MessageIds>({
         '`{{client}}`: {{setting}} depends on {{what}}, so environments connect differently. Configure every environment the same way and read what differs (the URL, a CA) from the environment.',
       map: '`{{client}}`: configuration picked from a per-environment map by {{what}}. Use one configuration and read the location, TLS settings and credentials from the environment.',
       environmentFile:
-        '`{{client}}`: the `{{name}}` entry connects differently from the others (location or TLS written per environment). Use one entry that reads `DATABASE_URL` and its TLS settings from the environment.',
+        '`{{client}}`: the `{{name}}` entry connects differently from the others (location or TLS written per environment). Use one entry that reads `{{envVar}}` and its TLS settings from the environment.',
     },
   },
   defaultOptions: [],
@@ -37,7 +37,7 @@ export default createRule<[], MessageIds>({
       // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
       // or not the file also builds a client.
       for (const entry of flow.differingEnvironmentEntries()) {
-        context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name } });
+        context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name, envVar: entry.envVar } });
       }
       if (flow.sites.length === 0 && !analysis.mayChooseModules) return;
 

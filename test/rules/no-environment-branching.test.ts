@@ -82,18 +82,18 @@ const environmentFiles: InvalidCase[] = [
     name: 'knexfile with per-environment connections',
     code: "module.exports = {\n  development: { client: 'pg', connection: { host: 'localhost', database: 'dev' } },\n  production: { client: 'pg', connection: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } },\n};",
     sourceType: 'commonjs',
-    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development' }, line: 2 }],
+    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' }, line: 2 }],
   },
   {
     name: 'ESM knexfile with three environments',
     code: "const config = {\n  development: { client: 'pg', connection: 'postgres://localhost/dev' },\n  staging: { client: 'pg', connection: process.env.DATABASE_URL },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};\nexport default config;",
-    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development' }, line: 2 }],
+    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' }, line: 2 }],
   },
   {
     name: 'sequelize-cli config',
     code: "module.exports = {\n  production: { use_env_variable: 'DATABASE_URL', dialect: 'postgres', dialectOptions: { ssl: { require: true } } },\n  development: { username: 'dev', database: 'dev', host: '127.0.0.1', dialect: 'postgres' },\n};",
     sourceType: 'commonjs',
-    errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development' }, line: 3 }],
+    errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development', envVar: 'DATABASE_URL' }, line: 3 }],
   },
 ];
 
