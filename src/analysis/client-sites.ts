@@ -65,12 +65,13 @@ export function callSites(entry: CatalogEntry, factory: Factory, node: Call, eva
   );
   const sites: ClientSite[] = [];
   for (const list of lists) {
-    for (const variant of variants(list)) {
+    for (const { args: variant, arms } of variants(list)) {
       const options = normalizeArguments(folded, variant, node as Node);
       const judged = factory.dispatch ? dispatched(factory.dispatch, options, sourceCode) : entry;
       if (!judged) continue;
       const site: ClientSite = { entry: judged, origin: 'call', factory, node, args, options };
       if (via) site.via = via;
+      if (arms.length > 0) site.arms = arms;
       sites.push(site);
     }
   }
@@ -122,13 +123,19 @@ function listElements(args: Value<Node>[], index: number): Value<Node>[][] {
 /**
  * One argument list per branch of a whole-argument conditional between option objects
  * (`new Pool(isProd ? { ssl } : { host: 'localhost' })`), so each branch is judged as the
- * complete options it is. Other arguments stay as they are.
+ * complete options it is, with the arms of `?:` it took. Other arguments stay as they are.
  */
-function variants(args: Value<Node>[]): Value<Node>[][] {
-  let lists: Value<Node>[][] = [args];
+function variants(args: Value<Node>[]): Array<{ args: Value<Node>[]; arms: Node[] }> {
+  let lists: Array<{ args: Value<Node>[]; arms: Node[] }> = [{ args, arms: [] }];
   args.forEach((arg, i) => {
     if (arg.kind !== 'conditional' || !arg.branches.every(isOptionsLike) || !arg.branches.some((b) => b.kind === 'object')) return;
-    const next = lists.flatMap((list) => arg.branches.map((branch) => list.map((a, j) => (j === i ? branch : a))));
+    const expression = arg.node.type === 'ConditionalExpression' && arg.branches.length === 2 ? arg.node : undefined;
+    const next = lists.flatMap(({ args: list, arms }) =>
+      arg.branches.map((branch, b) => ({
+        args: list.map((a, j) => (j === i ? branch : a)),
+        arms: expression ? [...arms, b === 0 ? expression.consequent : expression.alternate] : arms,
+      })),
+    );
     if (next.length <= MAX_VARIANTS) lists = next;
   });
   return lists;

@@ -65,6 +65,8 @@ export interface ClientSite {
    * built inside a helper (`function connect(cfg) { return new Pool(cfg) }; connect({...})`).
    */
   via?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The arms of whole-argument `?:` choices this site's options were taken from (`knex(url ? prod : dev)`). */
+  arms?: Node[];
 }
 
 /** What the analysis needs from a rule's context (an ESLint `RuleContext` is one). */
@@ -310,7 +312,8 @@ export class FileAnalysis {
    * that variable. Its loopback location is a local fallback, not a hard-coded location.
    */
   fallbackVariable(site: ClientSite): string | undefined {
-    return this.fallbackVariableAt(site.node);
+    // `knex(process.env.DATABASE_URL ? prod : dev)`: the `dev` arm's site is built only while it is unset.
+    return this.fallbackVariableAt(site.node) ?? site.arms?.map((arm) => this.fallbackVariableAt(arm)).find((name) => name !== undefined);
   }
 
   /** The same for any node of such configuration (a setting's value). */

@@ -105,3 +105,19 @@ ruleTests('no-hardcoded-service-location leaves a local fallback client alone', 
   valid: [...forms(L.sequelize, "const db = process.env.DATABASE_URL\n  ? new Sequelize(process.env.DATABASE_URL)\n  : new Sequelize('postgres://localhost:5432/dev');")],
   invalid: [],
 });
+
+const presenceSwitch =
+  "import knex from 'knex';\nconst local = { client: 'pg', connection: { host: '127.0.0.1', database: 'app' } };\nconst hosted = { client: 'pg', connection: { connectionString: process.env.DATABASE_URL } };\nexport default knex(process.env.DATABASE_URL ? hosted : local);";
+
+ruleTests('a presence switch between option objects held in variables: the local one is a fallback', location, {
+  valid: [{ code: presenceSwitch }, { code: presenceSwitch.replace("import knex from 'knex';", "const knex = require('knex');").replace('export default', 'module.exports ='), sourceType: 'commonjs' }],
+  invalid: [
+    // Chosen by a variable that is not the location's: a hard-coded host all the same.
+    { code: presenceSwitch.replace('process.env.DATABASE_URL ? hosted', 'process.env.USE_HOSTED ? hosted'), errors: [{ messageId: 'hardcoded', line: 2 }] },
+  ],
+});
+
+ruleTests('no-local-service-fallback: the local arm of a presence switch between variables', fallback, {
+  valid: [{ code: presenceSwitch.replace("'127.0.0.1'", 'process.env.PGHOST') }],
+  invalid: [{ code: presenceSwitch, errors: [{ messageId: 'clientFallback', line: 2, data: { client: 'knex', name: 'DATABASE_URL', host: '127.0.0.1' } }] }],
+});
