@@ -179,8 +179,10 @@ export class FileAnalysis {
 
   /** References to an undeclared global the catalog names as a module, with that module. */
   private get globalModules(): Array<{ identifier: TSESTree.Identifier; module: string }> {
-    if (this.isJson) return [];
-    return (this.globalModuleUses ??= [...catalogGlobalNames].flatMap(([name, module]) => this.globals.get(name)!.map((identifier) => ({ identifier, module }))));
+    if (this.globalModuleUses) return this.globalModuleUses;
+    const uses: Array<{ identifier: TSESTree.Identifier; module: string }> = [];
+    if (!this.isJson) for (const [name, module] of catalogGlobalNames) for (const identifier of this.globals.get(name)!) uses.push({ identifier, module });
+    return (this.globalModuleUses = uses);
   }
 
   /** The module specifiers the file imports (see `importedSpecifiers`). */
@@ -190,7 +192,10 @@ export class FileAnalysis {
 
   /** Catalog, option-type and configuration-library modules the file imports (`pg`, `envalid`). */
   get importedModules(): ReadonlySet<string> {
-    return (this.imported ??= new Set([...importedNames(this.importSpecifiers, KNOWN_MODULES), ...this.globalModules.map((g) => g.module)]));
+    if (this.imported) return this.imported;
+    const names = importedNames(this.importSpecifiers, KNOWN_MODULES);
+    for (const use of this.globalModules) names.add(use.module);
+    return (this.imported = names);
   }
 
   /** Whether the file imports a module the settings map to a catalog library. */
@@ -233,7 +238,12 @@ export class FileAnalysis {
    * that judge only those return no listeners at all.
    */
   get namesCatalogModule(): boolean {
-    return (this.catalogNamed ??= [...this.importedModules].some((m) => CATALOG_NAMES.has(m) || TYPED.has(m)) || this.importsMappedModule);
+    if (this.catalogNamed === undefined) {
+      let named = false;
+      for (const m of this.importedModules) named ||= CATALOG_NAMES.has(m) || TYPED.has(m);
+      this.catalogNamed = named || this.importsMappedModule;
+    }
+    return this.catalogNamed;
   }
 
   get sites(): ClientSite[] {
