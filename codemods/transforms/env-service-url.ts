@@ -5,7 +5,7 @@ import { privilegedAccounts } from '../../src/policy/credentials';
 import { accountDefault, isServiceLocationRead, locationDefault, secretDefault } from '../../src/policy/env-defaults';
 import { environmentKind } from '../../src/policy/env-names';
 import { localLocationIn, valuesWithPaths } from '../../src/policy/environment';
-import { serviceLocations } from '../../src/policy/location';
+import { isLoopbackLocation, serviceLocations } from '../../src/policy/location';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, EnvOption, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { possibleValues, tlsIssues } from '../../src/policy/tls';
@@ -109,7 +109,13 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   // parameters; the helper's own site, with its parameters unknown, is not rewritten apart.
   const helpers = new Set(editor.analysis.sites.filter((s) => s.via).map((s) => s.node));
   const tables = serviceTables(editor.analysis.sites);
+  // Option objects only a dropped local arm uses (`const local: RedisOptions = {...}`) are not rewritten.
+  const unsetObjects = new Set(editor.analysis.sites.flatMap((site) => {
+    const unset = unsetArm(editor, site);
+    return unset ? [unwrap(editor.analysis.evaluator.evaluate(unset.arm).node)] : [];
+  }));
   for (const site of editor.analysis.sites) {
+    if (site.origin !== 'call' && unsetObjects.has(unwrap(site.node))) continue;
     if (!site.via && helpers.has(site.node)) continue;
     const table = tables.get(site);
     if (table) {
@@ -117,6 +123,15 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
       continue;
     }
     if (options.only && !touches(site, options.only, options.discarded ?? new Set())) continue;
+    const unset = unsetArm(editor, site);
+    if (unset) {
+      // `knex(process.env.DATABASE_URL ? hosted : local)`: the local arm goes; the variable is required.
+      if (collapseToSetArm(editor, unset.arm)) {
+        count++;
+        fallbackVariables.push({ name: unset.name, service: site.entry.service, library: site.entry.displayName, file: options.path });
+      }
+      continue;
+    }
     const key = siteKey(site);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -443,6 +458,26 @@ function stripEnvDefaults(editor: Editor): number {
     .filter((read) => read.value.fallback?.kind === 'literal' && read.value.fallback.value !== undefined && judgedDefault(read.name, read.value.fallback))
     .map((read) => read.value);
   return stripValues(editor, values) ? 1 : 0;
+}
+
+/**
+ * The arm of a presence switch between whole option objects that builds this site while a
+ * location variable is unset (`url ? hosted : local`), when it connects to this machine.
+ */
+function unsetArm(editor: Editor, site: ClientSite): { arm: Node; name: string } | undefined {
+  const name = site.arms && editor.analysis.fallbackVariable(site);
+  if (!name || !serviceLocations(site.entry, site.options).some(isLoopbackLocation)) return undefined;
+  const arm = site.arms!.find((a) => editor.analysis.fallbackVariableAt(a) === name);
+  return arm && { arm, name };
+}
+
+/** `test ? set : unset` (either order, negated tests too) → `set`. */
+function collapseToSetArm(editor: Editor, unset: Node): boolean {
+  const conditional = unset.parent;
+  if (conditional?.type !== 'ConditionalExpression' || editor.stripped.has(conditional)) return false;
+  editor.stripped.add(conditional);
+  editor.dropped.push(unset);
+  return editor.replace(conditional, conditional.consequent === unset ? conditional.alternate : conditional.consequent);
 }
 
 /** `process.env.X || 'localhost'` → `process.env.X` (and the `? :` and destructuring forms). */
