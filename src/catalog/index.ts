@@ -55,6 +55,7 @@ import {
   nestTransportRmq,
 } from './nestjs-microservices';
 import { nestjsMongoose } from './nestjs-mongoose';
+import { nestjsElasticsearch } from './nestjs-elasticsearch';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
@@ -112,6 +113,7 @@ export const catalog: readonly CatalogEntry[] = [
   elasticsearchLegacy,
   nestjsTypeorm,
   nestjsMongoose,
+  nestjsElasticsearch,
   nestjsBull,
   nestjsBullmq,
   nestjsMicroservices,

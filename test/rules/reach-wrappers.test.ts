@@ -43,6 +43,7 @@ const W = {
   memcached: { esm: "import Memcached from 'memcached';", cjs: "const Memcached = require('memcached');" },
   redis3: { esm: "import redis from 'redis';", cjs: "const redis = require('redis');" },
   pgPool: { esm: "import Pool from 'pg-pool';", cjs: "const Pool = require('pg-pool');" },
+  esModule: { esm: "import { ElasticsearchModule } from '@nestjs/elasticsearch';", cjs: "const { ElasticsearchModule } = require('@nestjs/elasticsearch');" },
 } satisfies Record<string, Lib>;
 
 /**
@@ -112,6 +113,15 @@ const unverifiedCases: Case[] = [
   [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'elasticsearch (legacy client)' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.mqtt, "mqtt.connect(process.env.MQTT_URL, { rejectUnauthorized: false });", 'unverified', { client: 'mqtt' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   [W.pgPool, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'pg-pool' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  // @nestjs/elasticsearch hands the options to a subclass of the Elastic client: `super(options)`.
+  [W.esModule, 'ElasticsearchModule.register({ node: process.env.ELASTICSEARCH_URL, tls: { rejectUnauthorized: false } });', 'unverified', { client: '@nestjs/elasticsearch' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [
+    W.esModule,
+    "ElasticsearchModule.registerAsync({\n  inject: [ConfigService],\n  useFactory: (config) => ({ node: config.get('ES_NODE'), tls: { rejectUnauthorized: false } }),\n});",
+    'unverified',
+    { client: '@nestjs/elasticsearch' },
+    ['rejectUnauthorized: false', 'rejectUnauthorized: true'],
+  ],
 ];
 
 const locationCases: Case[] = [
@@ -149,6 +159,7 @@ const locationCases: Case[] = [
   [W.memcached, "const cache = new Memcached();\ncache.connect('cache.internal:11211', () => {});", 'hardcoded', { client: 'memcached', path: 'servers' }, null],
   // node-redis 3 read `host` at the top of the options.
   [W.redis3, "redis.createClient({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'node-redis', path: 'host' }, null],
+  [W.esModule, "ElasticsearchModule.register({ node: 'https://search.internal:9200' });", 'hardcoded', { client: '@nestjs/elasticsearch', path: 'node' }, null],
 ];
 
 const privilegedCases: Case[] = [
@@ -158,6 +169,7 @@ const privilegedCases: Case[] = [
   [W.pgPool, "new Pool({ host: process.env.PGHOST, user: 'postgres', password: process.env.PGPASSWORD });", 'option', { client: 'pg-pool', where: 'user', account: 'postgres' }, null],
   // `httpAuth: 'user:password'`: the user is the part before the colon.
   [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, httpAuth: 'elastic:changeme' });", 'option', { client: 'elasticsearch (legacy client)', where: 'httpAuth', account: 'elastic' }, null],
+  [W.esModule, "ElasticsearchModule.register({ node: process.env.ES_URL, auth: { username: 'elastic', password: process.env.ES_PASSWORD } });", 'option', { client: '@nestjs/elasticsearch', where: 'auth.username', account: 'elastic' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -172,6 +184,9 @@ ruleTests('no-unverified-tls through wrappers', unverified, {
     ...forms(W.clients, "ClientsModule.register([{ name: 'TCP', transport: Transport.TCP, options: { tls: { rejectUnauthorized: false } } }]);"),
     { code: "import { TypeOrmModule } from './typeorm-lookalike';\nTypeOrmModule.forRoot({ type: 'postgres', ssl: { rejectUnauthorized: false } });" },
     { code: "import { BullModule } from '@nestjs/bull';\nBullModule.forRoot({ redis: config.redis });" },
+    // Verified, and a module of the same name from elsewhere.
+    ...forms(W.esModule, 'ElasticsearchModule.register({ node: process.env.ELASTICSEARCH_URL, tls: { ca: process.env.ES_CA } });'),
+    { code: "import { ElasticsearchModule } from './search';\nElasticsearchModule.register({ node: process.env.ES_URL, tls: { rejectUnauthorized: false } });" },
     { code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { pool } from './pool';\ndrizzle(pool, { schema });" },
     // generic-pool's pools and a local module named like pg-pool build no database client.
     { code: "import { createPool } from 'generic-pool';\ncreatePool(factory, { ssl: { rejectUnauthorized: false } });" },
