@@ -4,8 +4,9 @@ type Node = TSESTree.Node;
 
 /**
  * Whether `node`, a variable's initial value, is only ever printed: every read of the variable
- * is an argument of a `console` method (`const host = process.env.DB_HOST || '127.0.0.1';
- * console.log('host', host)`). Such a value reaches no client, so it configures nothing. A
+ * is an argument of a logging call (`const host = process.env.DB_HOST || '127.0.0.1';
+ * console.log('host', host)`, `logger.info(...)`, `infolog(...)`). Such a value reaches no
+ * client, so it configures nothing. A
  * variable never read is not counted: a config module may hand it on in ways not followed here.
  */
 export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolean {
@@ -20,12 +21,26 @@ export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolea
 
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
 
-/** `console.log(x)`, `console.info(`host ${x}`)`: the identifier is printed and goes no further. */
+/**
+ * `console.log(x)`, `logger.info(`host ${x}`)`, `infolog('to ' + x)`: the identifier is printed
+ * and goes no further.
+ */
 function isConsoleArgument(identifier: Node): boolean {
   let argument: Node = identifier;
   while (argument.parent?.type === 'TemplateLiteral' || (argument.parent?.type === 'BinaryExpression' && argument.parent.operator === '+')) argument = argument.parent;
   const call = argument.parent;
   if (call?.type !== 'CallExpression' || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
-  const callee = call.callee;
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console';
+  return isLogger(call.callee);
 }
+
+/** `console.x`, `logger.x`, `this.logger.x`, `log.x`, and functions named `log`, `infolog`, `logger`. */
+function isLogger(callee: Node): boolean {
+  if (callee.type === 'Identifier') return LOG_FUNCTION.test(callee.name);
+  if (callee.type !== 'MemberExpression') return false;
+  const object = callee.object;
+  const name = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' && object.object.type === 'ThisExpression' && object.property.type === 'Identifier' ? object.property.name : undefined;
+  return name !== undefined && LOGGER_OBJECT.test(name);
+}
+
+const LOG_FUNCTION = /^(?:info|warn|error|debug|trace|fatal)?log(?:ger)?$/i;
+const LOGGER_OBJECT = /^(?:console|log|logger|_logger|winston|pino)$/i;

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
+import { onlyPrinted } from '../analysis/printed';
 import type { ServiceUrlLiteral } from '../analysis/service-urls';
 import { catalog } from '../catalog';
 import { judgeUrlLiteral, plaintextSchemeOptions, switchFix, urlReaches, type PlaintextUrl } from '../policy/plaintext';
@@ -63,11 +64,12 @@ export default createRule<[], MessageIds>({
       const reach = urlReaches(analysis.sites);
       // A URL that reaches no client is judged on its own only where it configures something:
       // not as the argument of a function the analysis does not know (a validator, a parser, a
-      // logger, an assertion), and not in test code (fixtures, mocked clients).
+      // logger, an assertion), not held by a variable only ever logged, and not in test code
+      // (fixtures, mocked clients).
       const testFile = isTestFile(context.filename, context.cwd);
       for (const url of urls) {
         const reaches = reach.get(url.node);
-        if (!reaches && (url.argument || testFile)) continue;
+        if (!reaches && (url.argument || testFile || onlyPrinted(url.node, sourceCode))) continue;
         const finding = judgeUrlLiteral(url.text, catalog, reaches);
         if (!finding) continue;
         const { result, standalone } = finding;

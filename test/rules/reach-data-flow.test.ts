@@ -121,3 +121,24 @@ ruleTests('no-local-service-fallback: the local arm of a presence switch between
   valid: [{ code: presenceSwitch.replace("'127.0.0.1'", 'process.env.PGHOST') }],
   invalid: [{ code: presenceSwitch, errors: [{ messageId: 'clientFallback', line: 2, data: { client: 'knex', name: 'DATABASE_URL', host: '127.0.0.1' } }] }],
 });
+
+import plaintextRule from '../../src/rules/no-plaintext-service-url';
+
+ruleTests('no-plaintext-service-url: a URL only ever logged connects nothing', plaintextRule, {
+  valid: [
+    { code: "const url = 'redis://' + client.address;\ninfolog('Redis client is connecting to ' + url);\nwarnlog(`reconnecting to ${url}`);" },
+    { code: "const url = 'amqp://' + process.env.MQ_HOST;\nconsole.log('broker', url);\nlogger.info(`broker at ${url}`);", sourceType: 'commonjs' },
+  ],
+  invalid: [
+    // Also exported: it may configure something elsewhere.
+    {
+      code: "export const url = 'redis://' + process.env.REDIS_HOST;\nlogger.info(url);",
+      errors: [{ messageId: 'plaintext', suggestions: [{ messageId: 'suggestTlsScheme', data: { scheme: 'rediss' }, output: "export const url = 'rediss://' + process.env.REDIS_HOST;\nlogger.info(url);" }] }],
+    },
+    {
+      code: "const url = 'amqp://' + process.env.MQ_HOST;\nconsole.log(url);\nmodule.exports = { url };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'plaintext', suggestions: [{ messageId: 'suggestTlsScheme', data: { scheme: 'amqps' }, output: "const url = 'amqps://' + process.env.MQ_HOST;\nconsole.log(url);\nmodule.exports = { url };" }] }],
+    },
+  ],
+});

@@ -159,14 +159,18 @@ ruleTests('a default that is only printed configures nothing', fallback, {
   valid: [
     { code: "const host = process.env.CASSANDRA_SERVER || '127.0.0.1';\nconsole.log('HOST:', host);" },
     { code: "const host = process.env.REDIS_HOST ?? 'localhost';\nconsole.info(`redis at ${host}`);\nconsole.error('was ' + host);" },
+    // Loggers by their names: `log`, `infolog`, `logger.x`, `this.logger.x`.
+    { code: "const host = process.env.REDIS_HOST || 'localhost';\nlog(host);\ninfolog('at ' + host);\nlogger.info(`at ${host}`);" },
+    { code: "class Cache {\n  start() {\n    const host = process.env.REDIS_HOST || 'localhost';\n    this.logger.debug(`redis at ${host}`);\n  }\n}" },
   ],
   invalid: [
     {
       code: "const host = process.env.REDIS_HOST || 'localhost';\nconsole.log(host);\nmodule.exports = { host };",
       errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }],
     },
-    // Another logger may be anything: not known to print only.
-    { code: "const host = process.env.REDIS_HOST || 'localhost';\nlog(host);", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
+    // A function not named for logging may be anything: not known to print only (`catalog`, `dialog` are no loggers).
+    { code: "const host = process.env.REDIS_HOST || 'localhost';\nreport(host);", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
+    { code: "const host = process.env.REDIS_HOST || 'localhost';\ncatalog(host);\ndialog.open(host);", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
     // Never read: a config module may hand it on in ways not followed.
     { code: "const host = process.env.REDIS_HOST || 'localhost';", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_HOST', host: 'localhost' } }] },
   ],
