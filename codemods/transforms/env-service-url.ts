@@ -500,6 +500,11 @@ function stripValues(editor: Editor, values: ReadonlyArray<EValue & { kind: 'env
     } else if (value.fallbackNode) {
       const holder = value.fallbackNode.parent;
       if (holder?.type === 'AssignmentPattern' && holder.right === value.fallbackNode) changed = editor.replace(holder, holder.left) || changed;
+      // zod's `z.string().default('localhost')`: without it, parsing `process.env` fails when the variable is missing.
+      else if (value.source === 'zod' && holder?.type === 'CallExpression' && holder.callee.type === 'MemberExpression') {
+        editor.dropped.push(value.fallbackNode);
+        changed = editor.replace(holder, holder.callee.object) || changed;
+      }
       // envalid's `str({ default: 'localhost' })` (or `devDefault`): without it the variable is required.
       else if (value.source === 'envalid' && holder?.type === 'Property' && holder.value === value.fallbackNode) changed = editor.removeProperty(holder) || changed;
       // A reader's default argument (Strapi's `env('DATABASE_HOST', '127.0.0.1')`).

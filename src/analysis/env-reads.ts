@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { EnvValue, Value } from '../policy/value';
 import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 import { NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
+import { zodSchemaReads } from './zod-env';
 import type { Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -35,7 +36,10 @@ export function findEnvReads(
   libraries: EnvLibraries,
 ): EnvRead[] {
   const reads: EnvRead[] = [];
-  for (const envObject of envObjects) processEnvRead(envObject, evaluator, reads, sourceCode);
+  for (const envObject of envObjects) {
+    processEnvRead(envObject, evaluator, reads, sourceCode);
+    reads.push(...zodSchemaReads(envObject, evaluator, sourceCode));
+  }
   configFunctionReads(sourceCode, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from '../policy/env-names';
-import { asEnvDefinition } from '../policy/env-defaults';
+import { asEnvDefinition, jsonSchemaDefinitions } from '../policy/env-defaults';
 import { isTable } from '../policy/tables';
 import type { EnvValue, ObjectValue, Value } from '../policy/value';
 import type { ExportedConfiguration } from './exports';
@@ -22,6 +22,7 @@ export function definitionReads(exports: readonly ExportedConfiguration[]): Arra
   const found: Array<{ name: string; node: Node; value: EnvValue<Node> }> = [];
   const visit = (value: Value<Node>, depth: number): void => {
     if (depth > 4 || (value.kind !== 'object' && value.kind !== 'array')) return;
+    for (const read of jsonSchemaDefinitions(value)) found.push({ name: read.name!, node: read.node, value: read });
     const read = asEnvDefinition(value);
     if (read) {
       found.push({ name: read.name!, node: read.node, value: read });

@@ -16,7 +16,7 @@ import { hasUrlScheme, parseServiceUrl } from './url';
 import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
 import { isPlaceholderSecret } from './secrets';
 import type { ArrayValue, EnvValue, ObjectValue, Value } from './value';
-import { getProperty, textOf } from './value';
+import { getProperty, isLiteral, textOf } from './value';
 
 /** Accounts privileged on the service a variable's name says (`DB`, `MONGO`, `RABBITMQ`). */
 const ACCOUNTS_BY_SERVICE: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
@@ -48,6 +48,20 @@ export function asEnvDefinition<N>(value: Value<N>): EnvValue<N> | undefined {
   const { name, fallback } = definition;
   const single = fallback.kind === 'array' && fallback.elements.length === 1 && !fallback.open ? fallback.elements[0]! : fallback;
   return { kind: 'env', name, source: 'convict', fallback: single, fallbackNode: single.node, node: single.node };
+}
+
+/**
+ * `{ type: 'object', properties: { RABBITMQ_URI: { type: 'string', default: '...' } } }`: a JSON
+ * Schema of the environment (fastify's env-schema, @fastify/env), each variable's default read
+ * as an option definition's.
+ */
+export function jsonSchemaDefinitions<N>(schema: Value<N>): EnvValue<N>[] {
+  const properties = schema.kind === 'object' && isLiteral(getProperty(schema, 'type')?.value, 'object') ? getProperty(schema, 'properties')?.value : undefined;
+  if (properties?.kind !== 'object') return [];
+  return properties.props.flatMap((prop): EnvValue<N>[] => {
+    const fallback = prop.value.kind === 'object' && ENV_NAME.test(prop.key) && getProperty(prop.value, 'type') ? getProperty(prop.value, 'default')?.value : undefined;
+    return fallback ? [{ kind: 'env', name: prop.key, source: 'convict', fallback, fallbackNode: fallback.node, node: fallback.node }] : [];
+  });
 }
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]+$/;

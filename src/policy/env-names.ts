@@ -237,6 +237,7 @@ const LOCATION_SUFFIXES = new Set([
   'ADDR',
   'ADDRESS',
   'ADDRESSES',
+  'IP',
   'ENDPOINT',
   'ENDPOINTS',
   'DSN',

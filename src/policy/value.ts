@@ -66,6 +66,7 @@ export type EnvSource =
   | 'envalid'
   | 'config-service'
   | 'convict'
+  | 'zod'
   | 'parameter';
 
 /** A value read from the environment, with the literal default it falls back to, if any. */

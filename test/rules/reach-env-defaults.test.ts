@@ -218,3 +218,69 @@ ruleTests('a user name before the host of a service URL is not a location', loca
   ],
   invalid: [],
 });
+
+import credentialsRule from '../../src/rules/no-hardcoded-service-credentials';
+import privilegedRule from '../../src/rules/no-privileged-service-account';
+
+const zodSchema = (imports: string, body: string, parse = 'schema.parse(process.env)'): string => `${imports}\nconst schema = z.object({\n${body}\n});\nexport const env = ${parse};`;
+const zodEsm = "import { z } from 'zod';";
+const zodCjs = "const { z } = require('zod');";
+
+ruleTests('zod environment schemas: a `.default()` is the variable\'s fallback', fallback, {
+  valid: [
+    // Not parsed from the environment, not zod's `z`, and a name that is not a service location.
+    { code: zodSchema(zodEsm, "  KAFKA_BROKERS: z.string().default('localhost:9094'),", 'schema.parse(req.body)') },
+    { code: zodSchema("import { z } from './validation';", "  KAFKA_BROKERS: z.string().default('localhost:9094'),") },
+    { code: zodSchema(zodEsm, "  HOST: z.string().default('localhost'),\n  PORT: z.coerce.number().default(3000),") },
+    { code: zodSchema(zodEsm, '  REDIS_URL: z.string().url(),') },
+  ],
+  invalid: [
+    { code: zodSchema(zodEsm, "  KAFKA_BROKERS: z.string().min(1).default('localhost:9094'),"), errors: [{ messageId: 'variableFallback', line: 3, data: { name: 'KAFKA_BROKERS', host: 'localhost' } }] },
+    { code: zodSchema(zodCjs, "  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),", 'schema.safeParse(process.env)'), sourceType: 'commonjs', errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_URL', host: '127.0.0.1' } }] },
+    {
+      code: "import z from 'zod';\nexport const env = z.object({ DATABASE_URL: z.string().default('postgres://localhost:5432/app') }).strict().parse(process.env);",
+      errors: [{ messageId: 'variableFallback', data: { name: 'DATABASE_URL', host: 'localhost' } }],
+    },
+  ],
+});
+
+ruleTests('zod environment schemas: credentials and accounts', credentialsRule, {
+  valid: [{ code: zodSchema(zodEsm, "  REDIS_PASSWORD: z.string().default(''),") }],
+  invalid: [{ code: zodSchema(zodEsm, "  REDIS_PASSWORD: z.string().default('devsecret'),"), errors: [{ messageId: 'variableDefault', data: { name: 'REDIS_PASSWORD' } }] }],
+});
+
+ruleTests('zod environment schemas: a privileged default account', privilegedRule, {
+  valid: [{ code: zodSchema(zodEsm, "  RABBITMQ_USER: z.string().default('app'),") }],
+  invalid: [{ code: zodSchema(zodEsm, "  RABBITMQ_USER: z.string().default('guest'),"), errors: [{ messageId: 'variableDefault', data: { name: 'RABBITMQ_USER', account: 'guest' } }] }],
+});
+
+ruleTests('a service word before `IP` names its location (`RABBIT_IP`)', fallback, {
+  valid: [{ code: "const ip = process.env.CLIENT_IP || '127.0.0.1';" }],
+  invalid: [
+    { code: "const ip = process.env.RABBIT_IP || '127.0.0.1';", errors: [{ messageId: 'variableFallback', data: { name: 'RABBIT_IP', host: '127.0.0.1' } }] },
+    {
+      code: "export const rabbit = { ip: { doc: 'Broker address', format: String, default: '127.0.0.1', env: 'RABBIT_IP' } };",
+      errors: [{ messageId: 'variableFallback', data: { name: 'RABBIT_IP', host: '127.0.0.1' } }],
+    },
+  ],
+});
+
+ruleTests('a JSON Schema of the environment (env-schema, fastify env): a property default is the variable\'s fallback', fallback, {
+  valid: [
+    // Not the environment's schema (no `type: 'object'` with `properties`), and a mongoose-style field.
+    { code: "export const schema = { properties: { RABBITMQ_URI: { type: 'string', default: 'amqp://localhost' } } };" },
+    { code: "export const fields = { type: 'object', properties: { brokerUrl: { type: 'string', default: 'amqp://localhost' } } };" },
+    { code: "export const schema = { type: 'object', properties: { HOST: { type: 'string', default: '0.0.0.0' } } };" },
+  ],
+  invalid: [
+    {
+      code: "const schema = {\n  type: 'object',\n  properties: {\n    RABBITMQ_URI: { type: 'string', default: 'amqp://localhost:5672' },\n  },\n};\nexports.config = { dotenv: true, schema };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'variableFallback', line: 4, data: { name: 'RABBITMQ_URI', host: 'localhost' } }],
+    },
+    {
+      code: "export default { type: 'object', required: ['PORT'], properties: { REDIS_URL: { type: 'string', default: 'redis://127.0.0.1:6379' } } };",
+      errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_URL', host: '127.0.0.1' } }],
+    },
+  ],
+});
