@@ -315,6 +315,12 @@ export class EnvironmentBranching {
       if (!root) continue;
       const variable = findVariable(sourceCode.getScope(root), root);
       if (!variable) continue;
+      // `let options: Options = {...}; if (isProd) options.driverOptions = {...}`: the variable
+      // holds configuration found by its type or shape, wherever it goes after.
+      const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+      const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
+      const held = init && path !== '' ? this.sites.find((site) => site.origin !== 'call' && unwrap(site.node) === init) : undefined;
+      if (held && touchesServiceConfig(held.entry, path, [this.evaluator.evaluate(assignment.right)])) return { site: held, path };
       for (const reference of variable.references) {
         if (reference.isWrite()) continue;
         const id = reference.identifier as Node;

@@ -75,3 +75,23 @@ ruleTests('no-environment-branching: a per-environment map of options recognised
     },
   ],
 });
+
+ruleTests('no-environment-branching: an option written under an environment test onto configuration found by type or shape', branching, {
+  valid: [
+    // A write the environment does not choose, and one that changes no connection setting.
+    { code: "import type { PoolConfig } from 'pg';\nexport function poolOptions(): PoolConfig {\n  const options: PoolConfig = { connectionString: process.env.DATABASE_URL };\n  options.ssl = { ca: process.env.PG_CA };\n  return options;\n}", tsOnly: true },
+    { code: "import type { PoolConfig } from 'pg';\nexport function poolOptions(): PoolConfig {\n  const options: PoolConfig = { connectionString: process.env.DATABASE_URL };\n  if (process.env.NODE_ENV === 'production') options.max = 20;\n  return options;\n}", tsOnly: true },
+  ],
+  invalid: [
+    {
+      code: "import type { Options } from '@mikro-orm/core';\nexport function ormOptions(): Options {\n  const options: Options = { clientUrl: process.env.DATABASE_URL };\n  if (process.env.NODE_ENV === 'production') {\n    options.driverOptions = { connection: { ssl: { rejectUnauthorized: false } } };\n  }\n  return options;\n}",
+      tsOnly: true,
+      errors: [{ messageId: 'config', line: 4 }],
+    },
+    {
+      code: "const config = { dialect: 'postgres', host: process.env.DB_HOST };\nif (process.env.NODE_ENV === 'production') config.dialectOptions = { ssl: { require: true, rejectUnauthorized: false } };\nmodule.exports = config;",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 2 }],
+    },
+  ],
+});
