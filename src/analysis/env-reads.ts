@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { EnvValue, Value } from '../policy/value';
-import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { findVariable, isRelativeSpecifier, outerParent, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 import { NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { zodSchemaReads } from './zod-env';
 import type { Evaluator } from './evaluate';
@@ -40,6 +40,9 @@ export function findEnvReads(
     processEnvRead(envObject, evaluator, reads, sourceCode);
     reads.push(...zodSchemaReads(envObject, evaluator, sourceCode));
   }
+  // `import { env } from './env'; env.NATS_URL ?? 'nats://localhost:4222'`: the project's own
+  // environment module, read by variable names.
+  for (const reference of importedEnvReferences(sourceCode)) processEnvRead(reference, evaluator, reads, sourceCode, true);
   configFunctionReads(sourceCode, evaluator, reads);
   if (libraries !== NO_ENV_LIBRARIES) {
     for (const call of libraries.envVarGets) {
@@ -262,4 +265,55 @@ export function parameterDefault(node: Node, scopeOf: (n: Node) => TSESLint.Scop
   const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr !== pattern.right);
   if (writes.length > 0) return undefined;
   return pattern.right;
+}
+
+/** An environment variable's name: `NATS_URL`, not `isProduction` or `db`. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The reads `env.NAME` (an upper-case name) of an object named `env` or `ENV` imported from a
+ * module of the project (`import { env } from './env.mjs'`, `'~/env'`, `const { env } = require('../config')`):
+ * the project's validated environment, as t3-env, envalid or a zod schema export it.
+ */
+export function importedEnvReferences(sourceCode: TSESLint.SourceCode): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  for (const variable of importedEnvVariables(sourceCode)) {
+    for (const reference of variable.references) {
+      const id = reference.identifier;
+      const member = id.parent;
+      if (id.type !== 'Identifier' || member?.type !== 'MemberExpression' || member.object !== id) continue;
+      const name = staticPropertyName(member);
+      if (name !== undefined && VARIABLE_NAME.test(name)) found.push(id);
+    }
+  }
+  return found;
+}
+
+/** Whether the file imports an `env` object from a module of the project (see `importedEnvReferences`). */
+export function importsEnvObject(sourceCode: TSESLint.SourceCode): boolean {
+  return importedEnvVariables(sourceCode).length > 0;
+}
+
+function importedEnvVariables(sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable[] {
+  const variables: TSESLint.Scope.Variable[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration' && isProjectSpecifier(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        if (ENV_NAMES.has(specifier.local.name)) variables.push(...sourceCode.getDeclaredVariables(specifier));
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        if (!declarator.init || !isProjectSpecifier(requireSpecifier(unwrap(declarator.init)))) continue;
+        for (const variable of sourceCode.getDeclaredVariables(declarator)) if (ENV_NAMES.has(variable.name)) variables.push(variable);
+      }
+    }
+  }
+  return variables;
+}
+
+const ENV_NAMES: ReadonlySet<string> = new Set(['env', 'ENV']);
+
+/** A module of the project: relative, or through the `@/` and `~/` path aliases (`import { env } from '~/env'`). */
+function isProjectSpecifier(specifier: string | undefined): boolean {
+  return isRelativeSpecifier(specifier) || (specifier !== undefined && /^[@~]\//.test(specifier));
 }

@@ -10,7 +10,7 @@ import { entryNamedBy } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
-import { findEnvReads, type EnvRead } from './env-reads';
+import { findEnvReads, importsEnvObject, type EnvRead } from './env-reads';
 import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
 import { environmentTestOf, findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
@@ -133,6 +133,7 @@ export class FileAnalysis {
   private moduleChoicePossible: boolean | undefined;
   private modulesChosen: ChosenConfiguration[] | undefined;
   private moduleFilesOfFile: ModuleFiles | undefined;
+  private importsEnvObject: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -219,7 +220,7 @@ export class FileAnalysis {
    * configuration library. Rules that judge only env reads return no listeners otherwise.
    */
   get mayReadEnvironment(): boolean {
-    return this.processEnv.length > 0 || this.namesEnvModule;
+    return this.processEnv.length > 0 || this.namesEnvModule || (this.importsEnvObject ??= !this.isJson && importsEnvObject(this.sourceCode));
   }
 
   /** The global `process.env` member expressions, found once for both env reads and env writes. */

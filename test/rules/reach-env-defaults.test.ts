@@ -284,3 +284,25 @@ ruleTests('a JSON Schema of the environment (env-schema, fastify env): a propert
     },
   ],
 });
+
+ruleTests("the project's own environment module: `env.NAME` of an imported `env` is a read of NAME", fallback, {
+  valid: [
+    // Not the project's module, not a variable's name, not named `env`, and no default.
+    { code: "import { env } from 'some-env-package';\nexport const url = env.NATS_URL ?? 'nats://localhost:4222';" },
+    { code: "import { env } from './env';\nexport const url = env.natsUrl ?? 'nats://localhost:4222';" },
+    { code: "import { config } from './config';\nexport const url = config.NATS_URL ?? 'nats://localhost:4222';" },
+    { code: "import { env } from '~/env';\nexport const url = env.NATS_URL;" },
+  ],
+  invalid: [
+    {
+      code: "import { env } from './env.mjs';\nexport const servers = (env.APP_NATS_URL ?? env.NATS_URL ?? 'nats://localhost:4222').split(',');",
+      errors: [{ messageId: 'variableFallback', data: { name: 'APP_NATS_URL', host: 'localhost' } }],
+    },
+    { code: "import { env } from '~/env';\nexport const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';", errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_URL', host: '127.0.0.1' } }] },
+    {
+      code: "const { env } = require('../config/env');\nmodule.exports = { url: env.AMQP_URL || 'amqp://localhost' };",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'variableFallback', data: { name: 'AMQP_URL', host: 'localhost' } }],
+    },
+  ],
+});
