@@ -98,8 +98,11 @@ const ENV_DEFAULT = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*(?:\|\||\?
  */
 const ENV_LIBRARY = moduleMentionPattern(ENV_MODULES);
 const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)|\b(?:default|devDefault)\s*:\s*['"`]/;
+/** A destructuring of the environment, which may hold defaults (`const { MSSQL_SERVER = 'localhost' } = process.env`). */
+const DESTRUCTURED_ENV = /\}\s*=\s*process\.env\b/;
 /** A zod schema's literal default (`z.string().default('localhost')`), for a schema that parses `process.env`. */
-const ZOD_ENV_DEFAULT = /['"]zod['"][\s\S]*\.default\(\s*['"`]/;
+const ZOD_ENV_DEFAULT = /\.default\(\s*['"`]/;
+const ZOD = /['"]zod['"]/;
 
 /**
  * A relative module and a test of the environment name: a choice between the project's
@@ -199,7 +202,8 @@ export function mayNeedWork(source: string, path = '', options: CodemodOptions =
   if (MODULE_MENTION.test(source) || GLOBAL_MENTION?.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
   if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
-  if (ZOD_ENV_DEFAULT.test(source) && source.includes('process.env')) return true;
+  if (ZOD_ENV_DEFAULT.test(source) && source.includes('process.env') && ZOD.test(source)) return true;
+  if (DESTRUCTURED_ENV.test(source)) return true;
   if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
