@@ -317,9 +317,13 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
     );
   }
   if (recipe.noUrl) return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: recipe.noUrl! }));
+  // `new Redis.Cluster(startupNodes, options)`: a URL in place of the node list breaks the client.
+  if (site.factory && Array.isArray(site.factory.args) && site.factory.args[0] === 'startupNodes') return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: CLUSTER_MARKER }));
   const variableOption = site.origin === 'config-file' ? configFileConvention(options.path)?.convention.urlVariableOption : undefined;
   return plan([override(entry.envVar)], (names, context) => rewrite(editor, site, names[0]!, context, variableOption));
 }
+
+const CLUSTER_MARKER = "a Redis cluster takes its startup nodes as a list, not a URL: read them from the environment (`process.env.REDIS_CLUSTER_NODES.split(',')`), and turn TLS on with `redisOptions: { tls: {} }`";
 
 function inPlaceText(entry: CatalogEntry): string {
   return `${entry.displayName} options are built by code the codemod cannot rewrite: read each location and credential from the environment where it is written`;
