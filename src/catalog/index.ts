@@ -56,6 +56,7 @@ import {
 } from './nestjs-microservices';
 import { nestjsMongoose } from './nestjs-mongoose';
 import { nestjsElasticsearch } from './nestjs-elasticsearch';
+import { nestjsIoredis } from './nestjs-ioredis';
 import { nestjsTypeorm } from './nestjs-typeorm';
 import { socketIoRedis } from './socket-io-redis';
 import { strapiBookshelf } from './strapi-bookshelf';
@@ -114,6 +115,7 @@ export const catalog: readonly CatalogEntry[] = [
   nestjsTypeorm,
   nestjsMongoose,
   nestjsElasticsearch,
+  nestjsIoredis,
   nestjsBull,
   nestjsBullmq,
   nestjsMicroservices,

@@ -44,6 +44,7 @@ const W = {
   redis3: { esm: "import redis from 'redis';", cjs: "const redis = require('redis');" },
   pgPool: { esm: "import Pool from 'pg-pool';", cjs: "const Pool = require('pg-pool');" },
   esModule: { esm: "import { ElasticsearchModule } from '@nestjs/elasticsearch';", cjs: "const { ElasticsearchModule } = require('@nestjs/elasticsearch');" },
+  ioredisModule: { esm: "import { RedisModule } from '@nestjs-modules/ioredis';", cjs: "const { RedisModule } = require('@nestjs-modules/ioredis');" },
 } satisfies Record<string, Lib>;
 
 /**
@@ -115,6 +116,14 @@ const unverifiedCases: Case[] = [
   [W.pgPool, "new Pool({ connectionString: process.env.DATABASE_URL, ssl: { rejectUnauthorized: false } });", 'unverified', { client: 'pg-pool' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
   // @nestjs/elasticsearch hands the options to a subclass of the Elastic client: `super(options)`.
   [W.esModule, 'ElasticsearchModule.register({ node: process.env.ELASTICSEARCH_URL, tls: { rejectUnauthorized: false } });', 'unverified', { client: '@nestjs/elasticsearch' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [W.ioredisModule, "RedisModule.forRoot({ type: 'single', url: process.env.REDIS_URL, options: { tls: { rejectUnauthorized: false } } });", 'unverified', { client: '@nestjs-modules/ioredis' }, ['rejectUnauthorized: false', 'rejectUnauthorized: true']],
+  [
+    W.ioredisModule,
+    "RedisModule.forRootAsync({\n  useFactory: () => ({ type: 'cluster', nodes: [process.env.REDIS_NODE], options: { redisOptions: { tls: { rejectUnauthorized: false } } } }),\n});",
+    'unverified',
+    { client: '@nestjs-modules/ioredis' },
+    ['rejectUnauthorized: false', 'rejectUnauthorized: true'],
+  ],
   [
     W.esModule,
     "ElasticsearchModule.registerAsync({\n  inject: [ConfigService],\n  useFactory: (config) => ({ node: config.get('ES_NODE'), tls: { rejectUnauthorized: false } }),\n});",
@@ -160,6 +169,9 @@ const locationCases: Case[] = [
   // node-redis 3 read `host` at the top of the options.
   [W.redis3, "redis.createClient({ host: 'cache.internal', port: 6379 });", 'hardcoded', { client: 'node-redis', path: 'host' }, null],
   [W.esModule, "ElasticsearchModule.register({ node: 'https://search.internal:9200' });", 'hardcoded', { client: '@nestjs/elasticsearch', path: 'node' }, null],
+  // @nestjs-modules/ioredis: `{ type: 'cluster', nodes, options }` is `new Redis.Cluster(nodes, options)`.
+  [W.ioredisModule, "RedisModule.forRoot({ type: 'cluster', nodes: [{ host: '10.0.4.12', port: 6379 }], options: { scaleReads: 'slave' } });", 'hardcoded', { client: '@nestjs-modules/ioredis', path: 'nodes' }, null],
+  [W.ioredisModule, "RedisModule.forRoot({ type: 'single', options: { host: 'cache.internal', port: 6379 } });", 'hardcoded', { client: '@nestjs-modules/ioredis', path: 'options.host' }, null],
 ];
 
 const privilegedCases: Case[] = [
@@ -170,6 +182,8 @@ const privilegedCases: Case[] = [
   // `httpAuth: 'user:password'`: the user is the part before the colon.
   [W.esLegacy, "new elasticsearch.Client({ host: process.env.ES_URL, httpAuth: 'elastic:changeme' });", 'option', { client: 'elasticsearch (legacy client)', where: 'httpAuth', account: 'elastic' }, null],
   [W.esModule, "ElasticsearchModule.register({ node: process.env.ES_URL, auth: { username: 'elastic', password: process.env.ES_PASSWORD } });", 'option', { client: '@nestjs/elasticsearch', where: 'auth.username', account: 'elastic' }, null],
+  // Version 1's `{ config }`: `new Redis(config.url, config)`.
+  [W.ioredisModule, "RedisModule.forRoot({ config: { url: process.env.REDIS_URL, username: 'default', password: process.env.REDIS_PASSWORD } });", 'option', { client: '@nestjs-modules/ioredis', where: 'config.username', account: 'default' }, null],
 ];
 
 const plaintextCases: Case[] = [
@@ -186,6 +200,9 @@ ruleTests('no-unverified-tls through wrappers', unverified, {
     { code: "import { BullModule } from '@nestjs/bull';\nBullModule.forRoot({ redis: config.redis });" },
     // Verified, and a module of the same name from elsewhere.
     ...forms(W.esModule, 'ElasticsearchModule.register({ node: process.env.ELASTICSEARCH_URL, tls: { ca: process.env.ES_CA } });'),
+    ...forms(W.ioredisModule, "RedisModule.forRoot({ type: 'single', url: process.env.REDIS_URL, options: { tls: {} } });"),
+    // Another package's RedisModule.
+    { code: "import { RedisModule } from '@liaoliaots/nestjs-redis';\nRedisModule.forRoot({ config: { host: 'cache.internal', tls: { rejectUnauthorized: false } } });" },
     { code: "import { ElasticsearchModule } from './search';\nElasticsearchModule.register({ node: process.env.ES_URL, tls: { rejectUnauthorized: false } });" },
     { code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { pool } from './pool';\ndrizzle(pool, { schema });" },
     // generic-pool's pools and a local module named like pg-pool build no database client.
