@@ -6,8 +6,8 @@ type Node = TSESTree.Node;
  * Whether `node`, a variable's initial value, is only ever printed: every read of the variable
  * is an argument of a logging call (`const host = process.env.DB_HOST || '127.0.0.1';
  * console.log('host', host)`, `logger.info(...)`, `infolog(...)`). Such a value reaches no
- * client, so it configures nothing. A
- * variable never read is not counted: a config module may hand it on in ways not followed here.
+ * client, so it configures nothing. A variable never read is not counted: a config module may
+ * hand it on in ways not followed here.
  */
 export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolean {
   let value = node;
@@ -16,7 +16,7 @@ export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolea
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return false;
   const variable = sourceCode.getDeclaredVariables(declarator)[0];
   const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
-  return reads.length > 0 && reads.every((reference) => isConsoleArgument(reference.identifier as Node));
+  return reads.length > 0 && reads.every((reference) => isLoggedArgument(reference.identifier as Node));
 }
 
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
@@ -25,7 +25,7 @@ const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullE
  * `console.log(x)`, `logger.info(`host ${x}`)`, `infolog('to ' + x)`: the identifier is printed
  * and goes no further.
  */
-function isConsoleArgument(identifier: Node): boolean {
+function isLoggedArgument(identifier: Node): boolean {
   let argument: Node = identifier;
   while (argument.parent?.type === 'TemplateLiteral' || (argument.parent?.type === 'BinaryExpression' && argument.parent.operator === '+')) argument = argument.parent;
   const call = argument.parent;
