@@ -236,7 +236,11 @@ ruleTests('zod environment schemas: a `.default()` is the variable\'s fallback',
   ],
   invalid: [
     { code: zodSchema(zodEsm, "  KAFKA_BROKERS: z.string().min(1).default('localhost:9094'),"), errors: [{ messageId: 'variableFallback', line: 3, data: { name: 'KAFKA_BROKERS', host: 'localhost' } }] },
-    { code: zodSchema(zodCjs, "  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),", 'schema.safeParse(process.env)'), sourceType: 'commonjs', errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_URL', host: '127.0.0.1' } }] },
+    {
+      code: `${zodCjs}\nconst schema = z.object({\n  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),\n});\nmodule.exports = schema.safeParse(process.env);`,
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'variableFallback', data: { name: 'REDIS_URL', host: '127.0.0.1' } }],
+    },
     {
       code: "import z from 'zod';\nexport const env = z.object({ DATABASE_URL: z.string().default('postgres://localhost:5432/app') }).strict().parse(process.env);",
       errors: [{ messageId: 'variableFallback', data: { name: 'DATABASE_URL', host: 'localhost' } }],
