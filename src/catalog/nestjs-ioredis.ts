@@ -1,10 +1,10 @@
 import { ioredis } from './ioredis';
-import type { CatalogEntry, TlsSwitch } from './types';
+import { rebase } from './rebase';
+import type { CatalogEntry } from './types';
 
-/** One of ioredis's TLS switches, below `prefix` in the module options. */
-function under(prefix: string, tls: TlsSwitch): TlsSwitch {
-  return { ...tls, path: `${prefix}.${tls.path}`, secure: `${prefix}: { ${tls.secure} }` };
-}
+// ioredis's options sit under `options` (version 2) or `config` (version 1).
+const v2 = rebase(ioredis, 'options');
+const v1 = rebase(ioredis, 'config');
 
 /**
  * @nestjs-modules/ioredis: `RedisModule.forRoot(options)` and `forRootAsync({ useFactory })`.
@@ -22,28 +22,23 @@ export const nestjsIoredis: CatalogEntry = {
     { path: 'RedisModule.forRoot', invoke: 'call', args: ['$spread', null] },
     { path: 'RedisModule.forRootAsync', invoke: 'call', args: ['$async', null] },
   ],
-  tls: {
-    ...ioredis.tls,
-    switches: ['options', 'config'].flatMap((prefix) => ioredis.tls.switches.map((tls) => under(prefix, tls))),
-    bags: ['options', 'config'].flatMap((prefix) => ioredis.tls.bags.map((bag) => `${prefix}.${bag}`)),
-  },
+  tls: { ...v2.tls, switches: [...v2.tls.switches, ...v1.tls.switches], bags: [...v2.tls.bags, ...v1.tls.bags] },
   credentials: {
-    ...ioredis.credentials,
-    userPaths: ['options', 'config'].flatMap((prefix) => ioredis.credentials.userPaths.map((path) => `${prefix}.${path}`)),
-    secretPaths: ['options', 'config'].flatMap((prefix) => ioredis.credentials.secretPaths.map((path) => `${prefix}.${path}`)),
+    ...v2.credentials,
+    userPaths: [...v2.credentials.userPaths, ...v1.credentials.userPaths],
+    secretPaths: [...v2.credentials.secretPaths, ...v1.credentials.secretPaths],
   },
+  // Version 2's `url` and a cluster's `nodes` sit beside `options`; version 1's URL is `config.url`.
   location: {
-    urlPaths: ['url', 'config.url'],
-    hostPaths: ['options.host', 'config.host'],
+    urlPaths: ['url', ...v1.location.urlPaths],
+    hostPaths: [...v2.location.hostPaths, ...v1.location.hostPaths],
     listPaths: ['nodes', 'options.sentinels', 'config.sentinels'],
-    portPaths: ['options.port', 'config.port'],
-    notLocations: ['options.name', 'config.name', 'options.path', 'config.path', 'options.tls.servername', 'config.tls.servername'],
+    portPaths: [...v2.location.portPaths, ...v1.location.portPaths],
+    notLocations: [...(v2.location.notLocations ?? []), ...(v1.location.notLocations ?? [])],
   },
   recipe: {
+    ...v2.recipe,
     urlOption: 'url',
-    tlsOptions: { 'options.tls': '{}' },
-    supersededOptions: ['options.host', 'options.port', 'options.username', 'options.password', 'options.db'],
-    tlsScheme: 'rediss',
     variants: [
       {
         // A cluster takes no URL: `url` beside `nodes` would be ignored.
