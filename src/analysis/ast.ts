@@ -52,6 +52,12 @@ export function globalReferencesTo(sourceCode: TSESLint.SourceCode, names: reado
   return found;
 }
 
+/** The key of `{ a: ... }` or `{ 'a': ... }`; undefined when computed. */
+export function staticKeyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
+}
+
 /** The property name of `a.b`, `a['b']`, `` a[`b`] `` or `a[0]`; undefined when computed. */
 export function staticPropertyName(node: TSESTree.MemberExpression): string | undefined {
   const property = node.property;
@@ -124,33 +130,39 @@ export function isRelativeSpecifier(specifier: string | undefined): specifier is
 }
 
 /**
- * The project module a variable is bound from: `import x from './x'`, `import * as x from
- * './x'`, `import x = require('./x')`, `const x = require('./x')` (the whole module: no `name`),
- * or `import { a } from './x'`, `const { a } = require('./x')` (`name` is the export it binds).
+ * The module a variable is bound from: `import x from 'm'`, `import * as x from 'm'`, `import x =
+ * require('m')`, `const x = require('m')` (the whole module: no `name`), or `import { a } from
+ * 'm'`, `const { a } = require('m')` (`name` is the export it binds).
  */
-export function relativeBinding(variable: Variable): { specifier: string; name?: string } | undefined {
+export function moduleBinding(variable: Variable): { specifier: string; name?: string } | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'ImportBinding') {
     const clause = def.node as Node;
     if (clause.type === 'TSImportEqualsDeclaration') {
       const reference = clause.moduleReference;
       const source = reference.type === 'TSExternalModuleReference' ? stringLiteralValue(reference.expression) : undefined;
-      return isRelativeSpecifier(source) ? { specifier: source } : undefined;
+      return source === undefined ? undefined : { specifier: source };
     }
     const declaration = def.parent as Node | null;
-    if (declaration?.type !== 'ImportDeclaration' || !isRelativeSpecifier(declaration.source.value)) return undefined;
+    if (declaration?.type !== 'ImportDeclaration') return undefined;
     if (clause.type !== 'ImportSpecifier') return { specifier: declaration.source.value };
     return { specifier: declaration.source.value, name: clause.imported.type === 'Identifier' ? clause.imported.name : String(clause.imported.value) };
   }
   if (def?.type !== 'Variable' || !def.node.init) return undefined;
   const source = requireSpecifier(unwrap(def.node.init));
-  if (!isRelativeSpecifier(source)) return undefined;
+  if (source === undefined) return undefined;
   if (def.node.id.type === 'Identifier') return { specifier: source };
-  // `const { a } = require('./x')`: the property the name is bound by.
+  // `const { a } = require('m')`: the property the name is bound by.
   const property = def.name.parent;
   if (def.node.id.type !== 'ObjectPattern' || property?.type !== 'Property' || property.computed || property.value !== def.name) return undefined;
   const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
   return key === undefined ? undefined : { specifier: source, name: key };
+}
+
+/** The project module a variable is bound from (`moduleBinding` with a relative specifier). */
+export function relativeBinding(variable: Variable): { specifier: string; name?: string } | undefined {
+  const binding = moduleBinding(variable);
+  return binding && isRelativeSpecifier(binding.specifier) ? binding : undefined;
 }
 
 /** Whether `inner` lies within `outer` (or is it). */

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { EnvValue, Value } from '../policy/value';
-import { findVariable, isRelativeSpecifier, outerParent, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { findVariable, isRelativeSpecifier, outerParent, requireSpecifier, staticKeyName, staticPropertyName, unwrap } from './ast';
 import { NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { zodSchemaReads } from './zod-env';
 import type { Evaluator } from './evaluate';
@@ -155,7 +155,7 @@ function processEnvRead(envObject: Node, evaluator: Evaluator, reads: EnvRead[],
   if (parent?.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'ObjectPattern') {
     for (const property of parent.id.properties) {
       if (property.type !== 'Property' || property.computed) continue;
-      const name = property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
+      const name = staticKeyName(property);
       if (name === undefined) continue;
       if (property.value.type === 'AssignmentPattern') {
         const fallbackNode = property.value.right;

@@ -15,7 +15,7 @@ import {
 import { environmentKind } from '../policy/env-names';
 import type { Value } from '../policy/value';
 import { lookup } from '../policy/value';
-import { containsNode, findVariable, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { containsNode, findVariable, staticKeyName, staticPropertyName, unwrap } from './ast';
 import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
 import type { Evaluator } from './evaluate';
 import type { ChosenConfiguration, ClientSite } from './file-analysis';
@@ -374,7 +374,7 @@ export class EnvironmentBranching {
       // Knexfiles and sequelize-cli configs are judged as exported maps, by their own keys.
       const property = site.origin === 'shape' || site.origin === 'typed' ? site.node.parent : undefined;
       if (property?.type !== 'Property' || property.value !== site.node || property.parent.type !== 'ObjectExpression') continue;
-      const name = staticKey(property);
+      const name = staticKeyName(property);
       if (name === undefined || environmentKind(name) === undefined) continue;
       const entries = maps.get(property.parent) ?? [];
       // Variants of one site share its node: the first stands for them.
@@ -421,12 +421,6 @@ export class EnvironmentBranching {
  */
 export function mayExportEnvironmentMap(sourceCode: TSESLint.SourceCode): boolean {
   return sourceCode.ast.body.some((statement) => exportedExpression(statement) !== undefined) && mayHoldEnvironmentEntries(sourceCode.text);
-}
-
-/** `development` in `{ development: ... }` or `{ 'development': ... }`. */
-function staticKey(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
 }
 
 function switchCaseSignatures(statement: TSESTree.SwitchStatement, inside: readonly ClientSite[]): string[] {

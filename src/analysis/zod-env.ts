@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { EnvValue } from '../policy/value';
-import { findVariable, outerParent, requireSpecifier, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { findVariable, moduleBinding, outerParent, staticKeyName, staticPropertyName, unwrap } from './ast';
 import type { Evaluator } from './evaluate';
 
 type Node = TSESTree.Node;
@@ -20,8 +20,8 @@ export function zodSchemaReads(envObject: Node, evaluator: Evaluator, sourceCode
   if (!shape) return [];
   const reads: Array<{ name: string; node: Node; value: EnvValue<Node> }> = [];
   for (const property of shape.properties) {
-    if (property.type !== 'Property' || property.computed) continue;
-    const name = property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
+    if (property.type !== 'Property') continue;
+    const name = staticKeyName(property);
     if (name === undefined) continue;
     const fallbackNode = defaultArgument(property.value);
     const value: EnvValue<Node> = fallbackNode
@@ -57,11 +57,8 @@ function zodObjectShape(node: Node, sourceCode: TSESLint.SourceCode, depth: numb
 /** `z` imported or required from `zod` (`import { z } from 'zod'`, `import z from 'zod'`, `const { z } = require('zod')`). */
 function isZod(node: Node, sourceCode: TSESLint.SourceCode): boolean {
   const inner = unwrap(node);
-  if (inner.type !== 'Identifier') return false;
-  const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
-  if (def?.type === 'ImportBinding') return def.parent.type === 'ImportDeclaration' && def.parent.source.value === 'zod';
-  if (def?.type !== 'Variable' || !def.node.init) return false;
-  return requireSpecifier(unwrap(def.node.init)) === 'zod';
+  const variable = inner.type === 'Identifier' ? findVariable(sourceCode.getScope(inner), inner) : null;
+  return variable !== null && moduleBinding(variable)?.specifier === 'zod';
 }
 
 /** The argument of the `.default(x)` in a validator chain (`z.string().url().default('x')`). */
