@@ -110,10 +110,8 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   const helpers = new Set(editor.analysis.sites.filter((s) => s.via).map((s) => s.node));
   const tables = serviceTables(editor.analysis.sites);
   // Option objects only a dropped local arm uses (`const local: RedisOptions = {...}`) are not rewritten.
-  const unsetObjects = new Set(editor.analysis.sites.flatMap((site) => {
-    const unset = unsetArm(editor, site);
-    return unset ? [unwrap(editor.analysis.evaluator.evaluate(unset.arm).node)] : [];
-  }));
+  const unsetArms = new Map(editor.analysis.sites.map((site) => [site, unsetArm(editor, site)] as const));
+  const unsetObjects = new Set([...unsetArms.values()].flatMap((unset) => (unset ? [unwrap(editor.analysis.evaluator.evaluate(unset.arm).node)] : [])));
   for (const site of editor.analysis.sites) {
     if (site.origin !== 'call' && unsetObjects.has(unwrap(site.node))) continue;
     if (!site.via && helpers.has(site.node)) continue;
@@ -123,7 +121,7 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
       continue;
     }
     if (options.only && !touches(site, options.only, options.discarded ?? new Set())) continue;
-    const unset = unsetArm(editor, site);
+    const unset = unsetArms.get(site);
     if (unset) {
       // `knex(process.env.DATABASE_URL ? hosted : local)`: the local arm goes; the variable is required.
       if (collapseToSetArm(editor, unset.arm)) {
@@ -164,7 +162,7 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
     if (!done) return;
     count++;
     if (done === 'in-place') return;
-    const recipe = recipeFor(plan.site.entry, plan.site.options);
+    const recipe = recipeFor(plan.site.entry, plan.site.options, plan.site.factory);
     const { entry } = plan.site;
     if (recipe.envOptions) {
       recipe.envOptions.forEach((option, k) => {
@@ -215,7 +213,7 @@ function followClients(plans: Plan[]): void {
   const leaders = [...plans.filter((p) => p.site.origin === 'call'), ...plans.filter((p) => p.site.origin !== 'call')];
   const reads = new Map<Plan, Set<Node>>(leaders.map((plan) => [plan, new Set([...walkValues(plan.site.options)].map((v) => v.node))]));
   for (const plan of leaders) {
-    const hard = inPlaceTargets(plan.site, recipeFor(plan.site.entry, plan.site.options)).targets.map((t) => t.node);
+    const hard = inPlaceTargets(plan.site, recipeFor(plan.site.entry, plan.site.options, plan.site.factory)).targets.map((t) => t.node);
     if (hard.length === 0) continue;
     const leader = leaders.find((other) => other !== plan && !other.follows && other.site.entry.envVar === plan.site.entry.envVar && leaders.indexOf(other) < leaders.indexOf(plan) && hard.every((node) => reads.get(other)!.has(node)));
     if (leader) plan.follows = leader;
@@ -291,7 +289,7 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
   const { entry } = site;
   const hard = [...locationPaths(entry), ...entry.credentials.secretPaths].some((path) => hardAt(site.options, path));
   if (!hard) return fallbackValues(site).length > 0 ? 'fallbacks' : undefined;
-  const recipe = recipeFor(entry, site.options);
+  const recipe = recipeFor(entry, site.options, site.factory);
   const override = (base: string): string => options.envVars[entry.service] ?? options.envVars[entry.id] ?? options.envVars[base] ?? base;
   const prefix = prefixOf(assignedName(site));
   const shared = environmentEntry(site) || chosenByEnvironment(editor, site);
@@ -317,13 +315,9 @@ function planSite(editor: Editor, site: ClientSite, options: EnvServiceUrlOption
     );
   }
   if (recipe.noUrl) return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: recipe.noUrl! }));
-  // `new Redis.Cluster(startupNodes, options)`: a URL in place of the node list breaks the client.
-  if (site.factory && Array.isArray(site.factory.args) && site.factory.args[0] === 'startupNodes') return plan([override(entry.envVar)], () => ({ node: firstHardNode(site) ?? site.node, text: CLUSTER_MARKER }));
   const variableOption = site.origin === 'config-file' ? configFileConvention(options.path)?.convention.urlVariableOption : undefined;
   return plan([override(entry.envVar)], (names, context) => rewrite(editor, site, names[0]!, context, variableOption));
 }
-
-const CLUSTER_MARKER = "a Redis cluster takes its startup nodes as a list, not a URL: read them from the environment (`process.env.REDIS_CLUSTER_NODES.split(',')`), and turn TLS on with `redisOptions: { tls: {} }`";
 
 function inPlaceText(entry: CatalogEntry): string {
   return `${entry.displayName} options are built by code the codemod cannot rewrite: read each location and credential from the environment where it is written`;
@@ -572,7 +566,7 @@ function ownArguments(site: ClientSite): { call: TSESTree.CallExpression | TSEST
 function rewrite(editor: Editor, site: ClientSite, name: string, context: RewriteContext, variableOption?: string): true | Blocked {
   const { entry, options, factory } = site;
   const { isTypeScript } = context;
-  const base = recipeFor(entry, options);
+  const base = recipeFor(entry, options, site.factory);
   // sequelize-cli's config names the variable (`use_env_variable: 'DATABASE_URL'`) where the client takes a URL argument.
   const named = base.urlOption === '$arg' && variableOption ? { ...base, urlOption: variableOption } : base;
   // A library that reads its URL under several keys (connect-mongo 3's `url`, 4's `mongoUrl`)

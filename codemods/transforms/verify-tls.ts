@@ -42,7 +42,7 @@ export function verifyTls(editor: Editor): number {
 
 export function fixSite(editor: Editor, site: ClientSite, done: Set<Node>): number {
   const { entry, options } = site;
-  const recipe = recipeFor(entry, options);
+  const recipe = recipeFor(entry, options, site.factory);
   let count = 0;
   const issues = tlsIssues(entry, options, site.node);
   for (const issue of issues) {

@@ -7,6 +7,13 @@ import type { CatalogEntry } from './types';
  * The `'ioredis'` argument shape folds any mix of port (number, to `port`), URL or host
  * (string, to `url`, or `host` after a port) and options (object, spread).
  */
+/** What to do instead of a URL for a Redis cluster, which takes a list of startup nodes. */
+export const CLUSTER_NO_URL =
+  "a Redis cluster takes its startup nodes as a list, not a URL: read them from the environment (`process.env.REDIS_CLUSTER_NODES.split(',')`), and turn TLS on in the cluster's `redisOptions` (`redisOptions: { tls: {} }`)";
+
+/** A cluster's secure form: TLS for every node goes in `redisOptions`, and no URL replaces the node list. */
+const clusterRecipe = { urlOption: '$arg', tlsOptions: { 'redisOptions.tls': '{}' }, supersededOptions: [], noUrl: CLUSTER_NO_URL };
+
 export const ioredis: CatalogEntry = {
   id: 'ioredis',
   displayName: 'ioredis',
@@ -17,8 +24,8 @@ export const ioredis: CatalogEntry = {
     { path: '', invoke: 'new', args: 'ioredis' },
     { path: 'Redis', invoke: 'new', args: 'ioredis' },
     // new Cluster(startupNodes, { redisOptions, ... }): TLS lives in `redisOptions.tls`.
-    { path: 'Cluster', invoke: 'new', args: ['startupNodes', '$spread'] },
-    { path: 'Redis.Cluster', invoke: 'new', args: ['startupNodes', '$spread'] },
+    { path: 'Cluster', invoke: 'new', args: ['startupNodes', '$spread'], recipe: clusterRecipe },
+    { path: 'Redis.Cluster', invoke: 'new', args: ['startupNodes', '$spread'], recipe: clusterRecipe },
   ],
   tls: {
     // Nothing configured means localhost:6379 in plaintext; a lower-case `rediss://` turns TLS on.

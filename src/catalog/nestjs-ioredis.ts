@@ -1,4 +1,4 @@
-import { ioredis } from './ioredis';
+import { CLUSTER_NO_URL, ioredis } from './ioredis';
 import { rebase } from './rebase';
 import type { CatalogEntry } from './types';
 
@@ -46,7 +46,7 @@ export const nestjsIoredis: CatalogEntry = {
         urlOption: 'url',
         tlsOptions: { 'options.redisOptions.tls': '{}' },
         supersededOptions: [],
-        noUrl: 'A Redis cluster takes its startup nodes as a list, not a URL: read them from the environment (`process.env.REDIS_CLUSTER_NODES.split(\',\')`), and turn TLS on with `options: { redisOptions: { tls: {} } }`.',
+        noUrl: CLUSTER_NO_URL,
       },
     ],
   },

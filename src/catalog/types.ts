@@ -64,6 +64,11 @@ export interface Factory {
    * member's options are judged by. A value matching no case builds nothing this catalog judges.
    */
   dispatch?: { path: string; cases: Record<string, string> };
+  /**
+   * How a codemod writes the secure form for clients this factory builds, when it differs from
+   * the entry's (an ioredis `Cluster` takes a node list, not a URL). Optional.
+   */
+  recipe?: Omit<SecureRecipe, 'variants'>;
 }
 
 /**
