@@ -93,10 +93,13 @@ function removeChoice(editor: Editor, finding: BranchingFinding, kept: Set<Node>
   if (finding.kind === 'direct') {
     // `ssl: isProduction` → `ssl: true`: the value production gives the option (the property's
     // value is the test, or a name the analysis followed to it).
+    // Reported at the definition of a variable named for the option (`const ssl = isProd`): the
+    // definition takes the value, for every client the variable feeds.
     const kind = testKind(editor, construct);
-    const property = finding.at;
-    if (!kind || property.type !== 'Property') return undefined;
-    return editor.replace(property.value as Node, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
+    const at = finding.at;
+    const replaced = at.type === 'Property' ? (at.value as Node) : at === construct ? construct : undefined;
+    if (!kind || !replaced) return undefined;
+    return editor.replace(replaced, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
   }
   if (construct.type === 'ConditionalExpression') return testKind(editor, construct.test) ? chooseConditional(editor, construct, kept, discarded) : undefined;
   if (construct.type === 'IfStatement') return chooseIf(editor, construct, kept, discarded, true, finding.site.origin === 'module');

@@ -134,12 +134,24 @@ export class EnvironmentBranching {
         const verdict = environmentTestOf(this.sourceCode, node);
         if (!verdict) continue;
         // Reported at the option (`ssl: isProduction`), where the client is told to connect
-        // differently, not where the flag is defined.
+        // differently, not where the flag is defined; but a variable named for the option it
+        // feeds (`const ssl = NODE_ENV === 'production'`, then `{ ssl }` in every client) holds
+        // the choice itself, so the report goes to its definition, once for all its clients.
         const found = lookup(site.options, path);
-        const at = found.status === 'present' && found.value === value ? found.prop.node : node;
+        const at = found.status === 'present' && found.value === value ? (this.optionVariableTest(found.prop.node, path, node) ?? found.prop.node) : node;
         yield { site, path, at, branch: { construct: node, test: node, kind: verdict.kind, branches: [], comparedWith: verdict.compared } };
       }
     }
+  }
+
+  /** `test` when it is the whole definition of a variable named for the option `property` gives it (`ssl`, `useSsl`). */
+  private optionVariableTest(property: Node, path: string, test: Node): Node | undefined {
+    if (property.type !== 'Property' || property.value.type !== 'Identifier') return undefined;
+    const variable = findVariable(this.sourceCode.getScope(property.value), property.value);
+    const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+    if (def?.type !== 'Variable' || !def.node.init || unwrap(def.node.init) !== test) return undefined;
+    const option = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    return option.length > 0 && variable!.name.toLowerCase().includes(option) ? test : undefined;
   }
 
   /**

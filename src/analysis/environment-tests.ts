@@ -225,9 +225,11 @@ class TestClassifier {
     // `isProduction()`, `isNodeProd()`, `config.isDev()`: a predicate named for the environment.
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : undefined;
     if (node.arguments.length === 0 && name !== undefined && isFlagName(name)) return { kind: 'environment', compared: [] };
+    const text = firstArg ? stringLiteralValue(firstArg) : undefined;
+    // `env('NODE_ENV')` (the helper Strapi hands its config files), `getEnv('APP_ENV')`.
+    if (callee.type === 'Identifier' && text !== undefined && isEnvironmentParameterName(text)) return { kind: 'environment', compared: [] };
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);
-      const text = firstArg ? stringLiteralValue(firstArg) : undefined;
       // `app.get('env')`, `config.get('NODE_ENV')`, `configService.get<string>('APP_ENV')`
       if (method === 'get' && text !== undefined && (text === 'env' || isEnvironmentNameVariable(text)) && normalizeEnvName(text) !== 'MODE') {
         return { kind: 'environment', compared: [] };

@@ -365,6 +365,7 @@ const PRODUCTION_VALUES = new Set(['production', 'prod', 'prd', 'live']);
 const NON_PRODUCTION_VALUES = new Set([
   'development',
   'develop',
+  'developer',
   'dev',
   'local',
   'test',

@@ -5,6 +5,7 @@
  * and globs for file names.
  */
 import type { CatalogEntry } from '../catalog/types';
+import { catalog } from '../catalog';
 import { environmentKind } from './env-names';
 import { classifyHost, parseHostPort } from './host';
 import { hasUrlScheme, parseServiceUrl } from './url';
@@ -382,6 +383,11 @@ export function mayHoldEnvironmentEntries(text: string): boolean {
 const CLIENT_KEYS = ['client', 'dialect', 'type'];
 const CONNECTION_KEYS = ['connection', 'host', 'url', 'ssl', 'dialectOptions', 'storage', 'filename'];
 
+/** A driver's name (`mysql`, `postgres`; `mysql2` read as `mysql`) to its port, from the catalog's shapes: the port an entry without one connects to. */
+const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map(
+  catalog.flatMap((entry) => (entry.shape?.names && entry.shape.ports?.length === 1 ? entry.shape.names.map((name): [string, number] => [name, entry.shape!.ports![0]!]) : [])),
+);
+
 /** Keys of an environment entry (or of its `connection`) that say where and how it connects. */
 const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connectionString', 'socketPath', 'ssl', 'tls', 'encrypt', 'user', 'username', 'password', 'use_env_variable', 'storage', 'filename'];
 
@@ -390,9 +396,13 @@ const WHERE_KEYS = ['host', 'hostname', 'server', 'port', 'url', 'uri', 'connect
  * out, and so are the names of the variables it reads.
  */
 function connectionShape<N>(entry: ObjectValue<N>, unknownKey: UnknownKey<N>): unknown {
+  const driver = entry.props.find((q) => CLIENT_KEYS.includes(q.key))?.value;
+  const defaultPort = driver?.kind === 'literal' && typeof driver.value === 'string' ? DEFAULT_PORTS.get(driver.value.toLowerCase().replace(/\d+$/, '')) : undefined;
   const pick = (object: ObjectValue<N>): Record<string, unknown> =>
     Object.fromEntries(WHERE_KEYS.flatMap((k) => {
       const prop = object.props.find((q) => q.key === k);
+      // `port: '3306'` for MySQL says what no port says.
+      if (k === 'port' && prop?.value.kind === 'literal' && defaultPort !== undefined && Number(prop.value.value) === defaultPort) return [];
       return prop ? [[k, valueShape(prop.value, unknownKey, 0, true)]] : [];
     }));
   const connection = entry.props.find((q) => q.key === 'connection')?.value;
