@@ -6,7 +6,7 @@ import type { NamedSetting } from '../../src/analysis/named-settings';
 import type { CatalogEntry, SecureRecipe, ServiceKind } from '../../src/catalog/types';
 import { accountDefault, locationDefault, secretDefault } from '../../src/policy/env-defaults';
 import { possibleValues } from '../../src/policy/tls';
-import { getProperty, HOLE, textOf, type PropertyValue, type Value } from '../../src/policy/value';
+import { getProperty, HOLE, textOf, valueAt, type PropertyValue, type Value } from '../../src/policy/value';
 import { parseLocation } from '../../src/policy/location';
 import { passwordInText } from '../../src/policy/credentials';
 import type { Editor } from '../analysis/edit';
@@ -224,7 +224,7 @@ export function credentialCallTargets(calls: readonly CredentialHelperCall[]): I
       ...entry.credentials.secretPaths.map((path): [string, Role] => [path, 'secret']),
     ];
     for (const [path, role] of roles) {
-      const value = getProperty(options, path)?.value;
+      const value = valueAt(options, path);
       const node = value && isHard(value) ? replaceable(value, false) : undefined;
       if (!node || targets.some((t) => t.node === node)) continue;
       targets.push({ node, path, occurrence: 0, entry, ...variableFor(entry, entry.recipe, path, role, false) });

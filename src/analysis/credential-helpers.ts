@@ -14,7 +14,9 @@ export interface CredentialHelperCall {
   entry: CatalogEntry;
   /** The helper's catalog path (`credentials.plain`). */
   path: string;
-  node: TSESTree.CallExpression;
+  /** The helper as messages name it: `credentials.plain`, `new auth.PlainTextAuthProvider`. */
+  callee: string;
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
   /** The arguments folded into the options they stand for (`{ username, password }`). */
   options: ObjectValue<Node>;
 }
@@ -39,14 +41,14 @@ export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evalu
     const entry = entryForModule(m);
     return entry !== undefined && entries.includes(entry);
   })) {
-    if (use.kind !== 'call') continue;
+    if (use.kind !== 'call' && use.kind !== 'new') continue;
     const entry = entryForModule(use.module)!;
-    const helper = moduleHelpers(entry).find((h) => factoryMatches(h.path, use.path));
+    const helper = moduleHelpers(entry).find((h) => (h.invoke ?? 'call') === use.kind && factoryMatches(h.path, use.path));
     if (!helper) continue;
-    const node = use.node as TSESTree.CallExpression;
+    const node = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
     if (node.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
     const args = node.arguments.map((arg): Value<Node> => evaluator.evaluate(arg));
-    calls.push({ entry, path: helper.path, node, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, node as Node) });
+    calls.push({ entry, path: helper.path, callee: `${helper.invoke === 'new' ? 'new ' : ''}${helper.path}`, node, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, node as Node) });
   }
   return calls;
 }
@@ -69,7 +71,7 @@ export function findClientCredentialCalls(sites: readonly ClientSite[], evaluato
       const call = member.parent;
       if (!helper || call?.type !== 'CallExpression' || call.callee !== member || call.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
       const args = call.arguments.map((arg): Value<Node> => evaluator.evaluate(arg));
-      calls.push({ entry: site.entry, path: helper.path, node: call, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, call) });
+      calls.push({ entry: site.entry, path: helper.path, callee: helper.path, node: call, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, call) });
     }
   }
   return calls;

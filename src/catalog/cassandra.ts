@@ -33,6 +33,11 @@ export const cassandra: CatalogEntry = {
   envVar: 'CASSANDRA_CONTACT_POINTS',
   envVarAliases: [],
   privilegedAccounts: ['cassandra'],
+  // `authProvider: new auth.PlainTextAuthProvider(user, pass)` instead of `credentials` (clients.md §cassandra-driver).
+  credentialHelpers: [
+    { path: 'auth.PlainTextAuthProvider', args: ['credentials.username', 'credentials.password'], invoke: 'new' },
+    { path: 'auth.DsePlainTextAuthProvider', args: ['credentials.username', 'credentials.password'], invoke: 'new' },
+  ],
   recipe: {
     urlOption: 'contactPoints',
     tlsOptions: { sslOptions: '{ rejectUnauthorized: true }' },

@@ -33,6 +33,7 @@ import { typeorm } from './typeorm';
 import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
 import { bull } from './bull';
+import { cacheManagerIoredis } from './cache-manager-ioredis';
 import { cacheManagerRedis } from './cache-manager-redis';
 import { connectMongo } from './connect-mongo';
 import { connectMongodbSession } from './connect-mongodb-session';
@@ -130,6 +131,7 @@ export const catalog: readonly CatalogEntry[] = [
   connectMongo,
   connectMongodbSession,
   cacheManagerRedis,
+  cacheManagerIoredis,
   socketIoRedis,
   drizzleNodePostgres,
   drizzlePostgresJs,

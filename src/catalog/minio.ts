@@ -44,6 +44,8 @@ export const minio: CatalogEntry = {
       { path: 'secretKey', envVar: 'MINIO_SECRET_KEY', ifPresent: true, description: 'secret key of that user' },
     ],
   },
+  // `endPoint` is spelt so by MinIO alone (AWS SDKs write `endpoint`), with its keys beside it.
+  shape: { names: ['minio'], markers: ['endPoint'], anyOf: ['accessKey', 'secretKey'] },
   notes: [
     '`useSSL: false` talks to the object store over http: objects and signed requests cross the network in clear text.',
     '`useSSL` defaults to true (https, verified by Node); the deprecated `secure` option throws.',

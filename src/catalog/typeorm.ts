@@ -50,6 +50,22 @@ export const typeorm: CatalogEntry = {
       // mssql: `Object.assign({ ..., options }, credentials, extra)` (SqlServerDriver `createPool`):
       // `extra.options` replaces `options` whole.
       { path: 'extra.options.encrypt', when: isMssql, values: { false: 'off', true: 'verified', '"strict"': 'verified' }, secure: 'options: { encrypt: true } (and no extra.options)' },
+      // The rest of `extra` lands at the top of mssql's config, where `encrypt` and
+      // `trustServerCertificate` are honoured unless `options` sets them (see mssql's entry).
+      {
+        path: 'extra.encrypt',
+        when: isMssql,
+        values: { false: 'off', true: 'verified', '"strict"': 'verified' },
+        unless: { path: 'options.encrypt', equals: [true, false, 'strict'] },
+        secure: 'options: { encrypt: true } (and no extra.encrypt)',
+      },
+      {
+        path: 'extra.trustServerCertificate',
+        when: isMssql,
+        values: { true: 'unverified' },
+        unless: { path: 'options.trustServerCertificate', equals: [true, false] },
+        secure: 'options: { trustServerCertificate: false } (and no extra.trustServerCertificate)',
+      },
       ...mongodbTls.switches.filter((sw) => MONGO_PASSED.has(sw.path)).map((sw) => ({ ...sw, when: isMongo })),
     ],
     bags: ['ssl', 'extra.ssl', 'options.cryptoCredentialsDetails'],

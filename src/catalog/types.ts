@@ -411,9 +411,10 @@ export interface CatalogEntry {
    * `credentials.plain(user, pass)`), or with `on: 'client'` methods called on a client this
    * entry built (ldapjs's `client.bind(dn, password)`): each argument slot names the credential
    * option it stands for (`'username'`, `'password'`), read with the entry's
-   * `userPaths`/`secretPaths`. Optional.
+   * `userPaths`/`secretPaths`; `invoke: 'new'` for a class constructed with `new`
+   * (cassandra-driver's `new auth.PlainTextAuthProvider(user, pass)`). Optional.
    */
-  credentialHelpers?: Array<{ path: string; args: ArgSlot[]; on?: 'client' }>;
+  credentialHelpers?: Array<{ path: string; args: ArgSlot[]; on?: 'client'; invoke?: 'new' }>;
   /**
    * A module-level object whose keys are client options for every client
    * (`pg.defaults`, `https.globalAgent.options`): assignments into it are judged like options.

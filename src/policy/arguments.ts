@@ -24,8 +24,19 @@ function place<N>(options: ObjectValue<N>, slot: string, arg: Value<N>): void {
     return;
   }
   if (arg.kind === 'literal' && arg.value === undefined) return;
-  const prop: PropertyValue<N> = { key, value: arg, node: arg.node };
-  options.props.push(prop);
+  // A dotted slot places the argument below (`credentials.username`), in objects made for it.
+  const keys = key.split('.');
+  let target = options;
+  for (const outer of keys.slice(0, -1)) {
+    let inner = target.props.find((p) => p.key === outer)?.value;
+    if (inner?.kind !== 'object') {
+      inner = { kind: 'object', props: [], open: false, node: arg.node };
+      target.props.push({ key: outer, value: inner, node: arg.node });
+    }
+    target = inner;
+  }
+  const prop: PropertyValue<N> = { key: keys[keys.length - 1]!, value: arg, node: arg.node };
+  target.props.push(prop);
 }
 
 function spreadInto<N>(options: ObjectValue<N>, arg: Value<N>): void {

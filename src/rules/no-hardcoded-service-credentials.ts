@@ -69,7 +69,7 @@ export default createRule<[], MessageIds>({
 
     return oncePerFile(() => {
       for (const site of analysis.sites) report(site.entry, site.options);
-      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.path);
+      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.callee);
       // `process.env.DB_PASSWORD || 'secret'` wherever it is: a config module hands it on.
       for (const read of analysis.envReads) {
         const finding = secretDefault(read.name, read.value.fallback);

@@ -82,7 +82,7 @@ export default createRule<Options, MessageIds>({
 
     return oncePerFile(() => {
       for (const site of analysis.sites) report(site.entry, site.options, site.node);
-      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.path);
+      for (const call of analysis.credentialHelperCalls) report(call.entry, call.options, call.node, call.callee);
       // `process.env.DB_USER || 'root'` wherever it is: a config module hands it on.
       for (const read of analysis.serverEnvReads) {
         const finding = accountDefault(read.name, read.value.fallback, allowed);
