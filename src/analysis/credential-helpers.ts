@@ -12,8 +12,6 @@ type Node = TSESTree.Node;
 /** A call that builds a credential for a client (`amqp.credentials.plain('app', pw)`). */
 export interface CredentialHelperCall {
   entry: CatalogEntry;
-  /** The helper's catalog path (`credentials.plain`). */
-  path: string;
   /** The helper as messages name it: `credentials.plain`, `new auth.PlainTextAuthProvider`. */
   callee: string;
   node: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -48,7 +46,7 @@ export function findCredentialHelperCalls(sourceCode: TSESLint.SourceCode, evalu
     const node = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
     if (node.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
     const args = node.arguments.map((arg): Value<Node> => evaluator.evaluate(arg));
-    calls.push({ entry, path: helper.path, callee: `${helper.invoke === 'new' ? 'new ' : ''}${helper.path}`, node, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, node as Node) });
+    calls.push({ entry, callee: `${helper.invoke === 'new' ? 'new ' : ''}${helper.path}`, node, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, node as Node) });
   }
   return calls;
 }
@@ -71,7 +69,7 @@ export function findClientCredentialCalls(sites: readonly ClientSite[], evaluato
       const call = member.parent;
       if (!helper || call?.type !== 'CallExpression' || call.callee !== member || call.arguments.some((arg) => arg.type === 'SpreadElement')) continue;
       const args = call.arguments.map((arg): Value<Node> => evaluator.evaluate(arg));
-      calls.push({ entry: site.entry, path: helper.path, callee: helper.path, node: call, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, call) });
+      calls.push({ entry: site.entry, callee: helper.path, node: call, options: normalizeArguments({ path: helper.path, invoke: 'call', args: helper.args }, args, call) });
     }
   }
   return calls;
