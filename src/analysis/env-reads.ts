@@ -303,7 +303,8 @@ function importedEnvVariables(sourceCode: TSESLint.SourceCode): TSESLint.Scope.V
       }
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
-        if (!declarator.init || !isProjectSpecifier(requireSpecifier(unwrap(declarator.init)))) continue;
+        // The name first: most top-level declarations bind no `env`, and asking the scope costs more.
+        if (!declarator.init || !bindsEnvName(declarator.id) || !isProjectSpecifier(requireSpecifier(unwrap(declarator.init)))) continue;
         for (const variable of sourceCode.getDeclaredVariables(declarator)) if (ENV_NAMES.has(variable.name)) variables.push(variable);
       }
     }
@@ -312,6 +313,24 @@ function importedEnvVariables(sourceCode: TSESLint.SourceCode): TSESLint.Scope.V
 }
 
 const ENV_NAMES: ReadonlySet<string> = new Set(['env', 'ENV']);
+
+/** Whether a declared pattern binds `env` or `ENV` (`env`, `{ env }`, `{ config: { env } }`, `[env]`). */
+function bindsEnvName(pattern: TSESTree.Node): boolean {
+  switch (pattern.type) {
+    case 'Identifier':
+      return ENV_NAMES.has(pattern.name);
+    case 'ObjectPattern':
+      return pattern.properties.some((property) => bindsEnvName(property.type === 'Property' ? property.value : property.argument));
+    case 'ArrayPattern':
+      return pattern.elements.some((element) => element !== null && bindsEnvName(element));
+    case 'AssignmentPattern':
+      return bindsEnvName(pattern.left);
+    case 'RestElement':
+      return bindsEnvName(pattern.argument);
+    default:
+      return false;
+  }
+}
 
 /** A module of the project: relative, or through the `@/` and `~/` path aliases (`import { env } from '~/env'`). */
 function isProjectSpecifier(specifier: string | undefined): boolean {

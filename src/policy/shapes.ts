@@ -47,13 +47,42 @@ export function matchesShape<N>(object: ObjectValue<N>, signature: ShapeSignatur
  * are tried first: `dialect: 'postgres'` says more than a `db` key.
  */
 export function entryForShape<N>(object: ObjectValue<N>, entries: readonly CatalogEntry[], context: ShapeContext): CatalogEntry | undefined {
+  // Only an entry one of whose `anyOf` paths starts at a key of the object can match: most
+  // objects (a data table's rows) have none, and are ruled out by their keys alone.
+  const byKey = anyOfIndex(entries);
+  let candidates: Set<CatalogEntry> | undefined;
+  for (const prop of object.props) {
+    const found = byKey.get(prop.key);
+    if (found) for (const entry of found) (candidates ??= new Set()).add(entry);
+  }
+  if (!candidates) return undefined;
   for (const pass of [true, false]) {
     for (const entry of entries) {
       const shape = entry.shape;
-      if (shape && (shape.discriminator !== undefined) === pass && matchesShape(object, shape, context)) return entry;
+      if (shape && candidates.has(entry) && (shape.discriminator !== undefined) === pass && matchesShape(object, shape, context)) return entry;
     }
   }
   return undefined;
+}
+
+const anyOfIndexes = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry[]>>();
+
+/** The entries with a shape, by the first key of each of their `anyOf` paths. */
+function anyOfIndex(entries: readonly CatalogEntry[]): Map<string, CatalogEntry[]> {
+  let index = anyOfIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const entry of entries) {
+      for (const path of entry.shape?.anyOf ?? []) {
+        const key = path.split('.')[0]!;
+        const list = index.get(key) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        index.set(key, list);
+      }
+    }
+    anyOfIndexes.set(entries, index);
+  }
+  return index;
 }
 
 /** The first entry whose shape names the service a setting's name starts from (`mongoURI` → mongodb). */

@@ -114,21 +114,35 @@ export type Lookup<N = unknown> =
 
 /** Find `a.b.c` in an object value, telling a missing key from one we cannot know. */
 export function lookup<N>(value: Value<N> | undefined, path: string): Lookup<N> {
-  if (value === undefined) return { status: 'absent' };
-  const keys = path === '' ? [] : path.split('.');
+  if (value === undefined) return ABSENT;
+  if (path === '') return UNKNOWN;
+  // Asked for every option of every site and shape: walked segment by segment, not split.
   let current: Value<N> = value;
-  let found: Lookup<N> = { status: 'unknown' };
-  for (const key of keys) {
-    if (current.kind === 'literal' && (current.value === undefined || current.value === null)) {
-      return { status: 'absent' };
-    }
-    if (current.kind !== 'object') return { status: 'unknown' };
-    const prop = getProperty(current, key);
-    if (!prop) return current.open ? { status: 'unknown' } : { status: 'absent' };
-    found = { status: 'present', prop, value: prop.value };
+  let prop: PropertyValue<N> | undefined;
+  for (let start = 0; start <= path.length; ) {
+    const dot = path.indexOf('.', start);
+    const end = dot < 0 ? path.length : dot;
+    if (current.kind === 'literal' && (current.value === undefined || current.value === null)) return ABSENT;
+    if (current.kind !== 'object') return UNKNOWN;
+    prop = getPropertyIn(current, path, start, end);
+    if (!prop) return current.open ? UNKNOWN : ABSENT;
     current = prop.value;
+    start = end + 1;
   }
-  return found;
+  return { status: 'present', prop: prop!, value: current };
+}
+
+const ABSENT: Lookup<never> = Object.freeze({ status: 'absent' });
+const UNKNOWN: Lookup<never> = Object.freeze({ status: 'unknown' });
+
+/** `getProperty` for the key `path.slice(start, end)`, without slicing. */
+function getPropertyIn<N>(object: ObjectValue<N>, path: string, start: number, end: number): PropertyValue<N> | undefined {
+  const length = end - start;
+  for (let i = object.props.length - 1; i >= 0; i--) {
+    const prop = object.props[i]!;
+    if (prop.key.length === length && path.startsWith(prop.key, start)) return prop;
+  }
+  return undefined;
 }
 
 export function getProperty<N>(object: ObjectValue<N>, key: string): PropertyValue<N> | undefined {
