@@ -82,10 +82,25 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
     if (done === undefined) editor.marker(finding.at, `${finding.site.entry.displayName}: ${CHOICE_MARKER}`);
     else count += done;
   }
+  // `export const DB_SSL = isProduction ? {...} : undefined`: the setting takes production's value.
+  // An option definition's `default: isProduction` takes production's value.
+  for (const choice of editor.analysis.tlsSettingChoices) {
+    if (handled.has(choice.at)) continue;
+    handled.add(choice.at);
+    const done = choice.at.type === 'ConditionalExpression' ? chooseConditional(editor, choice.at, kept, discarded) : choice.at.type === 'Property' ? productionDefault(editor, choice.at) : 0;
+    if (done === 0) editor.marker(choice.at, `${choice.name}: ${CHOICE_MARKER}`);
+    count += done;
+  }
   return count + collapseEnvironmentMaps(editor, kept, discarded);
 }
 
 const CHOICE_MARKER = 'this chooses where or how it connects by environment or locality, in a way the codemod cannot tell apart: configure every environment the same way and read what differs (the URL, a CA) from the environment';
+
+/** `default: isProduction` → `default: true`: the value production gives the option. */
+function productionDefault(editor: Editor, property: TSESTree.Property): number {
+  const kind = testKind(editor, property.value as Node);
+  return kind && editor.replace(property.value as Node, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
+}
 
 /** Removes one reported choice, keeping what production does; undefined when it cannot tell how. */
 function removeChoice(editor: Editor, finding: BranchingFinding, kept: Set<Node>, discarded: Set<Node>): number | undefined {
@@ -316,6 +331,8 @@ export function testKind(editor: Editor, test: Node, depth = 0): Kind | undefine
     const variable = findVariable(editor.sourceCode.getScope(node), node);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'Variable' && def.node.parent.kind === 'const' && def.node.id.type === 'Identifier' && def.node.init) return testKind(editor, def.node.init, depth + 1);
+    // `import { IS_PRODUCTION } from './settings'`: defined elsewhere, its name says what it holds.
+    if (def?.type === 'ImportBinding' && isEnvironmentFlagVariable(node.name)) return flagKind(node.name);
   }
   return undefined;
 }

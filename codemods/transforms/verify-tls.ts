@@ -3,7 +3,7 @@ import { unwrap } from '../../src/analysis/ast';
 import type { ClientSite } from '../../src/analysis/file-analysis';
 import type { CatalogEntry, TlsSwitch } from '../../src/catalog/types';
 import { classifyHost } from '../../src/policy/host';
-import { possibleValues, tlsIssues, type TlsIssue } from '../../src/policy/tls';
+import { possibleValues, tlsIssues, unverifiedTlsBagProperties, type TlsIssue } from '../../src/policy/tls';
 import { hasUrlScheme, parseServiceUrl } from '../../src/policy/url';
 import { HOLE, lookup, textOf, type ObjectValue, type Value } from '../../src/policy/value';
 import { weakTlsSettings } from '../../src/policy/weak-tls';
@@ -28,6 +28,14 @@ export function verifyTls(editor: Editor): number {
     if (write.assignment.node.operator !== '=') continue;
     const site: ClientSite = { entry: write.assignment.entry, origin: 'call', node: write.assignment.node, args: [], options: write.options };
     count += fixSite(editor, site, done);
+  }
+  // `export const DB_SSL = { rejectUnauthorized: false }`: verified, whichever client takes it.
+  for (const setting of editor.analysis.namedTlsSettings) {
+    for (const prop of unverifiedTlsBagProperties(setting.value)) {
+      if (done.has(prop.node)) continue;
+      done.add(prop.node);
+      if (editor.replace(prop.value.node, editor.expression('true'))) count++;
+    }
   }
   for (const write of editor.analysis.envWrites) {
     if (write.name !== 'NODE_TLS_REJECT_UNAUTHORIZED') continue;

@@ -15,8 +15,10 @@ import {
 import { environmentKind } from '../policy/env-names';
 import type { Value } from '../policy/value';
 import { lookup } from '../policy/value';
+import { asEnvDefinition } from '../policy/env-defaults';
 import { containsNode, findVariable, staticKeyName, staticPropertyName, unwrap } from './ast';
-import { environmentTestOf, type EnvironmentBranch } from './environment-tests';
+import { environmentTestOf, type BranchTestKind, type EnvironmentBranch } from './environment-tests';
+import type { NamedSetting } from './named-settings';
 import type { Evaluator } from './evaluate';
 import type { ChosenConfiguration, ClientSite } from './file-analysis';
 
@@ -46,6 +48,44 @@ export interface BranchingFinding {
 interface OptionIndex {
   conditionals: Map<Node, OptionSlot & { branches: Value<Node>[] }>;
   opaque: Map<Node, OptionSlot>;
+}
+
+/**
+ * Named TLS settings exported for another module's client whose value is chosen by environment
+ * name or locality (`export const DB_SSL = IS_PRODUCTION ? { rejectUnauthorized: false } :
+ * undefined`), where the choices differ, and option definitions of such settings whose default
+ * is the test (`definitions`: their env reads); reported at the choice, which is what must change.
+ */
+export function settingChoices(
+  sourceCode: TSESLint.SourceCode,
+  settings: readonly NamedSetting[],
+  definitions: ReadonlyArray<{ name: string; node: Node }>,
+): SettingChoice[] {
+  // An option definition whose default is the test (convict's `{ default: isProduction, env: 'DB_SSL' }`).
+  const defaults = (name: string, definition: Node | undefined): SettingChoice[] => {
+    const fallback = definition?.type === 'ObjectExpression' ? definition.properties.find((p) => p.type === 'Property' && staticKeyName(p) === 'default') : undefined;
+    const verdict = fallback?.type === 'Property' ? environmentTestOf(sourceCode, fallback.value as Node) : null;
+    return verdict && !isTestRunnerGuard(verdict.compared) ? [{ name, at: fallback!, kind: verdict.kind }] : [];
+  };
+  const found = definitions.flatMap(({ name, node }) => defaults(name, node));
+  return found.concat(settings.flatMap(({ name, value }) => {
+    if (asEnvDefinition(value)) return found.some((choice) => containsNode(value.node, choice.at)) ? [] : defaults(name, value.node);
+    if (value.kind !== 'conditional' || value.guarded) return [];
+    const node = unwrap(value.node);
+    if (node.type !== 'ConditionalExpression' && node.type !== 'LogicalExpression') return [];
+    const verdict = environmentTestOf(sourceCode, value.test);
+    // `isProduction && {...}` holds the settings in one path only, whatever they are.
+    const differ = node.type === 'LogicalExpression' || new Set(value.branches.map(shapeText)).size > 1;
+    if (!verdict || isTestRunnerGuard(verdict.compared) || !differ) return [];
+    return [{ name, at: node, kind: verdict.kind }];
+  }));
+}
+
+/** A service's TLS setting chosen by environment, and where the choice is (see `settingChoices`). */
+export interface SettingChoice {
+  name: string;
+  at: Node;
+  kind: BranchTestKind;
 }
 
 /** The same unknown wherever it is written when it is a name; otherwise this very expression. */

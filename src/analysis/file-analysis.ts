@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalog, catalogGlobalNames, catalogModuleNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
-import { isServiceLocationEnvName, normalizeEnvName } from '../policy/env-names';
+import { isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { configurationTextTest } from '../policy/configuration-text';
@@ -11,7 +11,7 @@ import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } f
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
 import { findEnvReads, importsEnvObject, type EnvRead } from './env-reads';
-import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap } from './environment-branching';
+import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap, settingChoices, type SettingChoice } from './environment-branching';
 import { environmentTestOf, findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
@@ -19,10 +19,10 @@ import { exportedConfigurations, exportedValues, mayBeConfiguration, type Export
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
-import { enclosingOptions, globalReferencesTo } from './ast';
+import { containsNode, enclosingOptions, globalReferencesTo } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, processEnvNodes, type EnvWrite } from './process-env';
-import { definitionReads, namedSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
+import { definitionReads, namedSettings, namedTlsSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { onlyPrinted } from './printed';
 import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
@@ -129,6 +129,8 @@ export class FileAnalysis {
   private configurationPossible: boolean | undefined;
   private readonly unsetBranches = new Map<Node, string | null>();
   private settingsOfFile: NamedSetting[] | undefined;
+  private tlsSettingsOfFile: NamedSetting[] | undefined;
+  private tlsChoices: SettingChoice[] | undefined;
   private exportsConfiguration: boolean | undefined;
   private moduleChoicePossible: boolean | undefined;
   private modulesChosen: ChosenConfiguration[] | undefined;
@@ -353,6 +355,22 @@ export class FileAnalysis {
     if (this.settingsOfFile) return this.settingsOfFile;
     if (!this.mayExportConfiguration) return (this.settingsOfFile = []);
     return (this.settingsOfFile = namedSettings(this.exportedConfigurations));
+  }
+
+  /**
+   * TLS settings of exported configuration named for a service (`DB_SSL`), for another module's
+   * client; not those inside options judged as a client's here (the sites report those).
+   */
+  get namedTlsSettings(): NamedSetting[] {
+    if (this.tlsSettingsOfFile) return this.tlsSettingsOfFile;
+    if (!this.mayExportConfiguration) return (this.tlsSettingsOfFile = []);
+    const judged = this.sites.flatMap((site) => site.args.map((arg) => arg.node));
+    return (this.tlsSettingsOfFile = namedTlsSettings(this.exportedConfigurations).filter(({ value }) => !judged.some((node) => containsNode(node, value.node))));
+  }
+
+  /** Those of `namedTlsSettings`, and the env reads of TLS option definitions, chosen by environment (see `settingChoices`). */
+  get tlsSettingChoices(): SettingChoice[] {
+    return (this.tlsChoices ??= settingChoices(this.sourceCode, this.namedTlsSettings, this.envReads.filter((read) => isServiceTlsEnvName(read.name))));
   }
 
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from '../policy/env-names';
+import { isServiceLocationEnvName, isServiceSecretEnvName, isServiceTlsEnvName, serviceOfUserEnvName } from '../policy/env-names';
 import { asEnvDefinition, jsonSchemaDefinitions } from '../policy/env-defaults';
 import { isTable } from '../policy/tables';
 import type { EnvValue, ObjectValue, Value } from '../policy/value';
@@ -62,6 +62,29 @@ export function namedSettings(exports: readonly ExportedConfiguration[]): NamedS
     }
   };
   for (const { value, name } of exports) visit(value, name, 0);
+  return found;
+}
+
+/**
+ * TLS settings of exported configuration named for a service (`export const DB_SSL =
+ * isProduction ? { rejectUnauthorized: false } : undefined`, `{ redis: { tls: {...} } }`),
+ * whatever their value: another module hands them to its client as they are.
+ */
+export function namedTlsSettings(exports: readonly ExportedConfiguration[]): NamedSetting[] {
+  const found: NamedSetting[] = [];
+  const visit = (value: Value<Node>, holder: string | undefined, depth: number): void => {
+    if (depth > 2 || value.kind !== 'object' || asEnvDefinition(value)) return;
+    for (const prop of value.props) {
+      // `redis.tls` as it is written, which names the setting as well as `REDIS_TLS`.
+      const name = [prop.key, holder === undefined ? undefined : `${holder}.${prop.key}`].find((n) => n !== undefined && isServiceTlsEnvName(n));
+      if (name !== undefined) found.push({ name, value: prop.value });
+      else visit(prop.value, prop.key, depth + 1);
+    }
+  };
+  for (const { value, name } of exports) {
+    if (name !== undefined && isServiceTlsEnvName(name)) found.push({ name, value });
+    else visit(value, name, 0);
+  }
   return found;
 }
 

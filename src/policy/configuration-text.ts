@@ -9,7 +9,8 @@ import { shapeKeyPattern, shapeKeyWords } from './shapes';
 
 /**
  * Whether the text may hold exported configuration, in one scan: a key some option shape needs
- * (`host:`, `{ user, password }`), an option definition's `env:` key (convict's schema), a quoted
+ * (`host:`, `{ user, password }`), an option definition's `env:` key (convict's schema), a TLS
+ * settings object's `rejectUnauthorized:` or a TLS setting's name (`DB_SSL =`, `tls:`), a quoted
  * service URL other than http(s) (`'redis://`; web links are in every comment), or a row of a CLI
  * option table (`['--db-url', 'DB_URL', ...`).
  */
@@ -18,7 +19,10 @@ export function configurationTextTest(entries: readonly CatalogEntry[]): (text: 
   // After the colon of `scheme:`, looking back for the quote and the scheme.
   const serviceUrl = `\\/\\/(?<=['"\`](?:${schemes.map(anyCase).join('|')}):\\/\\/)`;
   const flagRow = `--[a-z0-9][a-z0-9-]*['"\`]\\s*,\\s*['"\`][A-Z][A-Z0-9_]+['"\`]\\s*,`;
-  const test = new RegExp(`${shapeKeyPattern(shapeKeyWords(entries), { keys: ['env'], afterColon: [serviceUrl] })}|${flagRow}`);
+  // `DB_SSL = ...`, `redisTls: ...`: a service's TLS setting, by a name `isServiceTlsEnvName` may accept.
+  const tlsName = '(?:SSL|TLS|[sS]sl|[tT]ls)(?:_?(?:OPTIONS|CONFIG|SETTINGS|Options|Config|Settings))?';
+  const afterColon = [serviceUrl, `(?<=${tlsName}['"]?\\s*:)`];
+  const test = new RegExp(`${shapeKeyPattern(shapeKeyWords(entries), { keys: ['env', 'rejectUnauthorized'], afterColon })}|=(?<=${tlsName}\\s*=)|${flagRow}`);
   return (text) => test.test(text);
 }
 

@@ -353,6 +353,21 @@ export const isServiceSecretEnvName = memoizeByName((name: string): boolean => {
   return before.some((w) => SERVICE_WORDS.has(w));
 });
 
+const TLS_SUFFIXES = new Set(['SSL', 'TLS']);
+const TLS_QUALIFIERS = new Set(['OPTIONS', 'OPTS', 'CONFIG', 'SETTINGS']);
+
+/**
+ * Names of a service's TLS settings: `DB_SSL`, `DATABASE_SSL`, `REDIS_TLS`, `PG_SSL_OPTIONS`,
+ * `MONGO_TLS_CONFIG`: `SSL` or `TLS` (optionally followed by `OPTIONS`, `CONFIG`...) after a
+ * service word. Not `SSL` alone, `USE_SSL`, `HTTPS_TLS` or `SSL_CERT_PATH`.
+ */
+export const isServiceTlsEnvName = memoizeByName((name: string): boolean => {
+  const parts = words(name);
+  let end = parts.length;
+  if (end > 2 && TLS_QUALIFIERS.has(parts[end - 1]!)) end--;
+  return end >= 2 && TLS_SUFFIXES.has(parts[end - 1]!) && parts.slice(0, end - 1).some((w) => SERVICE_WORDS.has(w));
+});
+
 /**
  * The last words of names that locate, log in to or unlock a service (`HOST`, `URL`, `USER`,
  * `PASSWORD`...), for a cheap test of a text before it is parsed.

@@ -264,6 +264,18 @@ export function possibleValues<N>(value: Value<N>): Value<N>[] {
   return value.branches.flatMap(possibleValues);
 }
 
+/**
+ * `rejectUnauthorized: false` in a TLS settings object that is not a client's options (an
+ * exported `DB_SSL`, whichever client takes it), in any of the values it may hold: Node's own
+ * TLS options, which every client that hands them to `tls.connect` reads alike.
+ */
+export function unverifiedTlsBagProperties<N>(value: Value<N>): PropertyValue<N>[] {
+  return possibleValues(value).flatMap((option) => {
+    const found = option.kind === 'object' ? lookup(option, 'rejectUnauthorized') : undefined;
+    return found?.status === 'present' && found.value.kind === 'literal' && found.value.value === false ? [found.prop] : [];
+  });
+}
+
 /** Templates made from at most this many choices of their parts are judged choice by choice. */
 const MAX_TEMPLATE_VARIANTS = 8;
 

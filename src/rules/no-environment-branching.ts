@@ -1,9 +1,9 @@
-import type { EnvironmentBranch } from '../analysis/environment-tests';
+import type { BranchTestKind } from '../analysis/environment-tests';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
-type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile';
+type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile' | 'setting';
 
 export default createRule<[], MessageIds>({
   name: 'no-environment-branching',
@@ -22,6 +22,8 @@ export default createRule<[], MessageIds>({
       config:
         '`{{client}}`: {{setting}} depends on {{what}}, so environments connect differently. Configure every environment the same way and read what differs (the URL, a CA) from the environment.',
       map: '`{{client}}`: configuration picked from a per-environment map by {{what}}. Use one configuration and read the location, TLS settings and credentials from the environment.',
+      setting:
+        '`{{name}}` depends on {{what}}, so environments connect differently. Configure every environment the same way and read what differs (a CA, the URL) from the environment.',
       environmentFile:
         '`{{client}}`: the `{{name}}` entry connects differently from the others (location or TLS written per environment). Use one entry that reads `{{envVar}}` and its TLS settings from the environment.',
     },
@@ -39,11 +41,15 @@ export default createRule<[], MessageIds>({
       for (const entry of flow.differingEnvironmentEntries()) {
         context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name, envVar: entry.envVar } });
       }
+      // `export const DB_SSL = isProduction ? {...} : undefined`, convict's `default: isProduction`.
+      for (const choice of analysis.tlsSettingChoices) {
+        context.report({ node: choice.at, messageId: 'setting', data: { name: choice.name, what: describeTest(choice.kind) } });
+      }
       if (flow.sites.length === 0 && !analysis.mayChooseModules) return;
 
       // Choices the file's own analysis finds (the codemod removes the same ones).
       for (const finding of flow.findings()) {
-        const what = describeTest(finding.branch);
+        const what = describeTest(finding.branch.kind);
         const client = finding.site.entry.displayName;
         if (finding.kind === 'buildsClient') context.report({ node: finding.at, messageId: 'buildsClient', data: { what, client } });
         else if (finding.kind === 'map') context.report({ node: finding.at, messageId: 'map', data: { what, client } });
@@ -53,8 +59,8 @@ export default createRule<[], MessageIds>({
   },
 });
 
-function describeTest(branch: EnvironmentBranch): string {
-  return branch.kind === 'locality' ? 'whether the service is local' : 'the environment name';
+function describeTest(kind: BranchTestKind): string {
+  return kind === 'locality' ? 'whether the service is local' : 'the environment name';
 }
 
 function describePath(path: string): string {

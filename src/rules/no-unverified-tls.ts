@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis';
-import { nodesMeaning, tlsIssues, type TlsIssue } from '../policy/tls';
+import { nodesMeaning, tlsIssues, unverifiedTlsBagProperties, type TlsIssue } from '../policy/tls';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 import { secureSuggestions } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'unverified' | 'hostnameUnverified' | 'unverifiedFallback' | 'globalDefault' | 'processWide' | 'suggestSecure';
+type MessageIds = 'unverified' | 'hostnameUnverified' | 'unverifiedFallback' | 'globalDefault' | 'namedSetting' | 'processWide' | 'suggestSecure';
 type Options = [{ checkHostname?: boolean }];
 
 export default createRule<Options, MessageIds>({
@@ -41,6 +41,8 @@ export default createRule<Options, MessageIds>({
         '`{{client}}`: {{setting}} does not verify the server certificate or host name, and goes on in clear text when the server declines TLS. Use {{secure}}.',
       globalDefault:
         '`{{client}}`: {{setting}} in `{{target}}` turns off verification for every client that uses it. Remove it and give the client a `ca` instead.',
+      namedSetting:
+        '`{{name}}`: `rejectUnauthorized: false` does not verify the server certificate or host name of the connections that use this setting. Remove it and give the setting the server\'s CA (`ca`) instead.',
       processWide:
         '`NODE_TLS_REJECT_UNAUTHORIZED = {{value}}` turns off certificate verification for every TLS connection in the process. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or a `ca` option.',
       suggestSecure: 'Verify the server: {{secure}}.',
@@ -77,6 +79,14 @@ export default createRule<Options, MessageIds>({
         for (const issue of tlsIssues(assignment.entry, options, assignment.node as Node)) {
           if (issue.meaning !== 'unverified' || (issue.hostnameOnly && !checkHostname)) continue;
           report(issue, 'globalDefault', { client: assignment.entry.displayName, target: prefix }, assignment.node);
+        }
+      }
+      // `export const DB_SSL = { rejectUnauthorized: false }`, for a client in another module.
+      for (const setting of analysis.namedTlsSettings) {
+        for (const prop of unverifiedTlsBagProperties(setting.value)) {
+          if (reported.has(prop.node)) continue;
+          reported.add(prop.node);
+          context.report({ node: prop.node, messageId: 'namedSetting', data: { name: setting.name } });
         }
       }
       if (!sourceCode.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return;
