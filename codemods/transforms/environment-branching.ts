@@ -82,8 +82,8 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
     if (done === undefined) editor.marker(finding.at, `${finding.site.entry.displayName}: ${CHOICE_MARKER}`);
     else count += done;
   }
-  // `export const DB_SSL = isProduction ? {...} : undefined`: the setting takes production's value.
-  // An option definition's `default: isProduction` takes production's value.
+  // `export const DB_SSL = isProduction ? {...} : undefined` and an option definition's
+  // `default: isProduction`: each takes production's value.
   for (const choice of editor.analysis.tlsSettingChoices) {
     if (handled.has(choice.at)) continue;
     handled.add(choice.at);
