@@ -1,8 +1,8 @@
 /**
  * TLS settings a configuration module exports under a service's name for a client in another
  * module (`export const DB_SSL = IS_PRODUCTION ? { rejectUnauthorized: false } : undefined`), and
- * convict definitions of such a setting whose default is the environment test: what the
- * eleventh session's look at the field corpus's remaining misses showed, in our own words.
+ * convict definitions of such a setting whose default is the environment test: two of the
+ * tenth field sample's misses, in our own words.
  */
 import branching from '../../src/rules/no-environment-branching';
 import unverified from '../../src/rules/no-unverified-tls';
