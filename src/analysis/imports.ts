@@ -45,6 +45,8 @@ export function importedSpecifiers(sourceCode: TSESLint.SourceCode, requireRefer
 export function importedNames(specifiers: readonly string[], known: KnownModules): Set<string> {
   const names = new Set<string>();
   for (const raw of specifiers) {
+    // Relative specifiers, most of a library's, name no package.
+    if (raw.charCodeAt(0) === DOT) continue;
     const specifier = raw.startsWith('node:') ? raw.slice('node:'.length) : raw;
     // Most specifiers are relative or of some other package: one lookup rules them out.
     if (!known.roots.has(firstSegment(specifier))) continue;
@@ -56,6 +58,8 @@ export function importedNames(specifiers: readonly string[], known: KnownModules
   }
   return names;
 }
+
+const DOT = 46;
 
 /** Module names, and their first segments (`mysql2` for `mysql2/promise`, `@redis` for `@redis/client`). */
 export interface KnownModules {

@@ -136,8 +136,8 @@ const FLAG_NAMES = new Set([
 
 /**
  * Boolean-style variables that say which environment this is: Vite's `PROD`/`DEV`,
- * `IS_PRODUCTION`, `IS_OFFLINE` (serverless-offline), `IS_LOCAL`... (with the same public
- * prefixes stripped as for names).
+ * `IS_PRODUCTION`, `IS_OFFLINE` (serverless-offline), `IS_LOCAL`, or whether a service is local
+ * (`IS_LOCAL_DATABASE`, `USE_CLOUD_REDIS`)... (with the same public prefixes stripped as for names).
  */
 export function isEnvironmentFlagVariable(name: string): boolean {
   let normal = normalizeEnvName(name);
@@ -147,7 +147,10 @@ export function isEnvironmentFlagVariable(name: string): boolean {
       break;
     }
   }
-  return FLAG_NAMES.has(normal);
+  if (FLAG_NAMES.has(normal)) return true;
+  // `IS_LOCAL_DATABASE`, `USE_CLOUD_REDIS`: whether one service is local, as `USE_LOCAL_DB` says.
+  const parts = normal.split('_');
+  return parts.length >= 3 && (parts[0] === 'IS' || parts[0] === 'USE') && (parts[1] === 'LOCAL' || parts[1] === 'CLOUD') && parts.slice(2).every((w) => SERVICE_WORDS.has(w));
 }
 
 /** Words naming a backing service (or its vendor add-on). */

@@ -5,6 +5,7 @@ import {
   isEnvironmentNameVariable,
   isServiceLocationEnvName,
   isServiceSecretEnvName,
+  isServiceTlsEnvName,
   normalizeEnvName,
 } from '../../src/policy/env-names';
 
@@ -81,11 +82,20 @@ describe('isEnvironmentNameVariable', () => {
 });
 
 describe('isEnvironmentFlagVariable', () => {
-  it.each(['PROD', 'DEV', 'IS_PRODUCTION', 'IS_OFFLINE', 'IS_LOCAL', 'isProd', 'VITE_PROD', 'NEXT_PUBLIC_IS_PRODUCTION'])('%s', (name) => {
+  it.each(['PROD', 'DEV', 'IS_PRODUCTION', 'IS_OFFLINE', 'IS_LOCAL', 'isProd', 'VITE_PROD', 'NEXT_PUBLIC_IS_PRODUCTION', 'IS_LOCAL_DATABASE', 'USE_CLOUD_REDIS', 'isLocalMongo'])('%s', (name) => {
     expect(isEnvironmentFlagVariable(name)).toBe(true);
   });
-  it.each(['NODE_ENV', 'PRODUCT', 'DEVICE', 'IS_ENABLED', 'DEBUG'])('not %s', (name) => {
+  it.each(['NODE_ENV', 'PRODUCT', 'DEVICE', 'IS_ENABLED', 'DEBUG', 'IS_LOCAL_FILE', 'IS_LOCAL_DB_HOST', 'USE_REMOTE_DB'])('not %s', (name) => {
     expect(isEnvironmentFlagVariable(name)).toBe(false);
+  });
+});
+
+describe('isServiceTlsEnvName', () => {
+  it.each(['DB_SSL', 'DATABASE_SSL', 'REDIS_TLS', 'PG_SSL_OPTIONS', 'MONGO_TLS_CONFIG', 'redis.tls', 'postgresSsl'])('%s', (name) => {
+    expect(isServiceTlsEnvName(name)).toBe(true);
+  });
+  it.each(['SSL', 'TLS', 'USE_SSL', 'HTTPS_TLS', 'DB_SSL_CERT', 'SSL_CERT_PATH', 'DB_HOST', 'REDIS_TLS_URL'])('not %s', (name) => {
+    expect(isServiceTlsEnvName(name)).toBe(false);
   });
 });
 

@@ -100,3 +100,21 @@ ruleTests('no-environment-branching: TLS settings exported under a service name'
     },
   ],
 });
+
+// `IS_LOCAL_DATABASE`, `USE_CLOUD_REDIS`: a flag that says whether one service is local, as `USE_LOCAL_DB` does.
+ruleTests('no-environment-branching: a flag naming whether one service is local', branching, {
+  valid: [
+    { code: "const { Pool } = require('pg');\nmodule.exports = new Pool({ connectionString: process.env.IS_LOCAL_FILE ? 'postgres://localhost/app' : process.env.DATABASE_URL });", sourceType: 'commonjs' },
+  ],
+  invalid: [
+    {
+      code: "const { Pool } = require('pg');\nmodule.exports = new Pool({ connectionString: process.env.IS_LOCAL_DATABASE ? 'postgres://localhost/app' : process.env.DATABASE_URL });",
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 2 }],
+    },
+    {
+      code: "import Redis from 'ioredis';\nexport const redis = new Redis(process.env.REDIS_URL, { tls: process.env.USE_CLOUD_REDIS === 'true' ? {} : undefined });",
+      errors: [{ messageId: 'config', line: 2 }],
+    },
+  ],
+});
