@@ -21,6 +21,11 @@ function calls(entry) {
       seen.add(code(`{ ${factory.key}: ${factory.path === '' ? 'the module' : factory.path}, ... }`));
       continue;
     }
+    // `app.register(the module, { ... })`: a framework plugin, registered with its options.
+    if (factory.invoke === 'plugin') {
+      seen.add(code(`app.register(${factory.path === '' ? 'the module' : factory.path}, { ... })`));
+      continue;
+    }
     // `new (connectRedis(session))(...)`: what `new` applies to is the call's result.
     const target = factory.invoke === 'new' && callee.includes('(') && !callee.includes('.') ? `(${callee})` : callee;
     seen.add(code(`${factory.invoke === 'new' ? 'new ' : ''}${target}(...)`));

@@ -13,8 +13,11 @@ export interface ModuleUse {
    * A default import is the module itself, so `import pg from 'pg'; pg.Pool` is `'Pool'`.
    */
   path: string;
-  /** `'value'`: handed in as a property's value (`{ store: redisStore }`), under `key`. */
-  kind: 'call' | 'new' | 'assign' | 'value';
+  /**
+   * `'value'`: handed in as a property's value (`{ store: redisStore }`), under `key`;
+   * `'plugin'`: handed to `x.register(module, options)` (a Fastify plugin), whose call is `node`.
+   */
+  kind: 'call' | 'new' | 'assign' | 'value' | 'plugin';
   /** The call or new expression, the assignment expression, or the object literal. */
   node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression | TSESTree.ObjectExpression;
   /** The property's key of a `'value'` use. */
@@ -59,7 +62,14 @@ export function trackModules(
       }
       case 'CallExpression':
       case 'NewExpression':
-        if (parent.callee !== child) return;
+        if (parent.callee !== child) {
+          // `fastify.register(require('@fastify/redis'), { host })`: a plugin and its options.
+          const callee = parent.callee;
+          if (parent.type === 'CallExpression' && parent.arguments[0] === child && callee.type === 'MemberExpression' && staticPropertyName(callee) === 'register') {
+            uses.push({ module, path, kind: 'plugin', node: parent });
+          }
+          return;
+        }
         uses.push({ module, path, kind: parent.type === 'NewExpression' ? 'new' : 'call', node: parent });
         follow(parent, module, `${path}()`);
         return;

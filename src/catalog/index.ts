@@ -34,6 +34,8 @@ import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
 import { bull } from './bull';
 import { cacheManagerIoredis } from './cache-manager-ioredis';
+import { fastifyRedis } from './fastify-redis';
+import { keyvRedis } from './keyv-redis';
 import { cacheManagerRedis } from './cache-manager-redis';
 import { connectMongo } from './connect-mongo';
 import { connectMongodbSession } from './connect-mongodb-session';
@@ -132,6 +134,8 @@ export const catalog: readonly CatalogEntry[] = [
   connectMongodbSession,
   cacheManagerRedis,
   cacheManagerIoredis,
+  fastifyRedis,
+  keyvRedis,
   socketIoRedis,
   drizzleNodePostgres,
   drizzlePostgresJs,

@@ -46,9 +46,11 @@ export interface Factory {
   /**
    * How it is invoked: with `new`, as a plain call, or either; `'value'`: not invoked but handed
    * in as the value of option `key` of an object literal, whose other keys are then the options
-   * (`CacheModule.register({ store: redisStore, host })`).
+   * (`CacheModule.register({ store: redisStore, host })`); `'plugin'`: not invoked but handed to
+   * a framework's `register` as its first argument, the options following (a Fastify plugin:
+   * `fastify.register(fastifyRedis, { host })`), so `args` reads the `register` call.
    */
-  invoke: 'new' | 'call' | 'either' | 'value';
+  invoke: 'new' | 'call' | 'either' | 'value' | 'plugin';
   /** The option a `'value'` factory is handed in as (`'store'`). */
   key?: string;
   args: ArgSlot[] | NamedArgShape;

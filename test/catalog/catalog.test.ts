@@ -83,7 +83,9 @@ describe('catalog structure', () => {
     const locationKeys = new Set([...e.location.urlPaths, ...e.location.listPaths, ...e.location.hostPaths, ...e.tls.bags]);
     for (const f of e.factories) {
       if (f.path !== '') for (const segment of f.path.split('.')) expect(segment, f.path).toMatch(FACTORY_SEGMENT);
-      expect(['new', 'call', 'either', 'value']).toContain(f.invoke);
+      expect(['new', 'call', 'either', 'value', 'plugin']).toContain(f.invoke);
+      // A plugin is the first argument of the `register` call its options follow.
+      if (f.invoke === 'plugin') expect(Array.isArray(f.args) && f.args[0], `${e.id} ${f.path}: plugin slot`).toBe(null);
       // A module handed in as an option's value names that option, and only then.
       expect(f.invoke === 'value', `${e.id} ${f.path}: key`).toBe(f.key !== undefined);
       if (typeof f.args === 'string') {
