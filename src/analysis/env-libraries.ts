@@ -54,7 +54,8 @@ export function envLibraryRead(libraries: EnvLibraries, node: TSESTree.CallExpre
   if (method !== 'get' && method !== 'getOrThrow') return undefined;
   const name = stringLiteralValue(node.arguments[0]);
   if (name === undefined) return undefined;
-  if (libraries.nestConfig && /config/i.test(receiverName(callee.object) ?? '')) {
+  // `configService`, `this.config`, `cfg`: what a file importing @nestjs/config calls its service.
+  if (libraries.nestConfig && /config|cfg/i.test(receiverName(callee.object) ?? '')) {
     const fallbackNode = method === 'get' ? node.arguments[1] : undefined;
     return envValue(name, 'config-service', node, fallbackNode && evaluate(fallbackNode), fallbackNode);
   }

@@ -471,6 +471,13 @@ export class Evaluator extends MemoEvaluator<Node> {
         const receiver = this.evaluate(callee.object);
         if (receiver.kind === 'env' && !receiver.fallback) return { ...receiver, node };
       }
+      // `(process.env.KAFKA_BROKERS || 'kafka:9092').split(',')`: the variable, read as a list; its
+      // default stays the text a list option parses (`'a:9092,b:9092'`), and the read keeps its
+      // own node, which is what a codemod rewrites.
+      if (method === 'split' && node.arguments.length === 1 && primitiveText(this.evaluate(node.arguments[0] as Node)) === ',') {
+        const receiver = this.evaluate(callee.object);
+        if (receiver.kind === 'env') return receiver;
+      }
       return { kind: 'unknown', node };
     }
     if (callee.type === 'Identifier') {

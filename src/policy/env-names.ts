@@ -202,6 +202,8 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set([
   'MSSQL',
   'SQL',
   'SQLSERVER',
+  'ORACLE',
+  'ORACLEDB',
   'NATS',
   'CASSANDRA',
   'SCYLLA',
@@ -246,10 +248,14 @@ const LOCATION_SUFFIXES = new Set([
   'DSN',
   'NODE',
   'NODES',
+  // Oracle's connect string (`NODE_ORACLEDB_CONNECTIONSTRING`, as node-oracledb's examples spell it).
+  'CONNECTIONSTRING',
+  'CONNECTSTRING',
 ]);
 
 const LOCATION_SUFFIX_PAIRS = new Set([
   'CONNECTION_STRING',
+  'CONNECT_STRING',
   'CONN_STRING',
   'CONNECTION_URL',
   'CONTACT_POINTS',

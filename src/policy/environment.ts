@@ -41,7 +41,9 @@ export function localHostOf(text: string): string | undefined {
   const parts = text.split(',').map((p) => p.trim());
   let first: string | undefined;
   for (const part of parts) {
-    const parsed = parseHostPort(part);
+    // Oracle's Easy Connect `localhost:1521/xe`: the service name after the slash.
+    const slash = part.indexOf('/');
+    const parsed = parseHostPort(slash > 0 ? part.slice(0, slash) : part);
     if (!parsed || !isLocalHostName(parsed.host)) return undefined;
     first ??= parsed.host;
   }

@@ -250,7 +250,8 @@ export function looksLikeHost(text: string, options?: { allowSingleLabel?: boole
   const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
   if (labels.length === 1) {
     const label = labels[0]!;
-    return options?.allowSingleLabel === true && isLabel(label) && /[a-z]/.test(label) && !label.startsWith('-');
+    // A machine name may be digits and hyphens (`28-2`); digits alone are a port or a count.
+    return options?.allowSingleLabel === true && isLabel(label) && /[a-z-]/.test(label) && !/^\d+$/.test(label) && !label.startsWith('-') && !label.endsWith('-');
   }
   for (const label of labels) {
     if (!isLabel(label) || label.startsWith('-') || label.endsWith('-')) return false;

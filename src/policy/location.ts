@@ -221,6 +221,9 @@ function hostFromText(text: string, allowSingleLabel: boolean): LocationHost | u
   if (backslash > 0) t = t.slice(0, backslash);
   const comma = t.indexOf(',');
   if (comma > 0 && /^\d+$/.test(t.slice(comma + 1).trim())) t = t.slice(0, comma);
+  // Oracle's Easy Connect `host:port/service`: the service name is no part of the host.
+  const slash = t.indexOf('/');
+  if (slash > 0) t = t.slice(0, slash);
   if (!looksLikeHost(t, { allowSingleLabel })) return undefined;
   const parsed = parseHostPort(t);
   return parsed ? staticHost(parsed.host, parsed.port) : undefined;

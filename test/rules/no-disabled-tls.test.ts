@@ -111,6 +111,8 @@ const clear: Array<[Lib, string]> = [
   [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'nats://nats.example.com:4222', user: 'app', pass: process.env.NATS_PASS });"],
   [L.kafkajs, "new Kafka({ brokers: [process.env.KAFKA_BROKER], sasl: { mechanism: 'plain', username: process.env.KAFKA_USER, password: process.env.KAFKA_PASSWORD } });"],
   [L.kafkajs, "new Kafka({ brokers: ['kafka-1.example.com:9092'], sasl: { mechanism: 'scram-sha-512', username: 'app', password: process.env.KAFKA_PASSWORD } });"],
+  // A list split from an environment read is that read: environment-provided brokers.
+  [L.kafkajs, "new Kafka({ brokers: process.env.KAFKA_BROKERS.split(','), sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 587, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });'],
   [L.nodemailer, "nodemailer.createTransport({ host: 'smtp.example.com', secure: false, auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });"],
   [L.amqplib, "amqp.connect('amqp://app:' + process.env.AMQP_PASSWORD + '@rabbit.example.com/vhost');"],
@@ -127,7 +129,6 @@ const notClear: Array<[Lib, string]> = [
   [L.stan, "stan.connect('test-cluster', 'worker-1', { url: 'tls://nats.example.com:4222', user: 'app', pass: process.env.NATS_PASS });"],
   [L.kafkajs, "new Kafka({ brokers: [process.env.KAFKA_BROKER], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
   [L.kafkajs, "new Kafka({ brokers: ['localhost:9092'], sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
-  [L.kafkajs, "new Kafka({ brokers: process.env.KAFKA_BROKERS.split(','), sasl: { mechanism: 'plain', username: 'u', password: process.env.P } });"],
   [L.kafkajs, 'new Kafka({ brokers: [process.env.KAFKA_BROKER] });'],
   [L.nodemailer, 'nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 587, requireTLS: true, auth: { user: process.env.U, pass: process.env.P } });'],
   [L.nodemailer, "nodemailer.createTransport({ host: 'smtp.example.com', port: 465, auth: { user: process.env.U, pass: process.env.P } });"],
