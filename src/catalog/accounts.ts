@@ -10,7 +10,12 @@ export const MONGODB_ACCOUNTS = ['root', 'admin'];
 /** The ACL `default` user (legacy `requirepass` is its password). */
 export const REDIS_ACCOUNTS = ['default'];
 export const LDAP_ACCOUNTS = ['admin', 'administrator', 'directory manager'];
-/** MinIO's root user. (LocalStack's `test` keys are accepted whatever they are: not an account.) */
-export const OBJECT_STORAGE_ACCOUNTS = ['minioadmin'];
+/**
+ * None: MinIO's root user `minioadmin` is a default credential pair rather than an account one
+ * grants to (its secret, `minioadmin` too, is a hard-coded credential), and the conventions'
+ * list of privileged accounts does not name it; two labellers left it unlabelled. LocalStack's
+ * `test` keys are accepted whatever they are.
+ */
+export const OBJECT_STORAGE_ACCOUNTS: string[] = [];
 /** ORMs and query builders that serve PostgreSQL, MySQL and SQL Server alike. */
 export const SQL_ACCOUNTS = [...POSTGRES_ACCOUNTS, ...MYSQL_ACCOUNTS, ...SQLSERVER_ACCOUNTS];

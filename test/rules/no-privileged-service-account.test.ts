@@ -4,7 +4,6 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../harness/rule-tes
 
 /** `[library, body, [messageId, account]]`: one finding each, tested as ESM and as CommonJS. */
 const privileged: Array<[Lib, string, [string, string]]> = [
-  [L.minio, "new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, accessKey: 'minioadmin', secretKey: process.env.MINIO_SECRET_KEY });", ['option', 'minioadmin']],
   [L.prismaConfig, "export default defineConfig({ datasource: { url: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@localhost:5432/app' } });", ['urlUsername', 'postgres']],
   [L.pg, "new Pool({ host: process.env.PGHOST, user: 'postgres', password: process.env.PGPASSWORD });", ['option', 'postgres']],
   [L.pg, "new Client('postgres://postgres@db.example.com/app');", ['urlUsername', 'postgres']],
@@ -43,11 +42,13 @@ const privileged: Array<[Lib, string, [string, string]]> = [
   [L.nats, "connect({ servers: process.env.NATS_URL, user: 'sys', pass: process.env.NATS_PASS });", ['option', 'sys']],
   [L.bullmq, "new Queue('mail', { connection: { host: process.env.REDIS_HOST, username: 'default' } });", ['option', 'default']],
   [L.prisma, "new PrismaClient({ datasourceUrl: `postgresql://postgres:${process.env.PW}@db.example.com/app` });", ['urlUsername', 'postgres']],
-  [L.s3, "new S3Client({ endpoint: process.env.S3_URL, credentials: { accessKeyId: 'minioadmin', secretAccessKey: process.env.S3_SECRET } });", ['option', 'minioadmin']],
   [L.mssql, "sql.connect({ server: process.env.DB_SERVER, user: 'CORP\\\\Administrator', password: process.env.DB_PASS });", ['option', 'administrator']],
 ];
 
 const leastPrivileged: Array<[Lib, string]> = [
+  // MinIO's default root pair is a credential (its secret is reported as one), not an account the conventions name.
+  [L.minio, "new Minio.Client({ endPoint: process.env.MINIO_ENDPOINT, accessKey: 'minioadmin', secretKey: process.env.MINIO_SECRET_KEY });"],
+  [L.s3, "new S3Client({ endpoint: process.env.S3_URL, credentials: { accessKeyId: 'minioadmin', secretAccessKey: process.env.S3_SECRET } });"],
   [L.pg, 'new Pool({ connectionString: process.env.DATABASE_URL });'],
   [L.pg, "new Pool({ user: 'app_rw', password: process.env.PGPASSWORD });"],
   [L.pg, "new Pool({ user: 'postgres_app' });"],
