@@ -77,6 +77,8 @@ const PHASES: Record<CodemodName, Array<'branching' | 'env' | 'tls' | 'maps'>> =
   all: ['branching', 'env', 'tls', 'maps'],
 };
 
+const BOM = '\uFEFF';
+
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
@@ -226,6 +228,12 @@ function quoteStyle(source: string): 'single' | 'double' {
  * rewrite would not parse; the caller reports that and leaves the file alone.
  */
 export function runCodemod(name: CodemodName, source: string, path: string, options: CodemodOptions = {}): CodemodResult {
+  // ESLint reads a file without its byte-order mark, so its node offsets are one less than the
+  // printer's: the mark is set aside while the file is rewritten, and kept.
+  if (source.startsWith(BOM)) {
+    const result = runCodemod(name, source.slice(BOM.length), path, options);
+    return { ...result, output: BOM + result.output };
+  }
   const unchanged: CodemodResult = { output: source, changed: false, sites: 0, markers: 0, markerNotes: [], variables: [], secrets: [] };
   if (!mayNeedWork(source, path, options)) return unchanged;
   if (path.endsWith('.json')) return runJsonConfig(name, source, path, options, unchanged);
