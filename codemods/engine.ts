@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../src/analysis/file-analysis';
 import { configFileConvention } from '../src/analysis/config-files';
-import { ENV_MODULES } from '../src/analysis/env-libraries';
+import { ENV_MODULES, takesAdonisEnv } from '../src/analysis/env-libraries';
 import { mentionsMappedModule, readSettings } from '../src/analysis/settings';
 import { catalog, catalogGlobalNames, catalogModuleNames } from '../src/catalog';
 import { shapeKeysTest } from '../src/policy/shapes';
@@ -104,7 +104,7 @@ const CALL_DEFAULT = /\)\s*(?:\|\||\?\?)\s*['"`]|,\s*['"`][^'"`]*['"`]\s*\)|\b(?
 const DESTRUCTURED_ENV = /\}\s*=\s*process\.env\b/;
 /** A zod schema's literal default (`z.string().default('localhost')`), for a schema that parses `process.env`. */
 const ZOD_ENV_DEFAULT = /\.default\(\s*['"`]/;
-const ZOD = /['"]zod['"]/;
+const ZOD = /['"]zod(?:\/(?:v\d+|mini))?['"]/;
 
 /**
  * A relative module and a test of the environment name: a choice between the project's
@@ -203,7 +203,7 @@ function mayExportConfiguration(source: string): boolean {
 export function mayNeedWork(source: string, path = '', options: CodemodOptions = {}): boolean {
   if (MODULE_MENTION.test(source) || GLOBAL_MENTION?.test(source) || source.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return true;
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
-  if (ENV_LIBRARY.test(source) && CALL_DEFAULT.test(source)) return true;
+  if ((ENV_LIBRARY.test(source) || takesAdonisEnv(source)) && CALL_DEFAULT.test(source)) return true;
   if (ZOD_ENV_DEFAULT.test(source) && source.includes('process.env') && ZOD.test(source)) return true;
   if (DESTRUCTURED_ENV.test(source)) return true;
   if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;

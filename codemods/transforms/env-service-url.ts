@@ -181,6 +181,14 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   const handed = applyInPlace(editor, credentialCallTargets(editor.analysis.credentialHelperCalls), settingNamer, options.isTypeScript);
   if (handed.length > 0) count++;
   for (const variable of [...inPlace, ...settings, ...handed]) variables.push({ ...variable, file: options.path });
+  // `process.env.MONGODB_URI = 'mongodb://localhost/test'`: the deployment sets the variable, the code does not.
+  for (const { write } of editor.analysis.locationWrites) {
+    const statement = write.node.parent;
+    if (statement?.type === 'ExpressionStatement' && statement.expression === write.node && editor.removeStatement(statement)) {
+      count++;
+      variables.push({ name: write.name, library: 'process.env', file: options.path });
+    } else editor.marker(write.node, `${write.name} is set to a service location in code: remove the assignment and set the variable in the environment`);
+  }
   return { sites: count, variables };
 }
 

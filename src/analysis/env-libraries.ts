@@ -8,7 +8,10 @@ type Node = TSESTree.Node;
 type EValue = Value<Node>;
 
 /** The configuration libraries whose reads are understood. */
-export const ENV_MODULES: readonly string[] = ['env-var', 'envalid', '@nestjs/config', 'convict'];
+/** AdonisJS 5's environment provider (`Env.get('DB_HOST', '127.0.0.1')`). */
+const ADONIS_ENV = '@ioc:Adonis/Core/Env';
+
+export const ENV_MODULES: readonly string[] = ['env-var', 'envalid', '@nestjs/config', 'convict', ADONIS_ENV];
 
 /** What this file imports from the common configuration libraries. */
 export interface EnvLibraries {
@@ -20,6 +23,8 @@ export interface EnvLibraries {
   convictCalls: Set<Node>;
   /** The file imports @nestjs/config, so `configService.get('X')` reads the environment. */
   nestConfig: boolean;
+  /** The file takes AdonisJS's `Env` (`use('Env')`, or imports it), so `Env.get('X', 'default')` reads the environment. */
+  adonisEnv: boolean;
 }
 
 export const NO_ENV_LIBRARIES: EnvLibraries = {
@@ -27,11 +32,12 @@ export const NO_ENV_LIBRARIES: EnvLibraries = {
   cleanEnvCalls: new Set(),
   convictCalls: new Set(),
   nestConfig: false,
+  adonisEnv: false,
 };
 
 /** Callers first check that the file imports one of `ENV_MODULES`. */
 export function findEnvLibraries(sourceCode: TSESLint.SourceCode): EnvLibraries {
-  const libraries: EnvLibraries = { envVarGets: new Set(), cleanEnvCalls: new Set(), convictCalls: new Set(), nestConfig: false };
+  const libraries: EnvLibraries = { envVarGets: new Set(), cleanEnvCalls: new Set(), convictCalls: new Set(), nestConfig: false, adonisEnv: false };
   for (const use of trackModules(sourceCode, (m) => ENV_MODULES.includes(m))) {
     if (use.kind !== 'call') continue;
     if (use.module === 'env-var' && (use.path === 'get' || use.path === 'from().get')) libraries.envVarGets.add(use.node);
@@ -39,7 +45,13 @@ export function findEnvLibraries(sourceCode: TSESLint.SourceCode): EnvLibraries 
     else if (use.module === 'convict' && use.path === '') libraries.convictCalls.add(use.node);
   }
   libraries.nestConfig = sourceCode.ast.body.some((s) => s.type === 'ImportDeclaration' && s.source.value === '@nestjs/config');
+  libraries.adonisEnv = takesAdonisEnv(sourceCode.text) || sourceCode.ast.body.some((s) => s.type === 'ImportDeclaration' && s.source.value === ADONIS_ENV);
   return libraries;
+}
+
+/** AdonisJS 4's `const Env = use('Env')`, its IoC container's global `use`. */
+export function takesAdonisEnv(text: string): boolean {
+  return text.includes('Env') && /\buse\(\s*['"]Env['"]\s*\)/.test(text);
 }
 
 /** The environment read a call to a configuration library makes, if it is one. */
@@ -54,8 +66,10 @@ export function envLibraryRead(libraries: EnvLibraries, node: TSESTree.CallExpre
   if (method !== 'get' && method !== 'getOrThrow') return undefined;
   const name = stringLiteralValue(node.arguments[0]);
   if (name === undefined) return undefined;
-  // `configService`, `this.config`, `cfg`: what a file importing @nestjs/config calls its service.
-  if (libraries.nestConfig && /config|cfg/i.test(receiverName(callee.object) ?? '')) {
+  // `configService`, `this.config`, `cfg`: what a file importing @nestjs/config calls its service;
+  // `Env`: AdonisJS's provider, whose `get(name, default)` is the same read.
+  const receiver = receiverName(callee.object) ?? '';
+  if ((libraries.nestConfig && /config|cfg/i.test(receiver)) || (libraries.adonisEnv && /^env$/i.test(receiver))) {
     const fallbackNode = method === 'get' ? node.arguments[1] : undefined;
     return envValue(name, 'config-service', node, fallbackNode && evaluate(fallbackNode), fallbackNode);
   }

@@ -49,7 +49,7 @@ export function findEnvReads(
       const { node, value } = withDefault(outermostChainCall(call), evaluator);
       if (value.kind === 'env' && value.name !== undefined) reads.push({ name: value.name, node, value });
     }
-    if (libraries.nestConfig) nestConfigReads(sourceCode, evaluator, reads);
+    if (libraries.nestConfig || libraries.adonisEnv) nestConfigReads(sourceCode, evaluator, reads);
     for (const call of [...libraries.cleanEnvCalls, ...libraries.convictCalls]) {
       const isConvict = libraries.convictCalls.has(call);
       const value = isConvict ? convictSchemaReads(call, evaluator) : evaluator.evaluate(call);

@@ -217,8 +217,9 @@ export class Evaluator extends MemoEvaluator<Node> {
     const once = declarator.parent.kind === 'const' || (writes.length === 1 && writes[0]!.writeExpr === declarator.init);
     if (!once) return this.reassigned(declarator, writes, node);
     if (!declarator.init) return { kind: 'unknown', node };
-    if (declarator.id.type !== 'Identifier') return this.destructured(declarator.id, declarator.init, def.name, node);
-    return this.withPropertyWrites(variable, this.evaluate(declarator.init), declarator);
+    // `const { connection } = app.get('postgres'); connection.ssl = {...}`: the writes count for a destructured name too.
+    const value = declarator.id.type === 'Identifier' ? this.evaluate(declarator.init) : this.destructured(declarator.id, declarator.init, def.name, node);
+    return this.withPropertyWrites(variable, value, declarator);
   }
 
   /**

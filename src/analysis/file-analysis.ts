@@ -4,12 +4,13 @@ import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource } from '../policy/environment';
 import { isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
+import { locationDefault, type EnvDefaultFinding } from '../policy/env-defaults';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { configurationTextTest } from '../policy/configuration-text';
 import { entryNamedBy } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
-import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, type EnvLibraries } from './env-libraries';
+import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, takesAdonisEnv, type EnvLibraries } from './env-libraries';
 import { findEnvReads, importsEnvObject, type EnvRead } from './env-reads';
 import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap, settingChoices, type SettingChoice } from './environment-branching';
 import { environmentTestOf, findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
@@ -131,11 +132,13 @@ export class FileAnalysis {
   private settingsOfFile: NamedSetting[] | undefined;
   private tlsSettingsOfFile: NamedSetting[] | undefined;
   private tlsChoices: SettingChoice[] | undefined;
+  private locationsWritten: Array<{ write: EnvWrite; finding: EnvDefaultFinding<Node> }> | undefined;
   private exportsConfiguration: boolean | undefined;
   private moduleChoicePossible: boolean | undefined;
   private modulesChosen: ChosenConfiguration[] | undefined;
   private moduleFilesOfFile: ModuleFiles | undefined;
   private importsEnvObject: boolean | undefined;
+  private envModuleNamed: boolean | undefined;
 
   private readonly sourceCode: TSESLint.SourceCode;
   private pluginSettings: PluginSettings | undefined;
@@ -214,7 +217,7 @@ export class FileAnalysis {
   }
 
   private get namesEnvModule(): boolean {
-    return ENV_MODULES.some((m) => this.importedModules.has(m));
+    return (this.envModuleNamed ??= ENV_MODULES.some((m) => this.importedModules.has(m)) || (!this.isJson && takesAdonisEnv(this.sourceCode.text)));
   }
 
   /**
@@ -376,6 +379,23 @@ export class FileAnalysis {
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */
   get envWrites(): EnvWrite[] {
     return (this.writes ??= findEnvWrites(this.processEnv, this.evaluator));
+  }
+
+  /**
+   * Literal service locations written into `process.env` (`process.env.MONGODB_URI =
+   * 'mongodb://localhost/test'`): a location in code, handed to whatever reads the variable.
+   */
+  get locationWrites(): Array<{ write: EnvWrite; finding: EnvDefaultFinding<Node> }> {
+    return (this.locationsWritten ??= this.envWrites.flatMap((write) => {
+      const finding = write.node.type === 'AssignmentExpression' ? locationDefault(write.name, write.value, { setting: true }) : undefined;
+      return finding ? [{ write, finding }] : [];
+    }));
+  }
+
+  /** The environment branches (`if (env === 'test')`) whose paths write such a location. */
+  get locationWriteBranches(): EnvironmentBranch[] {
+    if (this.locationWrites.length === 0) return [];
+    return this.environmentBranches.filter((branch) => branch.construct.type === 'IfStatement' && this.locationWrites.some(({ write }) => branch.branches.some((path) => containsNode(path, write.node))));
   }
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */

@@ -54,11 +54,15 @@ function zodObjectShape(node: Node, sourceCode: TSESLint.SourceCode, depth: numb
   return zodObjectShape(callee.object, sourceCode, depth + 1);
 }
 
-/** `z` imported or required from `zod` (`import { z } from 'zod'`, `import z from 'zod'`, `const { z } = require('zod')`). */
+/**
+ * `z` imported or required from `zod` (`import { z } from 'zod'`, `import z from 'zod'`, `const { z } =
+ * require('zod')`), or from one of its versioned entry points (`zod/v4`, `zod/v3`, `zod/mini`).
+ */
 function isZod(node: Node, sourceCode: TSESLint.SourceCode): boolean {
   const inner = unwrap(node);
   const variable = inner.type === 'Identifier' ? findVariable(sourceCode.getScope(inner), inner) : null;
-  return variable !== null && moduleBinding(variable)?.specifier === 'zod';
+  const specifier = variable === null ? undefined : moduleBinding(variable)?.specifier;
+  return specifier === 'zod' || (specifier !== undefined && /^zod\/(?:v\d+|mini)$/.test(specifier));
 }
 
 /** The argument of the `.default(x)` in a validator chain (`z.string().url().default('x')`). */

@@ -1,9 +1,11 @@
 import type { BranchTestKind } from '../analysis/environment-tests';
+import { containsNode } from '../analysis/ast';
+import { isTestRunnerGuard } from '../policy/environment';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
 
-type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile' | 'setting';
+type MessageIds = 'buildsClient' | 'config' | 'map' | 'environmentFile' | 'setting' | 'environmentWrite';
 
 export default createRule<[], MessageIds>({
   name: 'no-environment-branching',
@@ -24,6 +26,8 @@ export default createRule<[], MessageIds>({
       map: '`{{client}}`: configuration picked from a per-environment map by {{what}}. Use one configuration and read the location, TLS settings and credentials from the environment.',
       setting:
         '`{{name}}` depends on {{what}}, so environments connect differently. Configure every environment the same way and read what differs (a CA, the URL) from the environment.',
+      environmentWrite:
+        '`{{name}}` is written into the environment depending on {{what}}, so environments connect differently. Let each deployment set the variable instead.',
       environmentFile:
         '`{{client}}`: the `{{name}}` entry connects differently from the others (location or TLS written per environment). Use one entry that reads `{{envVar}}` and its TLS settings from the environment.',
     },
@@ -31,9 +35,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const analysis = getFileAnalysis(context);
-    // Without a catalog module there is no client to branch on, only an exported map to judge
-    // or a choice between the project's configuration modules.
-    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap && !analysis.mayChooseModules) return {};
+    // Without a catalog module there is no client to branch on, only an exported map to judge,
+    // a choice between the project's configuration modules, or locations written into the environment.
+    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap && !analysis.mayChooseModules && analysis.locationWrites.length === 0) return {};
     return oncePerFile(() => {
       const flow = analysis.environmentBranching;
       // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
@@ -44,6 +48,13 @@ export default createRule<[], MessageIds>({
       // `export const DB_SSL = isProduction ? {...} : undefined`, convict's `default: isProduction`.
       for (const choice of analysis.tlsSettingChoices) {
         context.report({ node: choice.at, messageId: 'setting', data: { name: choice.name, what: describeTest(choice.kind) } });
+      }
+      // `if (env === 'development') process.env.MONGODB_URI = 'mongodb://localhost/dev'`: a
+      // location the code sets per environment, for whatever reads it (test-runner guards aside).
+      for (const branch of analysis.locationWriteBranches) {
+        if (isTestRunnerGuard(branch.comparedWith)) continue;
+        const written = analysis.locationWrites.find(({ write }) => branch.branches.some((path) => containsNode(path, write.node)))!;
+        context.report({ node: branch.test, messageId: 'environmentWrite', data: { name: written.write.name, what: describeTest(branch.kind) } });
       }
       if (flow.sites.length === 0 && !analysis.mayChooseModules) return;
 

@@ -10,7 +10,7 @@ import { oncePerFile } from './utils/listeners';
 import { isWithin } from './utils/fixes';
 
 type Node = TSESTree.Node;
-type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'variableDefault' | 'setting' | 'suggestEnv';
+type MessageIds = 'hardcoded' | 'hardcodedDefault' | 'variableDefault' | 'setting' | 'environmentWrite' | 'suggestEnv';
 type Options = [{ allowLoopback?: boolean }];
 
 export default createRule<Options, MessageIds>({
@@ -45,6 +45,8 @@ export default createRule<Options, MessageIds>({
         '`{{client}}`: `{{path}}` falls back to a hard-coded {{what}} when {{variable}} is unset. Require the variable and fail fast when it is missing.',
       variableDefault: '`{{name}}` falls back to a hard-coded {{what}} (`{{host}}`) when it is not set. Require the variable and fail fast when it is missing.',
       setting: '`{{name}}` is a hard-coded {{what}} (`{{host}}`) in configuration. Read it from the environment.',
+      environmentWrite:
+        '`{{name}}` is set to a hard-coded {{what}} (`{{host}}`) in code, over whatever the deployment sets. Remove the assignment and set the variable in the environment.',
       suggestEnv: 'Read the location from `process.env.{{envVar}}`.',
     },
   },
@@ -93,6 +95,12 @@ export default createRule<Options, MessageIds>({
         if (!finding || reported.has(finding.node)) continue;
         reported.add(finding.node);
         context.report({ node: finding.node, messageId: 'variableDefault', data: { name: read.name, what: finding.what!, host: finding.host! } });
+      }
+      // `process.env.MONGODB_URI = 'mongodb://localhost/test'`: a location in code, for whatever reads the variable.
+      for (const { write, finding } of analysis.locationWrites) {
+        if (reported.has(finding.node) || (allowLoopback && isLoopbackText(finding.host!))) continue;
+        reported.add(finding.node);
+        context.report({ node: finding.node, messageId: 'environmentWrite', data: { name: write.name, what: finding.what!, host: finding.host! } });
       }
       // `module.exports = { redis_host: '127.0.0.1' }`
       for (const setting of analysis.namedSettings) {
