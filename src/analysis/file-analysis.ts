@@ -373,7 +373,10 @@ export class FileAnalysis {
 
   /** Those of `namedTlsSettings`, and the env reads of TLS option definitions, chosen by environment (see `settingChoices`). */
   get tlsSettingChoices(): SettingChoice[] {
-    return (this.tlsChoices ??= settingChoices(this.sourceCode, this.namedTlsSettings, this.envReads.filter((read) => isServiceTlsEnvName(read.name))));
+    if (this.tlsChoices) return this.tlsChoices;
+    // Option definitions come from a configuration library or exported configuration; no other file needs its reads.
+    const definitions = this.namesEnvModule || this.mayExportConfiguration ? this.envReads.filter((read) => isServiceTlsEnvName(read.name)) : [];
+    return (this.tlsChoices = settingChoices(this.sourceCode, this.namedTlsSettings, definitions));
   }
 
   /** Writes to `process.env` (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`). */

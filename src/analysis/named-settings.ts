@@ -75,6 +75,11 @@ export function namedTlsSettings(exports: readonly ExportedConfiguration[]): Nam
   const visit = (value: Value<Node>, holder: string | undefined, depth: number): void => {
     if (depth > 2 || value.kind !== 'object' || asEnvDefinition(value)) return;
     for (const prop of value.props) {
+      // The key itself must say SSL or TLS: most keys of exported data tables are ruled out here.
+      if (!TLS_WORD.test(prop.key)) {
+        visit(prop.value, prop.key, depth + 1);
+        continue;
+      }
       // `redis.tls` as it is written, which names the setting as well as `REDIS_TLS`.
       const name = [prop.key, holder === undefined ? undefined : `${holder}.${prop.key}`].find((n) => n !== undefined && isServiceTlsEnvName(n));
       if (name !== undefined) found.push({ name, value: prop.value });
@@ -87,6 +92,8 @@ export function namedTlsSettings(exports: readonly ExportedConfiguration[]): Nam
   }
   return found;
 }
+
+const TLS_WORD = /ssl|tls/i;
 
 /** The keys of an object's literal values that name a setting (under `holder`, its key). */
 function settingKeys(object: ObjectValue<Node>, holder: string): string[] {

@@ -37,7 +37,7 @@ export default createRule<[], MessageIds>({
     const analysis = getFileAnalysis(context);
     // Without a catalog module there is no client to branch on, only an exported map to judge,
     // a choice between the project's configuration modules, or locations written into the environment.
-    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap && !analysis.mayChooseModules && analysis.locationWrites.length === 0) return {};
+    if (!analysis.mayHoldConfiguration && !analysis.mayExportEnvironmentMap && !analysis.mayChooseModules && !(analysis.mayReadEnvironment && analysis.locationWrites.length > 0)) return {};
     return oncePerFile(() => {
       const flow = analysis.environmentBranching;
       // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
