@@ -79,7 +79,9 @@ export function callSites(entry: CatalogEntry, factory: Factory, node: Call, eva
 }
 
 function findFactory(entry: CatalogEntry, use: ModuleUse): Factory | undefined {
-  return entry.factories.find((f) => (f.invoke === 'either' || f.invoke === use.kind) && factoryMatches(f.path, use.path));
+  // `either` is `new` or a call; a plugin handed to `register` is only ever a `plugin` factory.
+  const either = use.kind === 'new' || use.kind === 'call';
+  return entry.factories.find((f) => ((either && f.invoke === 'either') || f.invoke === use.kind) && factoryMatches(f.path, use.path));
 }
 
 /**

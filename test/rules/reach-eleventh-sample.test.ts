@@ -22,6 +22,9 @@ ruleTests('no-hardcoded-service-location: a Fastify plugin registered with its o
     ...forms(fastify, "app.register(other, { host: 'cache.internal' });"),
     ...forms(fastify, "app.use(fastifyRedis, { host: 'cache.internal' });"),
     ...forms(fastify, "app.register(other, fastifyRedis, { host: 'cache.internal' });"),
+    // A client class handed to `register` is no plugin of the catalog's: only plugin factories are.
+    ...forms({ esm: "import Queue from 'bull';", cjs: "const Queue = require('bull');" }, "app.register(Queue, { redis: { host: 'cache.internal' } });"),
+    ...forms({ esm: "import Redis from 'ioredis';", cjs: "const Redis = require('ioredis');" }, "app.register(Redis, { host: 'cache.internal' });"),
   ],
   invalid: [
     ...forms(fastify, "app.register(fastifyRedis, { host: 'cache.internal', port: 6379 });").map((c) => ({ ...c, errors: [{ messageId: 'hardcoded', line: 2 }] })),
