@@ -86,10 +86,12 @@ const NOT_ENVIRONMENT_WORDS = new Set([
  * NODE_ENV, APP_ENV, ENV, ENVIRONMENT, STAGE, MODE (Vite), DEPLOY_ENV, RAILS_ENV, VERCEL_ENV,
  * NEXT_PUBLIC_ENV, `*_ENV` and `*_ENVIRONMENT` in general (not VIRTUAL_ENV, CONDA_DEFAULT_ENV,
  * DOTENV_..., or any with FILE/PATH/DIR), `*_ENV_NAME`, CI_ENVIRONMENT_TIER. `STAGE` only in the
- * listed forms (GitLab's CI_JOB_STAGE is a pipeline stage, not an environment).
+ * listed forms (GitLab's CI_JOB_STAGE is a pipeline stage, not an environment). A digit after
+ * `ENV` (`NODE_ENV2`) does not change the name.
  */
 export function isEnvironmentNameVariable(name: string): boolean {
-  let normal = normalizeEnvName(name);
+  // `NODE_ENV2`: a second copy of the name is still the environment's name.
+  let normal = normalizeEnvName(name).replace(/(ENV|ENVIRONMENT)\d+$/, '$1');
   for (const prefix of PUBLIC_PREFIXES) {
     if (normal.startsWith(prefix) && normal.length > prefix.length) {
       normal = normal.slice(prefix.length);

@@ -27,6 +27,7 @@ describe('normalizeEnvName', () => {
 describe('isEnvironmentNameVariable', () => {
   it.each([
     'NODE_ENV',
+    'NODE_ENV2',
     'APP_ENV',
     'ENV',
     'ENVIRONMENT',

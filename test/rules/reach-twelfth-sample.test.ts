@@ -80,6 +80,22 @@ ruleTests('no-environment-branching: a location written into process.env by envi
   ],
 });
 
+const mongo = (variable: string): string =>
+  `import mongoose from 'mongoose';\nexport default async () => {\n  let connection;\n  if (process.env.${variable} === 'production') {\n    connection = process.env.MONGO_PRODUCTION;\n  }\n  if (process.env.${variable} === 'development') {\n    connection = process.env.MONGO_DEVELOPMENT;\n  }\n  await mongoose.connect(connection || process.env.MONGO_URL);\n};`;
+
+ruleTests('no-environment-branching: a second copy of the environment name (NODE_ENV2)', branching, {
+  valid: [{ code: mongo('MONGO_PROFILE') }],
+  invalid: [
+    {
+      code: mongo('NODE_ENV2'),
+      errors: [
+        { messageId: 'config', line: 4 },
+        { messageId: 'config', line: 7 },
+      ],
+    },
+  ],
+});
+
 const adonis4 = (host: string): string =>
   `'use strict'\nconst Env = use('Env')\nmodule.exports = {\n  connection: Env.get('DB_CONNECTION', 'pg'),\n  pg: {\n    client: 'pg',\n    connection: {\n      host: Env.get('DB_HOST', ${host}),\n      user: Env.get('DB_USER', 'app'),\n      password: Env.get('DB_PASSWORD', 's3cr3t-pg'),\n    },\n  },\n}`;
 
