@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalog, catalogGlobalNames, catalogModuleNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
-import { isAttachedResource } from '../policy/environment';
+import { isAttachedResource, isTestRunnerGuard } from '../policy/environment';
 import { isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { locationDefault, type EnvDefaultFinding } from '../policy/env-defaults';
@@ -395,10 +395,17 @@ export class FileAnalysis {
     }));
   }
 
-  /** The environment branches (`if (env === 'test')`) whose paths write such a location. */
-  get locationWriteBranches(): EnvironmentBranch[] {
+  /**
+   * The environment branches (`if (env === 'development')`) whose paths write such a location,
+   * each with the first write it chooses; not those that tell only the test runner apart.
+   */
+  get locationWriteBranches(): Array<{ branch: EnvironmentBranch; write: EnvWrite }> {
     if (this.locationWrites.length === 0) return [];
-    return this.environmentBranches.filter((branch) => branch.construct.type === 'IfStatement' && this.locationWrites.some(({ write }) => branch.branches.some((path) => containsNode(path, write.node))));
+    return this.environmentBranches.flatMap((branch) => {
+      if (branch.construct.type !== 'IfStatement' || isTestRunnerGuard(branch.comparedWith)) return [];
+      const chosen = this.locationWrites.find(({ write }) => branch.branches.some((path) => containsNode(path, write.node)));
+      return chosen ? [{ branch, write: chosen.write }] : [];
+    });
   }
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */

@@ -7,7 +7,7 @@
 import type { CatalogEntry } from '../catalog/types';
 import { catalog } from '../catalog';
 import { environmentKind } from './env-names';
-import { classifyHost, parseHostPort } from './host';
+import { classifyHost, parseHostPort, withoutServiceName } from './host';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import type { ObjectValue, Value } from './value';
 import { HOLE, lookup, textOf, valueAt } from './value';
@@ -41,9 +41,7 @@ export function localHostOf(text: string): string | undefined {
   const parts = text.split(',').map((p) => p.trim());
   let first: string | undefined;
   for (const part of parts) {
-    // Oracle's Easy Connect `localhost:1521/xe`: the service name after the slash.
-    const slash = part.indexOf('/');
-    const parsed = parseHostPort(slash > 0 ? part.slice(0, slash) : part);
+    const parsed = parseHostPort(withoutServiceName(part));
     if (!parsed || !isLocalHostName(parsed.host)) return undefined;
     first ??= parsed.host;
   }

@@ -191,6 +191,12 @@ function portOf(text: string): { ok: boolean; port?: number } {
  * brackets); a port written as a template hole gives no port. Undefined if not host-shaped
  * (spaces, slashes, `@`, empty, a URL, a non-numeric port).
  */
+/** Oracle's Easy Connect `host:port/service` without its service name: the host and port alone. */
+export function withoutServiceName(text: string): string {
+  const slash = text.indexOf('/');
+  return slash > 0 ? text.slice(0, slash) : text;
+}
+
 export function parseHostPort(text: string): { host: string; port?: number } | undefined {
   if (typeof text !== 'string' || text.length === 0 || text.length > 300) return undefined;
   if (hasUrlScheme(text)) return undefined;

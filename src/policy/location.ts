@@ -8,7 +8,7 @@
  */
 import type { CatalogEntry } from '../catalog/types';
 import { looksLikeAdoConnectionString, parseAdoConnectionString } from './connection-string';
-import { classifyHost, parseHostPort, looksLikeHost, type HostClass } from './host';
+import { classifyHost, parseHostPort, looksLikeHost, withoutServiceName, type HostClass } from './host';
 import { isPlaceholderSecret } from './secrets';
 import { hasUrlScheme, parseServiceUrl, type ServiceUrl } from './url';
 import type { EnvValue, ObjectValue, Value } from './value';
@@ -221,9 +221,7 @@ function hostFromText(text: string, allowSingleLabel: boolean): LocationHost | u
   if (backslash > 0) t = t.slice(0, backslash);
   const comma = t.indexOf(',');
   if (comma > 0 && /^\d+$/.test(t.slice(comma + 1).trim())) t = t.slice(0, comma);
-  // Oracle's Easy Connect `host:port/service`: the service name is no part of the host.
-  const slash = t.indexOf('/');
-  if (slash > 0) t = t.slice(0, slash);
+  t = withoutServiceName(t);
   if (!looksLikeHost(t, { allowSingleLabel })) return undefined;
   const parsed = parseHostPort(t);
   return parsed ? staticHost(parsed.host, parsed.port) : undefined;

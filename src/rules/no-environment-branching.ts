@@ -1,6 +1,4 @@
 import type { BranchTestKind } from '../analysis/environment-tests';
-import { containsNode } from '../analysis/ast';
-import { isTestRunnerGuard } from '../policy/environment';
 import { getFileAnalysis } from '../analysis/file-analysis';
 import { createRule } from '../util/create-rule';
 import { oncePerFile } from './utils/listeners';
@@ -51,10 +49,8 @@ export default createRule<[], MessageIds>({
       }
       // `if (env === 'development') process.env.MONGODB_URI = 'mongodb://localhost/dev'`: a
       // location the code sets per environment, for whatever reads it (test-runner guards aside).
-      for (const branch of analysis.locationWriteBranches) {
-        if (isTestRunnerGuard(branch.comparedWith)) continue;
-        const written = analysis.locationWrites.find(({ write }) => branch.branches.some((path) => containsNode(path, write.node)))!;
-        context.report({ node: branch.test, messageId: 'environmentWrite', data: { name: written.write.name, what: describeTest(branch.kind) } });
+      for (const { branch, write } of analysis.locationWriteBranches) {
+        context.report({ node: branch.test, messageId: 'environmentWrite', data: { name: write.name, what: describeTest(branch.kind) } });
       }
       if (flow.sites.length === 0 && !analysis.mayChooseModules) return;
 
