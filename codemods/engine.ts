@@ -82,6 +82,9 @@ const BOM = '\uFEFF';
 /** A quoted catalog module name: files without one cannot build a client. */
 const MODULE_MENTION = moduleMentionPattern(catalogModuleNames);
 
+/** A literal written into the environment (`process.env.MONGODB_URI = 'mongodb://...'`), which env-service-url removes. */
+const ENV_LITERAL_WRITE = /\benv(?:\.[A-Za-z_$][\w$]*|\[['"][^'"]+['"]\])\s*=\s*['"`]/;
+
 /** A catalog global name called on (`nodemailer.createTransport`): a client without an import. */
 const GLOBAL_NAMES = [...catalogGlobalNames.keys()];
 const GLOBAL_MENTION = GLOBAL_NAMES.length > 0 ? new RegExp(`\\b(?:${GLOBAL_NAMES.join('|')})\\s*\\.`) : undefined;
@@ -205,7 +208,7 @@ export function mayNeedWork(source: string, path = '', options: CodemodOptions =
   if (configFileConvention(path) !== undefined || ENV_DEFAULT.test(source) || mayExportConfiguration(source)) return true;
   if ((ENV_LIBRARY.test(source) || takesAdonisEnv(source)) && CALL_DEFAULT.test(source)) return true;
   if (ZOD_ENV_DEFAULT.test(source) && source.includes('process.env') && ZOD.test(source)) return true;
-  if (DESTRUCTURED_ENV.test(source)) return true;
+  if (DESTRUCTURED_ENV.test(source) || ENV_LITERAL_WRITE.test(source)) return true;
   if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);

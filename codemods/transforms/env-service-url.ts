@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
+import { chainHead, findVariable, outerParent, staticPropertyName, unwrap } from '../../src/analysis/ast';
 import { configFileConvention } from '../../src/analysis/config-files';
 import { privilegedAccounts } from '../../src/policy/credentials';
 import { accountDefault, isServiceLocationRead, locationDefault, secretDefault } from '../../src/policy/env-defaults';
@@ -182,14 +182,45 @@ export function envServiceUrl(editor: Editor, options: EnvServiceUrlOptions): { 
   if (handed.length > 0) count++;
   for (const variable of [...inPlace, ...settings, ...handed]) variables.push({ ...variable, file: options.path });
   // `process.env.MONGODB_URI = 'mongodb://localhost/test'`: the deployment sets the variable, the code does not.
+  const emptied = new Set<TSESTree.IfStatement>();
   for (const { write } of editor.analysis.locationWrites) {
     const statement = write.node.parent;
     if (statement?.type === 'ExpressionStatement' && statement.expression === write.node && editor.removeStatement(statement)) {
       count++;
       variables.push({ name: write.name, library: 'process.env', file: options.path });
+      const block = statement.parent;
+      if (block?.type === 'BlockStatement' && block.parent.type === 'IfStatement') emptied.add(chainHead(block.parent));
     } else editor.marker(write.node, `${write.name} is set to a service location in code: remove the assignment and set the variable in the environment`);
   }
+  // `if (env === 'test') { ... } else if (env === 'development') { ... }` that held only those
+  // writes goes too, rather than stay as empty blocks.
+  for (const head of emptied) if (holdsNothing(editor, head)) editor.removeStatement(head);
   return { sites: count, variables };
+}
+
+/** An `if` chain whose tests do nothing but read and compare, and whose blocks lost every statement. */
+function holdsNothing(editor: Editor, statement: TSESTree.Statement | null): boolean {
+  if (statement === null) return true;
+  if (statement.type === 'BlockStatement') return statement.body.every((s) => editor.dropped.includes(s));
+  return statement.type === 'IfStatement' && readsOnly(statement.test) && holdsNothing(editor, statement.consequent) && holdsNothing(editor, statement.alternate);
+}
+
+/** An expression without calls or assignments: reading it changes nothing. */
+function readsOnly(node: Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+    case 'Literal':
+      return true;
+    case 'MemberExpression':
+      return readsOnly(node.object) && (!node.computed || readsOnly(node.property));
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return node.left.type !== 'PrivateIdentifier' && readsOnly(node.left) && readsOnly(node.right);
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && readsOnly(node.argument);
+    default:
+      return false;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findVariable, outerParent, staticPropertyName, stringLiteralValue, unwrap } from '../../src/analysis/ast';
+import { findVariable, normalisedReceiver, outerParent, staticPropertyName, stringLiteralValue, unwrap } from '../../src/analysis/ast';
 import type { BranchingFinding } from '../../src/analysis/environment-branching';
 import { environmentKind, isEnvironmentFlagVariable, isEnvironmentNameVariable, isServiceLocationEnvName } from '../../src/policy/env-names';
 import { isLocalHostName } from '../../src/policy/environment';
@@ -87,7 +87,7 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
   for (const choice of editor.analysis.tlsSettingChoices) {
     if (handled.has(choice.at)) continue;
     handled.add(choice.at);
-    const done = choice.at.type === 'ConditionalExpression' ? chooseConditional(editor, choice.at, kept, discarded) : choice.at.type === 'Property' ? productionDefault(editor, choice.at) : 0;
+    const done = choice.at.type === 'ConditionalExpression' ? chooseConditional(editor, choice.at, kept, discarded) : productionDefault(editor, choice.at);
     if (done === 0) editor.marker(choice.at, `${choice.name}: ${CHOICE_MARKER}`);
     count += done;
   }
@@ -96,10 +96,14 @@ export function removeEnvironmentBranching(editor: Editor, kept: Set<Node>, disc
 
 const CHOICE_MARKER = 'this chooses where or how it connects by environment or locality, in a way the codemod cannot tell apart: configure every environment the same way and read what differs (the URL, a CA) from the environment';
 
-/** `default: isProduction` → `default: true`: the value production gives the option. */
-function productionDefault(editor: Editor, property: TSESTree.Property): number {
-  const kind = testKind(editor, property.value as Node);
-  return kind && editor.replace(property.value as Node, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
+/**
+ * `default: isProduction` → `default: true`, `toBool(process.env.DB_SSL, isProd)` →
+ * `toBool(process.env.DB_SSL, true)`: the value production gives the option.
+ */
+function productionDefault(editor: Editor, at: Node): number {
+  const test = at.type === 'Property' ? (at.value as Node) : at;
+  const kind = testKind(editor, test);
+  return kind && editor.replace(test, editor.expression(kind === 'production' ? 'true' : 'false')) ? 1 : 0;
 }
 
 /** Removes one reported choice, keeping what production does; undefined when it cannot tell how. */
@@ -338,10 +342,34 @@ export function testKind(editor: Editor, test: Node, depth = 0): Kind | undefine
 }
 
 function comparison(editor: Editor, side: Node, other: Node): Kind | undefined {
-  const value = editor.analysis.evaluator.evaluate(side);
-  if (value.kind !== 'env' || !value.name || !isEnvironmentNameVariable(value.name) || value.fallback) return undefined;
+  const read = comparedName(editor, side);
   const text = stringLiteralValue(unwrap(other));
-  return text === undefined ? undefined : environmentKind(text);
+  // `config.nodeEnv === 'production'`: a configuration object's own environment field.
+  const field = read.type === 'MemberExpression' ? staticPropertyName(read) : undefined;
+  if (text !== undefined && field !== undefined && isEnvironmentNameVariable(field) && editor.analysis.evaluator.evaluate(read).kind === 'unknown') return environmentKind(text);
+  const value = editor.analysis.evaluator.evaluate(read);
+  if (value.kind !== 'env' || !value.name || !isEnvironmentNameVariable(value.name)) return undefined;
+  // `(NODE_ENV || 'development') === 'production'` holds only where the variable says so; a
+  // default equal to the text would make it hold where it is unset too.
+  if (text === undefined || (value.fallback && (value.fallback.kind !== 'literal' || String(value.fallback.value).toLowerCase() === text.toLowerCase()))) return undefined;
+  return environmentKind(text);
+}
+
+/** The name a comparison reads, through `const nodeEnv = (...).toLowerCase()` and like normalisations. */
+function comparedName(editor: Editor, side: Node): Node {
+  let node = unwrap(side);
+  for (let depth = 0; depth < 4; depth++) {
+    const receiver = normalisedReceiver(node);
+    if (receiver) {
+      node = unwrap(receiver);
+      continue;
+    }
+    const def = node.type === 'Identifier' ? findVariable(editor.sourceCode.getScope(node), node)?.defs : undefined;
+    const only = def?.length === 1 ? def[0] : undefined;
+    if (only?.type !== 'Variable' || only.node.parent.kind !== 'const' || !only.node.init || !normalisedReceiver(unwrap(only.node.init))) break;
+    node = unwrap(only.node.init);
+  }
+  return node;
 }
 
 function flagKind(name: string): Kind {

@@ -52,6 +52,42 @@ export function globalReferencesTo(sourceCode: TSESLint.SourceCode, names: reado
   return found;
 }
 
+/**
+ * The reads of function parameters named `names` (`(mongoose) => mongoose.connect(url)`), by
+ * name. The text is searched first: most files never write such a name.
+ */
+export function parameterReferencesTo(sourceCode: TSESLint.SourceCode, names: readonly string[]): Array<{ name: string; identifier: TSESTree.Identifier }> {
+  const found: Array<{ name: string; identifier: TSESTree.Identifier }> = [];
+  const written = names.filter((name) => sourceCode.text.includes(name));
+  if (written.length === 0 || !sourceCode.scopeManager) return found;
+  for (const scope of sourceCode.scopeManager.scopes) {
+    if (scope.type !== 'function') continue;
+    for (const name of written) {
+      const variable = scope.set.get(name);
+      if (variable?.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter') continue;
+      for (const reference of variable.references) if (reference.isRead() && reference.identifier.type === 'Identifier') found.push({ name, identifier: reference.identifier });
+    }
+  }
+  return found;
+}
+
+/** String methods that keep what a variable's value says (`trim`, `toLowerCase`). */
+const STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'toString', 'valueOf']);
+
+/** The receiver of `x.trim()`, `x.toLowerCase()`...: what the call says in another case or spacing. */
+export function normalisedReceiver(node: Node): Node | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length > 0 || node.callee.type !== 'MemberExpression') return undefined;
+  const method = staticPropertyName(node.callee);
+  return method !== undefined && STRING_METHODS.has(method) ? node.callee.object : undefined;
+}
+
+/** The first `if` of the `if / else if` chain `statement` belongs to. */
+export function chainHead(statement: TSESTree.IfStatement): TSESTree.IfStatement {
+  let head = statement;
+  while (head.parent.type === 'IfStatement' && head.parent.alternate === head) head = head.parent;
+  return head;
+}
+
 /** The key of `{ a: ... }` or `{ 'a': ... }`; undefined when computed. */
 export function staticKeyName(property: TSESTree.Property): string | undefined {
   if (property.computed) return undefined;

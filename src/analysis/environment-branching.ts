@@ -3,6 +3,7 @@ import {
   clientSignature,
   clientConnectionShape,
   differingEntry,
+  type DifferingEntry,
   differingEnvironmentEntry,
   isTestRunnerGuard,
   mayHoldEnvironmentEntries,
@@ -54,7 +55,8 @@ interface OptionIndex {
  * Named TLS settings exported for another module's client whose value is chosen by environment
  * name or locality (`export const DB_SSL = IS_PRODUCTION ? { rejectUnauthorized: false } :
  * undefined`), where the choices differ, and option definitions of such settings whose default
- * is the test (`definitions`: their env reads); reported at the choice, which is what must change.
+ * is the test (`definitions`: their env reads, in a convict schema or handed to a helper with the
+ * test beside them); reported at the choice, which is what must change.
  */
 export function settingChoices(
   sourceCode: TSESLint.SourceCode,
@@ -67,7 +69,18 @@ export function settingChoices(
     const verdict = fallback?.type === 'Property' ? environmentTestOf(sourceCode, fallback.value as Node) : null;
     return verdict && !isTestRunnerGuard(verdict.compared) ? [{ name, at: fallback!, kind: verdict.kind }] : [];
   };
-  const found = definitions.flatMap(({ name, node }) => defaults(name, node));
+  // `toBool(process.env.DB_SSL, isProduction)`: a helper handed the read and, as its default, the test.
+  const helperDefault = (name: string, read: Node): SettingChoice[] => {
+    const call = read.parent;
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(read as TSESTree.CallExpressionArgument)) return [];
+    for (const argument of call.arguments) {
+      if (argument === read) continue;
+      const verdict = environmentTestOf(sourceCode, argument);
+      if (verdict && !isTestRunnerGuard(verdict.compared)) return [{ name, at: argument, kind: verdict.kind }];
+    }
+    return [];
+  };
+  const found = definitions.flatMap(({ name, node }) => [...defaults(name, node), ...helperDefault(name, node)]);
   return found.concat(settings.flatMap(({ name, value }) => {
     if (asEnvDefinition(value)) return found.some((choice) => containsNode(value.node, choice.at)) ? [] : defaults(name, value.node);
     if (value.kind !== 'conditional' || value.guarded) return [];
@@ -120,7 +133,16 @@ export class EnvironmentBranching {
     private readonly exported: () => Value<Node>[],
     /** Modules of the project chosen by environment that hold configuration (`require('./prod')`). */
     private readonly chosenModules: () => ChosenConfiguration[] = () => [],
+    /** A tool's config file (a knexfile) whose exported map is keyed by environment, whatever its keys. */
+    private readonly keyedByTool = false,
+    /** The value a project module exports under an imported name, for comparison only. */
+    private readonly importedValue: (id: TSESTree.Identifier) => Value<Node> | undefined = () => undefined,
   ) {}
+
+  /** Paths of a choice, names imported from a project module read from it (`isLocal ? localDbOptions : serverDbOptions`). */
+  private compared(branches: readonly Value<Node>[]): Value<Node>[] {
+    return branches.map((value) => (value.kind === 'unknown' && value.node.type === 'Identifier' ? (this.importedValue(value.node) ?? value) : value));
+  }
 
   /** Sites that construct a client here (not configuration objects, not helper instantiations). */
   private get constructions(): readonly ClientSite[] {
@@ -233,7 +255,7 @@ export class EnvironmentBranching {
       }
       // A conditional that ends up in a client's options: `ssl: isProd ? { ca } : false`.
       const fed = this.conditionals.get(branch.construct);
-      if (fed && serviceConfigDiffers(fed.site.entry, fed.path, fed.branches, shapeText)) {
+      if (fed && serviceConfigDiffers(fed.site.entry, fed.path, this.compared(fed.branches), shapeText)) {
         add({ kind: 'config', branch, site: fed.site, path: fed.path, at: branch.test });
         continue;
       }
@@ -420,7 +442,7 @@ export class EnvironmentBranching {
   }
 
   /** Per map of options recognised by shape or type and keyed by environment name, the entry that connects differently. */
-  private recognisedMapEntries(): Array<{ node: Node; name: string; client: string; envVar: string }> {
+  private recognisedMapEntries(): Array<DifferingEntry<Node>> {
     const maps = new Map<Node, Array<{ name: string; node: Node; connection: string; client: string; envVar: string }>>();
     for (const site of this.sites) {
       // Knexfiles and sequelize-cli configs are judged as exported maps, by their own keys.
@@ -433,7 +455,13 @@ export class EnvironmentBranching {
       if (!entries.some((e) => e.node === property)) entries.push({ name, node: property, connection: `${site.entry.id}:${clientConnectionShape(site.entry, site.options, anyUnknown)}`, client: site.entry.displayName, envVar: site.entry.envVar });
       maps.set(property.parent, entries);
     }
-    return [...maps.values()].flatMap((entries) => differingEntry(entries) ?? []);
+    return [...maps.values()].flatMap((entries) => {
+      const other = differingEntry(entries);
+      if (!other) return [];
+      const { client, envVar } = entries.find((e) => e.node === other.node)!;
+      const ordered = entries.map((e) => e.node).sort((a, b) => a.range[0] - b.range[0]);
+      return [{ ...other, client, envVar, first: ordered[0]!, last: ordered[ordered.length - 1]! }];
+    });
   }
 
   /**
@@ -441,11 +469,11 @@ export class EnvironmentBranching {
    * a sequelize-cli config): for each exported per-environment map, the entry that connects
    * differently from the others.
    */
-  differingEnvironmentEntries(): Array<{ node: Node; name: string; client: string; envVar: string }> {
-    const found: Array<{ node: Node; name: string; client: string; envVar: string }> = [];
-    if (this.mayExportMap()) {
+  differingEnvironmentEntries(): Array<DifferingEntry<Node>> {
+    const found: Array<DifferingEntry<Node>> = [];
+    if (this.keyedByTool || this.mayExportMap()) {
       for (const value of this.exported()) {
-        const entry = differingEnvironmentEntry(value, unknownKey);
+        const entry = differingEnvironmentEntry(value, unknownKey, { anyKeys: this.keyedByTool });
         if (entry) found.push(entry);
       }
     }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isEnvironmentFlagVariable, isEnvironmentNameVariable, normalizeEnvName } from '../policy/env-names';
 import { isLocalHostName } from '../policy/environment';
-import { findVariable, isGlobalReference, staticPropertyName, stringLiteralValue, unwrap } from './ast';
+import { findVariable, isGlobalReference, normalisedReceiver, staticPropertyName, stringLiteralValue, unwrap } from './ast';
 
 type Node = TSESTree.Node;
 
@@ -230,6 +230,9 @@ class TestClassifier {
     if (callee.type === 'Identifier' && text !== undefined && isEnvironmentParameterName(text)) return { kind: 'environment', compared: [] };
     if (callee.type === 'MemberExpression') {
       const method = staticPropertyName(callee);
+      // `(process.env.NODE_ENV || 'development').toLowerCase()`: the same name, normalised.
+      const normalised = normalisedReceiver(node);
+      if (normalised) return this.classify(normalised);
       // `app.get('env')`, `config.get('NODE_ENV')`, `configService.get<string>('APP_ENV')`
       if (method === 'get' && text !== undefined && (text === 'env' || isEnvironmentNameVariable(text)) && normalizeEnvName(text) !== 'MODE') {
         return { kind: 'environment', compared: [] };

@@ -6,7 +6,7 @@ import { MemoEvaluator } from '../policy/memo-evaluator';
 import type { ChoiceHelper } from './choice-helpers';
 import type { EnvLibraries } from './env-libraries';
 import { envLibraryRead } from './env-libraries';
-import { childNodes, findVariable, isGlobalReference, staticPropertyName, unwrap } from './ast';
+import { childNodes, findVariable, isGlobalReference, normalisedReceiver, staticPropertyName, unwrap } from './ast';
 
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -468,8 +468,9 @@ export class Evaluator extends MemoEvaluator<Node> {
       }
       if (method === 'join' && node.arguments.length <= 1) return this.join(node, callee.object);
       // `process.env.REDIS_HOST?.trim() || 'localhost'`: still that variable's value.
-      if (method !== undefined && STRING_METHODS.has(method)) {
-        const receiver = this.evaluate(callee.object);
+      const normalised = normalisedReceiver(node);
+      if (normalised) {
+        const receiver = this.evaluate(normalised);
         if (receiver.kind === 'env' && !receiver.fallback) return { ...receiver, node };
       }
       // `(process.env.KAFKA_BROKERS || 'kafka:9092').split(',')`: the variable, read as a list; its
@@ -604,9 +605,6 @@ function piecesOf(value: LiteralValue<Node>, offset: number): Array<{ from: numb
   if (value.pieces) return value.pieces.map((p) => ({ from: p.from + offset, to: p.to + offset, node: p.node }));
   return [{ from: offset, to: offset + String(value.value).length, node: value.node }];
 }
-
-/** String methods that keep what a variable's value says (`trim`, `toLowerCase`). */
-const STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf']);
 
 /** The property `name` of a value: of an object, an array, each branch of a conditional, or an env object. */
 function memberOf(object: EValue, name: string, node: Node): EValue {

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { catalog, catalogGlobalNames, catalogModuleNames, entriesForEnvVar } from '../catalog';
+import { catalog, catalogGlobalNames, catalogModuleNames, catalogParameterNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
 import { isAttachedResource, isTestRunnerGuard } from '../policy/environment';
-import { isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
+import { isServiceAuthModeEnvName, isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { locationDefault, type EnvDefaultFinding } from '../policy/env-defaults';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
@@ -20,7 +20,7 @@ import { exportedConfigurations, exportedValues, mayBeConfiguration, type Export
 import { shapedConfigSites } from './shaped-configs';
 import { TYPED_MODULES, typedConfigSites } from './typed-configs';
 import { sitesThroughCallers } from './data-flow';
-import { containsNode, enclosingOptions, globalReferencesTo } from './ast';
+import { chainHead, containsNode, enclosingOptions, globalReferencesTo, parameterReferencesTo } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, processEnvNodes, type EnvWrite } from './process-env';
 import { definitionReads, namedSettings, namedTlsSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
@@ -183,11 +183,17 @@ export class FileAnalysis {
     return (this.globalsOfFile ??= globalReferencesTo(this.sourceCode, GLOBAL_NAMES));
   }
 
-  /** References to an undeclared global the catalog names as a module, with that module. */
+  /**
+   * References to an undeclared global the catalog names as a module, and reads of a parameter
+   * the catalog names so (`(mongoose) => mongoose.connect(url)`), each with that module.
+   */
   private get globalModules(): Array<{ identifier: TSESTree.Identifier; module: string }> {
     if (this.globalModuleUses) return this.globalModuleUses;
     const uses: Array<{ identifier: TSESTree.Identifier; module: string }> = [];
-    if (!this.isJson) for (const [name, module] of catalogGlobalNames) for (const identifier of this.globals.get(name)!) uses.push({ identifier, module });
+    if (!this.isJson) {
+      for (const [name, module] of catalogGlobalNames) for (const identifier of this.globals.get(name)!) uses.push({ identifier, module });
+      for (const { name, identifier } of parameterReferencesTo(this.sourceCode, PARAMETER_NAMES)) uses.push({ identifier, module: catalogParameterNames.get(name)! });
+    }
     return (this.globalModuleUses = uses);
   }
 
@@ -371,11 +377,18 @@ export class FileAnalysis {
     return (this.tlsSettingsOfFile = namedTlsSettings(this.exportedConfigurations).filter(({ value }) => !judged.some((node) => containsNode(node, value.node))));
   }
 
-  /** Those of `namedTlsSettings`, and the env reads of TLS option definitions, chosen by environment (see `settingChoices`). */
+  /**
+   * Those of `namedTlsSettings`, and the env reads of option definitions for a service's TLS or
+   * way of logging in (`DB_SSL`, `DB_IAM_AUTHENTICATION`), chosen by environment (see `settingChoices`).
+   */
   get tlsSettingChoices(): SettingChoice[] {
     if (this.tlsChoices) return this.tlsChoices;
-    // Option definitions come from a configuration library or exported configuration; no other file needs its reads.
-    const definitions = this.namesEnvModule || this.mayExportConfiguration ? this.envReads.filter((read) => isServiceTlsEnvName(read.name)) : [];
+    // Option definitions come from a configuration library, exported configuration or a helper
+    // handed a read (`toBool(process.env.DB_SSL, isProd)`); no other file needs its reads.
+    const definitions =
+      this.namesEnvModule || this.mayExportConfiguration || (!this.isJson && mayTestEnvironment(this.sourceCode.text))
+        ? this.envReads.filter((read) => isServiceTlsEnvName(read.name) || isServiceAuthModeEnvName(read.name))
+        : [];
     return (this.tlsChoices = settingChoices(this.sourceCode, this.namedTlsSettings, definitions));
   }
 
@@ -401,11 +414,15 @@ export class FileAnalysis {
    */
   get locationWriteBranches(): Array<{ branch: EnvironmentBranch; write: EnvWrite }> {
     if (this.locationWrites.length === 0) return [];
-    return this.environmentBranches.flatMap((branch) => {
-      if (branch.construct.type !== 'IfStatement' || isTestRunnerGuard(branch.comparedWith)) return [];
-      const chosen = this.locationWrites.find(({ write }) => branch.branches.some((path) => containsNode(path, write.node)));
-      return chosen ? [{ branch, write: chosen.write }] : [];
+    const chosen = this.environmentBranches.flatMap((branch) => {
+      if (branch.construct.type !== 'IfStatement') return [];
+      const write = this.locationWrites.find(({ write }) => branch.branches.some((path) => containsNode(path, write.node)))?.write;
+      return write ? [{ branch, write }] : [];
     });
+    // A test-runner guard alone is a test set-up; in an `if / else if` chain that also writes
+    // for another environment it is one arm of a per-environment choice.
+    const chains = new Set(chosen.filter(({ branch }) => !isTestRunnerGuard(branch.comparedWith)).map(({ branch }) => chainHead(branch.construct as TSESTree.IfStatement)));
+    return chosen.filter(({ branch }) => !isTestRunnerGuard(branch.comparedWith) || chains.has(chainHead(branch.construct as TSESTree.IfStatement)));
   }
 
   /** Every statically named environment read, with its fallback (`process.env.X || 'l'`). */
@@ -485,6 +502,18 @@ export class FileAnalysis {
   }
 
   /**
+   * The value a project module exports under the name `id` is imported as (`import {
+   * serverDbOptions } from './options'`), read from that module: for comparing the options an
+   * environment test chooses between, never reported (its nodes are the other file's).
+   */
+  importedValue(id: TSESTree.Identifier): Value<Node> | undefined {
+    const imported = importedFromRelative(this.sourceCode, id);
+    const file = imported && this.projectModules.resolve(imported.specifier);
+    if (!imported || !file) return undefined;
+    return this.projectModules.read(file, `value:${imported.name}`, (context) => exportedValueIn(context, imported.name), null) ?? undefined;
+  }
+
+  /**
    * What this file configures, as a module another file chooses by environment: its sites'
    * libraries, else those its exported keys name (`{ mongoURI: process.env.MONGO_URI }`).
    */
@@ -510,6 +539,8 @@ export class FileAnalysis {
       () => this.mayExportEnvironmentMap,
       () => (this.isJson ? (this.document ? [this.document] : []) : this.exportedMaps()),
       () => this.chosenConfigurations,
+      (configFileConvention(this.context.filename)?.convention.layout ?? 'options') !== 'options',
+      (id) => this.importedValue(id),
     ));
   }
 
@@ -546,6 +577,7 @@ const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogModuleNames);
 const TYPED: ReadonlySet<string> = new Set(TYPED_MODULES);
 const KNOWN_MODULES = knownModules([...catalogModuleNames, ...TYPED_MODULES, ...ENV_MODULES]);
 const GLOBAL_NAMES: readonly string[] = ['require', 'process', ...catalogGlobalNames.keys()];
+const PARAMETER_NAMES: readonly string[] = [...catalogParameterNames.keys()];
 /** Words some option shape needs, service URLs, option definitions: the test before any export is evaluated. */
 const mayHoldConfigurationText = configurationTextTest(catalog);
 /** The largest exported expression read as configuration: the field corpus's largest whole file is 31 KB. */
@@ -557,6 +589,12 @@ function configurationOfModule(context: AnalysisContext): CatalogEntry[] {
 }
 
 /** The choice helper a module exports under `name`, or null. */
+/** The value a module exports under `name`, evaluated in that module. */
+function exportedValueIn(context: AnalysisContext, name: string): Value<Node> | null {
+  const node = exportedFunction(context.sourceCode, name);
+  return node ? getFileAnalysis(context).evaluator.evaluate(node) : null;
+}
+
 function choiceHelperIn(context: AnalysisContext, name: string): ChoiceHelper | null {
   const analysis = getFileAnalysis(context);
   const fn = exportedFunction(context.sourceCode, name);

@@ -205,6 +205,11 @@ export const catalogGlobalNames: ReadonlyMap<string, string> = new Map(
   catalog.flatMap((entry) => (entry.wraps === undefined ? (entry.globalNames ?? []) : []).map((name): [string, string] => [name, entry.modules[0]!])),
 );
 
+/** Parameter names read as a catalog module when a caller hands it in (`(mongoose) => ...`), to that module. */
+export const catalogParameterNames: ReadonlyMap<string, string> = new Map(
+  catalog.flatMap((entry) => (entry.wraps === undefined ? (entry.parameterNames ?? []) : []).map((name): [string, string] => [name, entry.modules[0]!])),
+);
+
 /** Entries whose conventional environment variable (or an alias of it) is `name`. */
 export function entriesForEnvVar(name: string): CatalogEntry[] {
   return catalog.filter((entry) => entry.envVar === name || entry.envVarAliases.includes(name));

@@ -8,6 +8,8 @@ export const mongoose: CatalogEntry = {
   displayName: 'mongoose',
   service: 'mongodb',
   modules: ['mongoose'],
+  // `module.exports = (mongoose) => mongoose.connect(...)`: the app hands its mongoose in.
+  parameterNames: ['mongoose'],
   factories: [
     { path: 'connect', invoke: 'call', args: ['url', '$spread'] },
     { path: 'createConnection', invoke: 'call', args: ['url', '$spread'] },

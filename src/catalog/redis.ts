@@ -38,6 +38,8 @@ export const redis: CatalogEntry = {
     ],
     // Node TLS options sit directly on `socket`, beside `tls: true`, not under `socket.tls`.
     bags: ['socket', 'defaults.socket', 'nodeClientOptions.socket', 'sentinelClientOptions.socket'],
+    // redis@3 (`lib/createClient.js`): TLS options under a top-level `tls`, as ioredis.
+    legacyBags: ['tls'],
     verifyOff: [],
     urlParams: [],
     schemes: { plaintext: ['redis'], tls: ['rediss'] },
@@ -71,6 +73,6 @@ export const redis: CatalogEntry = {
     'TLS options (`ca`, `rejectUnauthorized`, `servername`) sit directly on `socket`, beside `tls: true`.',
     'Cluster TLS and credentials go in `defaults`; `rootNodes: [{ url: "rediss://..." }]` alone serves data over plaintext.',
     'From v5 a `redis://` URL with `socket.tls: true` (or the reverse) throws a mismatch error.',
-    'Legacy redis@3 (`createClient(port, host, opts)`, TLS under `tls`) has ioredis-like semantics and is not covered.',
+    'Legacy redis@3 (`createClient(port, host, opts)`, TLS under `tls`) has ioredis-like semantics and is not judged; a top-level `tls` chosen by environment is still reported by no-environment-branching.',
   ],
 };

@@ -245,6 +245,12 @@ export interface TlsSpec {
   bags: string[];
   /** Keys of those bags that the library never hands to Node. Optional. */
   droppedBagKeys?: DroppedBagKeys[];
+  /**
+   * TLS options an older major read (node-redis 3's top-level `tls`). The installed version is
+   * not known, so they are not judged; an environment choosing them still connects differently
+   * under that major. Optional.
+   */
+  legacyBags?: string[];
   verifyOff: VerifyOffFlag[];
   urlParams: UrlParam[];
   /** Schemes that decide TLS by themselves, lower-case without `://`. */
@@ -391,6 +397,12 @@ export interface CatalogEntry {
    * declares is read so. Optional.
    */
   globalNames?: string[];
+  /**
+   * Parameter names that hold the module when a caller hands it in (`exports.connect =
+   * (mongoose) => mongoose.connect(url)`): only a name nothing else goes by, the package's own,
+   * whose module and default instance are one object. Optional.
+   */
+  parameterNames?: string[];
   /** A specifier prefix for families of packages (`'@aws-sdk/client-'`). */
   modulePrefix?: string;
   factories: Factory[];

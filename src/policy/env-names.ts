@@ -379,6 +379,18 @@ export const isServiceTlsEnvName = memoizeByName((name: string): boolean => {
   return end >= 2 && TLS_SUFFIXES.has(parts[end - 1]!) && parts.slice(0, end - 1).some((w) => SERVICE_WORDS.has(w));
 });
 
+const AUTH_MODE_WORDS = new Set(['IAM', 'AUTHENTICATION', 'AUTH_MODE', 'AUTH_TYPE', 'AUTH_METHOD']);
+
+/**
+ * Names of a switch between a service's ways of logging in: `DB_IAM_AUTHENTICATION`,
+ * `POSTGRES_USE_IAM`, `REDIS_AUTH_MODE`: a service word, then `IAM` or an authentication-mode word.
+ */
+export const isServiceAuthModeEnvName = memoizeByName((name: string): boolean => {
+  const parts = words(name);
+  const at = parts.findIndex((w, i) => AUTH_MODE_WORDS.has(w) || (i > 0 && AUTH_MODE_WORDS.has(`${parts[i - 1]}_${w}`)));
+  return at > 0 && parts.slice(0, at).some((w) => SERVICE_WORDS.has(w));
+});
+
 /**
  * The last words of names that locate, log in to or unlock a service (`HOST`, `URL`, `USER`,
  * `PASSWORD`...), for a cheap test of a text before it is parsed.

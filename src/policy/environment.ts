@@ -123,6 +123,7 @@ export function serviceConfigPaths(entry: CatalogEntry): string[] {
     ...entry.location.portPaths,
     ...entry.tls.switches.map((s) => s.path),
     ...entry.tls.bags.flatMap((b) => (b === '' ? ROOT_TLS_OPTIONS : [b])),
+    ...(entry.tls.legacyBags ?? []),
     ...entry.tls.verifyOff.map((f) => f.path),
     ...entry.credentials.userPaths,
     ...entry.credentials.secretPaths,
@@ -427,10 +428,12 @@ function hasKey<N>(object: ObjectValue<N>, key: string): boolean {
 export function differingEnvironmentEntry<N>(
   value: Value<N>,
   unknownKey: UnknownKey<N>,
-  { picked = false }: { picked?: boolean } = {},
-): { node: N; name: string; client: string; envVar: string } | undefined {
+  { picked = false, anyKeys = false }: { picked?: boolean; anyKeys?: boolean } = {},
+): DifferingEntry<N> | undefined {
   if (value.kind !== 'object' || value.open) return undefined;
-  const entries = value.props.filter((p) => environmentKind(p.key) !== undefined && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
+  // In a tool's own config file (`anyKeys`: a knexfile) every key names an environment the
+  // tool's `--env` picks (`default`, `aws`), whatever its word.
+  const entries = value.props.filter((p) => (anyKeys || environmentKind(p.key) !== undefined) && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
   if (entries.length < 2) return undefined;
   // An exported map must say which client its entries configure; a map picked by the
   // environment name where a client is configured may hold only the connection part.
@@ -439,18 +442,34 @@ export function differingEnvironmentEntry<N>(
   if (!other) return undefined;
   const clientValue = (shaped[0]!.value as ObjectValue<N>).props.find((q) => CLIENT_KEYS.includes(q.key));
   const client = clientValue?.key === 'dialect' ? 'sequelize' : clientValue?.key === 'type' ? 'typeorm' : 'knex';
-  return { node: other.node, name: other.name, client, envVar: 'DATABASE_URL' };
+  return { ...other, client, envVar: 'DATABASE_URL', first: shaped[0]!.node, last: shaped[shaped.length - 1]!.node };
+}
+
+/**
+ * A per-environment entry (`node`, `name`) that connects differently from another (`against`).
+ * `first` and `last` bound the map's compared entries: the difference lies between entries, and
+ * which of them is the odd one is a reading, so a report spans them all.
+ */
+export interface DifferingEntry<N> {
+  node: N;
+  name: string;
+  against: string;
+  client: string;
+  envVar: string;
+  first: N;
+  last: N;
 }
 
 /**
  * Of per-environment entries (test-only ones left out), the one that connects differently from
  * the production entry (or the first), when two or more differ in `connection`.
  */
-export function differingEntry<E extends { name: string; connection: string }>(entries: readonly E[]): E | undefined {
+export function differingEntry<N>(entries: ReadonlyArray<{ name: string; node: N; connection: string }>): { node: N; name: string; against: string } | undefined {
   const compared = entries.filter((e) => !isTestOnlyEnvironment(e.name));
   if (compared.length < 2 || new Set(compared.map((e) => e.connection)).size < 2) return undefined;
   const production = compared.find((e) => environmentKind(e.name) === 'production') ?? compared[0]!;
-  return compared.find((e) => e !== production && e.connection !== production.connection);
+  const other = compared.find((e) => e !== production && e.connection !== production.connection);
+  return other && { node: other.node, name: other.name, against: production.name };
 }
 
 /**

@@ -27,7 +27,7 @@ export default createRule<[], MessageIds>({
       environmentWrite:
         '`{{name}}` is written into the environment depending on {{what}}, so environments connect differently. Let each deployment set the variable instead.',
       environmentFile:
-        '`{{client}}`: the `{{name}}` entry connects differently from the others (location or TLS written per environment). Use one entry that reads `{{envVar}}` and its TLS settings from the environment.',
+        '`{{client}}`: the `{{name}}` entry connects differently from `{{against}}` (location or TLS written per environment). Use one entry that reads `{{envVar}}` and its TLS settings from the environment.',
     },
   },
   defaultOptions: [],
@@ -40,8 +40,10 @@ export default createRule<[], MessageIds>({
       const flow = analysis.environmentBranching;
       // An exported per-environment map (a knexfile, a sequelize-cli config) is judged whether
       // or not the file also builds a client.
+      // The report spans the map's compared entries: the difference lies between them.
       for (const entry of flow.differingEnvironmentEntries()) {
-        context.report({ node: entry.node, messageId: 'environmentFile', data: { client: entry.client, name: entry.name, envVar: entry.envVar } });
+        const loc = { start: entry.first.loc.start, end: entry.last.loc.end };
+        context.report({ loc, messageId: 'environmentFile', data: { client: entry.client, name: entry.name, against: entry.against, envVar: entry.envVar } });
       }
       // `export const DB_SSL = isProduction ? {...} : undefined`, convict's `default: isProduction`.
       for (const choice of analysis.tlsSettingChoices) {

@@ -23,6 +23,13 @@ describe('configuration modules chosen by environment', () => {
     expect(result.output).toBe("const isDev = process.env.NODE_ENV !== 'production';\nconst dev = require('./dev');\nconst prod = require('./prod');\nlet config = prod;\nmodule.exports = { ...config };\n");
   });
 
+  it("keeps the option object a cloud deployment gets when a locality flag chooses between imported ones", () => {
+    const input = "const mongoose = require('mongoose');\nconst { localDbOptions, serverDbOptions } = require('./db-options');\nmongoose.connect(process.env.MONGODB_URI, process.env.IS_LOCAL_DATABASE ? localDbOptions : serverDbOptions);\n";
+    const result = runCodemod('remove-environment-branching', input, join(dir, 'database.js'));
+    expect(result.output).toBe("const mongoose = require('mongoose');\nconst { localDbOptions, serverDbOptions } = require('./db-options');\nmongoose.connect(process.env.MONGODB_URI, serverDbOptions);\n");
+    expect(result.markers).toBe(0);
+  });
+
   it('leaves a choice between modules without service configuration alone', () => {
     const input = "module.exports = process.env.NODE_ENV === 'production' ? require('./analytics-prod') : require('./analytics-dev');\n";
     expect(runCodemod('all', input, join(dir, 'analytics.js')).changed).toBe(false);

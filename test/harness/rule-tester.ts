@@ -25,6 +25,8 @@ export interface ExpectedError {
   data?: Record<string, unknown>;
   line?: number;
   column?: number;
+  endLine?: number;
+  endColumn?: number;
   suggestions?: Array<{ messageId: string; data?: Record<string, unknown>; output: string }>;
 }
 

@@ -82,18 +82,27 @@ const environmentFiles: InvalidCase[] = [
     name: 'knexfile with per-environment connections',
     code: "module.exports = {\n  development: { client: 'pg', connection: { host: 'localhost', database: 'dev' } },\n  production: { client: 'pg', connection: process.env.DATABASE_URL, ssl: { rejectUnauthorized: true } },\n};",
     sourceType: 'commonjs',
-    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' }, line: 2 }],
+    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', against: 'production', envVar: 'DATABASE_URL' }, line: 2, endLine: 3 }],
   },
   {
     name: 'ESM knexfile with three environments',
     code: "const config = {\n  development: { client: 'pg', connection: 'postgres://localhost/dev' },\n  staging: { client: 'pg', connection: process.env.DATABASE_URL },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};\nexport default config;",
-    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' }, line: 2 }],
+    // The report spans the compared entries, whichever of them a reader takes for the odd one.
+    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'development', against: 'production', envVar: 'DATABASE_URL' }, line: 2, endLine: 4 }],
+  },
+  {
+    // Only production adds TLS: some readers name production the odd entry, some development;
+    // the report covers both.
+    name: 'a sequelize-cli config whose production entry alone turns TLS on',
+    code: "module.exports = {\n  development: { username: 'app', host: process.env.DB_HOST, dialect: 'postgres' },\n  test: { username: 'app', host: process.env.DB_HOST, dialect: 'postgres' },\n  production: {\n    username: 'app',\n    host: process.env.DB_HOST,\n    dialect: 'postgres',\n    dialectOptions: { ssl: { require: true } },\n  },\n};",
+    sourceType: 'commonjs',
+    errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development', against: 'production', envVar: 'DATABASE_URL' }, line: 2, column: 3, endLine: 9, endColumn: 4 }],
   },
   {
     name: 'sequelize-cli config',
     code: "module.exports = {\n  production: { use_env_variable: 'DATABASE_URL', dialect: 'postgres', dialectOptions: { ssl: { require: true } } },\n  development: { username: 'dev', database: 'dev', host: '127.0.0.1', dialect: 'postgres' },\n};",
     sourceType: 'commonjs',
-    errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development', envVar: 'DATABASE_URL' }, line: 3 }],
+    errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development', against: 'production', envVar: 'DATABASE_URL' }, line: 2, endLine: 3 }],
   },
 ];
 

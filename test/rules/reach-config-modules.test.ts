@@ -255,7 +255,7 @@ ruleTests('no-environment-branching in configuration modules', branching, {
       code: "const knex = require('knex');\nconst config = {\n  development: { client: 'pg', connection: { host: 'localhost' } },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};\nmodule.exports = config;\nknex(config.production);",
       sourceType: 'commonjs',
       filename: 'knexfile.js',
-      errors: [{ messageId: 'environmentFile', line: 3, data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' } }],
+      errors: [{ messageId: 'environmentFile', line: 3, endLine: 4, data: { client: 'knex', name: 'development', against: 'production', envVar: 'DATABASE_URL' } }],
     },
   ],
 });

@@ -43,7 +43,7 @@ ruleTests('no-environment-branching: map entries that differ only in the variabl
   ],
   invalid: [
     // A literal in one entry and a read in the other is still a difference written in code.
-    { code: envOnlyKnexfile("'localhost'", 'process.env.PGHOST'), sourceType: 'commonjs', filename: 'knexfile.js', errors: [{ messageId: 'environmentFile', line: 2, data: { client: 'knex', name: 'development', envVar: 'DATABASE_URL' } }] },
+    { code: envOnlyKnexfile("'localhost'", 'process.env.PGHOST'), sourceType: 'commonjs', filename: 'knexfile.js', errors: [{ messageId: 'environmentFile', line: 2, endLine: 3, data: { client: 'knex', name: 'development', against: 'production', envVar: 'DATABASE_URL' } }] },
   ],
 });
 
@@ -66,12 +66,12 @@ ruleTests('no-environment-branching: a per-environment map of options recognised
     {
       code: "interface Option { clientId?: string; brokers?: string[] }\nexport const kafkaConfig: Record<string, Option> = {\n  development: { clientId: 'app', brokers: ['localhost:9092'] },\n  test: { clientId: 'app', brokers: ['localhost:9092'] },\n  production: { clientId: 'app', brokers: ['kafka:9092'] },\n};",
       tsOnly: true,
-      errors: [{ messageId: 'environmentFile', line: 3, data: { client: 'kafkajs', name: 'development', envVar: 'KAFKA_BROKERS' } }],
+      errors: [{ messageId: 'environmentFile', line: 3, endLine: 5, data: { client: 'kafkajs', name: 'development', against: 'production', envVar: 'KAFKA_BROKERS' } }],
     },
     {
       code: "module.exports = {\n  kafka: {\n    development: { clientId: 'app', brokers: ['localhost:9092'] },\n    production: { clientId: 'app', brokers: ['kafka.internal:9092'], ssl: true },\n  },\n};",
       sourceType: 'commonjs',
-      errors: [{ messageId: 'environmentFile', line: 3, data: { client: 'kafkajs', name: 'development', envVar: 'KAFKA_BROKERS' } }],
+      errors: [{ messageId: 'environmentFile', line: 3, endLine: 4, data: { client: 'kafkajs', name: 'development', against: 'production', envVar: 'KAFKA_BROKERS' } }],
     },
   ],
 });

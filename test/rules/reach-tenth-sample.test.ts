@@ -74,13 +74,13 @@ ruleTests('no-environment-branching: per-environment entries and default ports',
     { code: knexfile('port: 3306,', ''), sourceType: 'commonjs', filename: 'knexfile.js' },
   ],
   invalid: [
-    { code: knexfile('port: 3307,', ''), sourceType: 'commonjs', filename: 'knexfile.js', errors: [{ messageId: 'environmentFile', line: 2 }] },
+    { code: knexfile('port: 3307,', ''), sourceType: 'commonjs', filename: 'knexfile.js', errors: [{ messageId: 'environmentFile', line: 2, endLine: 3 }] },
     // `developer` names a development environment too.
     {
       code: knexfile("port: 3307, user: 'dev',", '', 'developer'),
       sourceType: 'commonjs',
       filename: 'knexfile.js',
-      errors: [{ messageId: 'environmentFile', line: 2, data: { client: 'knex', name: 'developer', envVar: 'DATABASE_URL' } }],
+      errors: [{ messageId: 'environmentFile', line: 2, endLine: 3, data: { client: 'knex', name: 'developer', against: 'production', envVar: 'DATABASE_URL' } }],
     },
   ],
 });

@@ -66,13 +66,22 @@ const envChain = "const env = process.env.NODE_ENV || 'development';\nif (env ==
 
 ruleTests('no-environment-branching: a location written into process.env by environment', branching, {
   valid: [
-    // Only the test runner is told apart: a test set-up.
+    // Only the test runner is told apart: a test set-up, also when the chain goes on to a branch that writes nothing.
     { code: "if (process.env.NODE_ENV === 'test') {\n  process.env.MONGODB_URI = 'mongodb://localhost/test';\n}", sourceType: 'commonjs' },
+    { code: "if (process.env.NODE_ENV === 'test') {\n  process.env.MONGODB_URI = 'mongodb://localhost/test';\n} else if (process.env.NODE_ENV === 'development') {\n  process.env.LOG_LEVEL = 'debug';\n}", sourceType: 'commonjs' },
     // Not a location.
     { code: "if (process.env.NODE_ENV === 'development') {\n  process.env.LOG_LEVEL = 'debug';\n}", sourceType: 'commonjs' },
   ],
   invalid: [
-    { code: envChain, sourceType: 'commonjs', errors: [{ messageId: 'environmentWrite', data: { name: 'MONGODB_URI', what: 'the environment name' }, line: 4 }] },
+    // The test arm of a chain that also writes for development is one arm of the choice.
+    {
+      code: envChain,
+      sourceType: 'commonjs',
+      errors: [
+        { messageId: 'environmentWrite', data: { name: 'MONGODB_URI', what: 'the environment name' }, line: 2 },
+        { messageId: 'environmentWrite', data: { name: 'MONGODB_URI', what: 'the environment name' }, line: 4 },
+      ],
+    },
     {
       code: "if (process.env.NODE_ENV !== 'production') {\n  process.env.DATABASE_URL = 'postgres://localhost:5432/app';\n}",
       errors: [{ messageId: 'environmentWrite', line: 1 }],
