@@ -110,6 +110,7 @@ export class FileAnalysis {
   private evaluatorOfFile: Evaluator | undefined;
   private globalsOfFile: Map<string, TSESTree.Identifier[]> | undefined;
   private globalModuleUses: Array<{ identifier: TSESTree.Identifier; module: string }> | undefined;
+  private configurationText: boolean | undefined;
   private specifiers: string[] | undefined;
   private imported: ReadonlySet<string> | undefined;
   private catalogNamed: boolean | undefined;
@@ -192,7 +193,10 @@ export class FileAnalysis {
     const uses: Array<{ identifier: TSESTree.Identifier; module: string }> = [];
     if (!this.isJson) {
       for (const [name, module] of catalogGlobalNames) for (const identifier of this.globals.get(name)!) uses.push({ identifier, module });
-      for (const { name, identifier } of parameterReferencesTo(this.sourceCode, PARAMETER_NAMES)) uses.push({ identifier, module: catalogParameterNames.get(name)! });
+      // A module handed in is used with configuration in the text (`mongoose.connect('mongodb://...')`).
+      if (this.holdsConfigurationText) {
+        for (const { name, identifier } of parameterReferencesTo(this.sourceCode, PARAMETER_NAMES)) uses.push({ identifier, module: catalogParameterNames.get(name)! });
+      }
     }
     return (this.globalModuleUses = uses);
   }
@@ -309,7 +313,12 @@ export class FileAnalysis {
 
   private get mayExportConfiguration(): boolean {
     // The text first: it fails on most files, and reading their exports costs more.
-    return (this.exportsConfiguration ??= !this.isJson && mayHoldConfigurationText(this.sourceCode.text) && this.exports.length > 0);
+    return (this.exportsConfiguration ??= this.holdsConfigurationText && this.exports.length > 0);
+  }
+
+  /** Whether the text may hold configuration (`configurationTextTest`), tested once. */
+  private get holdsConfigurationText(): boolean {
+    return (this.configurationText ??= !this.isJson && mayHoldConfigurationText(this.sourceCode.text));
   }
 
   /** The module's exports that may hold configuration (`mayBeConfiguration`), found once. */
