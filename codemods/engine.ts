@@ -110,10 +110,12 @@ const ZOD_ENV_DEFAULT = /\.default\(\s*['"`]/;
 const ZOD = /['"]zod(?:\/(?:v\d+|mini))?['"]/;
 
 /**
- * A relative module and a test of the environment name: a choice between the project's
- * configuration modules (`module.exports = isProd ? require('./prod') : require('./dev')`).
+ * A relative module (or an inline export) and a test of the environment name: a choice between
+ * the project's configuration modules (`module.exports = isProd ? require('./prod') :
+ * require('./dev')`), or between configurations exported inline (`module.exports = { mongoURI:
+ * ... }` in each path).
  */
-const RELATIVE_MODULE = /\brequire\(\s*['"`]\.\.?\/|\bfrom\s*['"]\.\.?\//;
+const CHOSEN_CONFIGURATION = /\brequire\(\s*['"`]\.\.?\/|\bfrom\s*['"]\.\.?\/|\bmodule\.exports\s*=\s*\{/;
 const ENVIRONMENT_TEST = /NODE_ENV|\b(?:is|IS_)(?:Prod|Dev|PROD|DEV|Production|Development|Local|LOCAL)/;
 
 /**
@@ -209,7 +211,7 @@ export function mayNeedWork(source: string, path = '', options: CodemodOptions =
   if ((ENV_LIBRARY.test(source) || takesAdonisEnv(source)) && CALL_DEFAULT.test(source)) return true;
   if (ZOD_ENV_DEFAULT.test(source) && source.includes('process.env') && ZOD.test(source)) return true;
   if (DESTRUCTURED_ENV.test(source) || ENV_LITERAL_WRITE.test(source)) return true;
-  if (RELATIVE_MODULE.test(source) && ENVIRONMENT_TEST.test(source)) return true;
+  if (CHOSEN_CONFIGURATION.test(source) && ENVIRONMENT_TEST.test(source)) return true;
   if (options.configModules && EXPORTS.test(source) && hasShapeKeys(source) && SHAPE_NAMES.test(source)) return true;
   return options.settings !== undefined && mentionsMappedModule(readSettings(options.settings, options.cwd ?? process.cwd()), source);
 }

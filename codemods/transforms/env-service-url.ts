@@ -463,7 +463,9 @@ function fallbackValues(site: ClientSite): Array<EValue & { kind: 'env' }> {
   const paths = locationPaths(entry);
   for (const { path, value } of valuesWithPaths(site.options)) {
     if (value.kind !== 'env' || !paths.some((p) => p === path || p.startsWith(`${path}.`))) continue;
-    if (value.name && value.fallback?.kind === 'literal' && localLocationIn(value.fallback)) out.add(value);
+    // `process.env.REDIS_URL || 'redis://localhost'`, and a local options object in its place
+    // (`new Redis(process.env.REDIS_URL || { host: '127.0.0.1' })`).
+    if (value.name && (value.fallback?.kind === 'literal' || value.fallback?.kind === 'object') && localLocationIn(value.fallback)) out.add(value);
   }
   for (const path of [...paths, ...entry.credentials.userPaths, ...entry.credentials.secretPaths]) {
     const found = lookup(site.options, path);

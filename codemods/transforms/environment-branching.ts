@@ -6,6 +6,7 @@ import { isLocalHostName } from '../../src/policy/environment';
 import type { CatalogEntry } from '../../src/catalog/types';
 import { walkValues } from '../../src/policy/value';
 import { configFileConvention } from '../../src/analysis/config-files';
+import { exportTarget } from '../../src/analysis/exports';
 import type { Editor, Replacement } from '../analysis/edit';
 import { propertyKey, statementOf, within } from '../analysis/estree';
 
@@ -273,6 +274,8 @@ function picksModule(statement: Node): boolean {
   if (statement.type === 'BlockStatement') return statement.body.every(picksModule);
   if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
   const right = unwrap(statement.expression.right);
+  // `module.exports = { mongoURI: process.env.MONGO_LOCAL }`: the other configuration, written inline.
+  if (right.type === 'ObjectExpression') return exportTarget(unwrap(statement.expression.left)) === '';
   return right.type === 'Identifier' || (right.type === 'CallExpression' && right.callee.type === 'Identifier' && right.callee.name === 'require');
 }
 

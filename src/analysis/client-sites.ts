@@ -36,8 +36,9 @@ export function resolveClientSites(
     }
     if (use.kind === 'value') {
       const factory = entry.factories.find((f) => f.invoke === 'value' && f.key === use.key && factoryMatches(f.path, use.path));
-      const options = factory ? evaluator.evaluate(use.node) : undefined;
-      if (options?.kind === 'object') found.sites.push({ entry, origin: 'handed', node: use.node, args: [options], options });
+      const holder = factory ? evaluator.evaluate(use.node) : undefined;
+      const options = factory?.optionsKey !== undefined && holder?.kind === 'object' ? getProperty(holder, factory.optionsKey)?.value : holder;
+      if (options?.kind === 'object') found.sites.push({ entry, origin: 'handed', node: options.node, args: [options], options });
       continue;
     }
     const factory = findFactory(entry, use);
@@ -130,17 +131,23 @@ function listElements(args: Value<Node>[], index: number): Value<Node>[][] {
 function variants(args: Value<Node>[]): Array<{ args: Value<Node>[]; arms: Node[] }> {
   let lists: Array<{ args: Value<Node>[]; arms: Node[] }> = [{ args, arms: [] }];
   args.forEach((arg, i) => {
-    if (arg.kind !== 'conditional' || !arg.branches.every(isOptionsLike) || !arg.branches.some((b) => b.kind === 'object')) return;
-    const expression = arg.node.type === 'ConditionalExpression' && arg.branches.length === 2 ? arg.node : undefined;
-    const next = lists.flatMap(({ args: list, arms }) =>
-      arg.branches.map((branch, b) => ({
-        args: list.map((a, j) => (j === i ? branch : a)),
-        arms: expression ? [...arms, b === 0 ? expression.consequent : expression.alternate] : arms,
-      })),
-    );
+    if (arg.kind !== 'conditional') return;
+    const leaves = choices(arg);
+    if (!leaves.every(({ value }) => isOptionsLike(value)) || !leaves.some(({ value }) => value.kind === 'object')) return;
+    const next = lists.flatMap(({ args: list, arms }) => leaves.map((leaf) => ({ args: list.map((a, j) => (j === i ? leaf.value : a)), arms: [...arms, ...leaf.arms] })));
     if (next.length <= MAX_VARIANTS) lists = next;
   });
   return lists;
+}
+
+/**
+ * What a conditional argument may be, nested choices taken apart (`isProd ? prod : isTest ?
+ * test : dev`), each with the arms of `?:` that lead to it.
+ */
+function choices(value: Value<Node>, arms: Node[] = []): Array<{ value: Value<Node>; arms: Node[] }> {
+  if (value.kind !== 'conditional') return [{ value, arms }];
+  const expression = value.node.type === 'ConditionalExpression' && value.branches.length === 2 ? value.node : undefined;
+  return value.branches.flatMap((branch, b) => choices(branch, expression ? [...arms, b === 0 ? expression.consequent : expression.alternate] : arms));
 }
 
 /** An arm that is options, none, or options the analysis cannot see (`require('./knexfile')`). */

@@ -168,16 +168,18 @@ export class EnvironmentBranching {
     const conditionals = new Map<Node, OptionSlot & { branches: Value<Node>[] }>();
     const opaque = new Map<Node, OptionSlot>();
     for (const site of this.sites) {
-      site.args.forEach((arg) => {
-        if (arg.kind === 'conditional') conditionals.set(arg.node, { site, path: '', branches: arg.branches });
-        if (arg.kind === 'unknown' || (arg.kind === 'conditional' && isNamedChoice(arg.node))) opaque.set(arg.node, { site, path: '' });
-      });
+      // The option an argument fills first (`mongoose.connect(isProd ? a : b)` chooses `url`),
+      // then whole arguments (`new Pool(isProd ? a : b)`).
       for (const { path, value } of valuesWithPaths(site.options)) {
         if (value.kind === 'conditional' && !conditionals.has(value.node)) conditionals.set(value.node, { site, path, branches: value.branches });
         // A name (or `map[key]`) is where assignments and picks reach the options, whether its
         // value is unknown or the several values a reassigned variable or a map can hold.
         if ((value.kind === 'unknown' || (value.kind === 'conditional' && isNamedChoice(value.node))) && !opaque.has(value.node)) opaque.set(value.node, { site, path });
       }
+      site.args.forEach((arg) => {
+        if (arg.kind === 'conditional' && !conditionals.has(arg.node)) conditionals.set(arg.node, { site, path: '', branches: arg.branches });
+        if ((arg.kind === 'unknown' || (arg.kind === 'conditional' && isNamedChoice(arg.node))) && !opaque.has(arg.node)) opaque.set(arg.node, { site, path: '' });
+      });
     }
     return { conditionals, opaque };
   }

@@ -12,7 +12,7 @@ import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } f
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, takesAdonisEnv, type EnvLibraries } from './env-libraries';
 import { findEnvReads, importsEnvObject, type EnvRead } from './env-reads';
-import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap, settingChoices, type SettingChoice } from './environment-branching';
+import { EnvironmentBranching, exportedExpression, mayExportEnvironmentMap, settingChoices, shapeText, type SettingChoice } from './environment-branching';
 import { environmentTestOf, findEnvironmentBranches, mayTestEnvironment, type EnvironmentBranch } from './environment-tests';
 import { resolveClientSites } from './client-sites';
 import { configFileConvention, configFileSites, jsonConfigFileSites } from './config-files';
@@ -23,13 +23,13 @@ import { sitesThroughCallers } from './data-flow';
 import { chainHead, containsNode, enclosingOptions, globalReferencesTo, parameterReferencesTo } from './ast';
 import { Evaluator } from './evaluate';
 import { findEnvWrites, processEnvNodes, type EnvWrite } from './process-env';
-import { definitionReads, namedSettings, namedTlsSettings, serviceLocationKeys, type NamedSetting } from './named-settings';
+import { definitionReads, namedSettings, namedTlsSettings, serviceLocationKeys, serviceLocationValues, type NamedSetting } from './named-settings';
 import { unsetBranchOf } from './presence';
 import { onlyPrinted } from './printed';
 import { findServiceUrls, startsWithServiceScheme, type ServiceUrlLiteral } from './service-urls';
 import { isJsonDocument, jsonDocumentValue, jsonServiceUrls } from './json';
 import { entryForSpecifier, mappedEntry, readSettings, type PluginSettings } from './settings';
-import { mayChooseModules, moduleChoices } from './module-choice';
+import { inlineExportChoices, mayChooseModules, mayExportByEnvironment, moduleChoices } from './module-choice';
 import { moduleFiles, type LanguageOptions, type ModuleFiles } from './module-files';
 import { importedNames, importedSpecifiers, knownModules } from './imports';
 import { choiceHelperOf, exportedFunction, importedFromRelative, type ChoiceHelper } from './choice-helpers';
@@ -472,7 +472,7 @@ export class FileAnalysis {
 
   /** Whether the top-level statements can choose between relative modules (see `mayChooseModules`). */
   get mayChooseModules(): boolean {
-    return (this.moduleChoicePossible ??= !this.isJson && mayChooseModules(this.sourceCode.ast, this.importSpecifiers));
+    return (this.moduleChoicePossible ??= !this.isJson && (mayChooseModules(this.sourceCode.ast, this.importSpecifiers) || mayExportByEnvironment(this.sourceCode.ast)));
   }
 
   /**
@@ -484,13 +484,22 @@ export class FileAnalysis {
     if (this.modulesChosen) return this.modulesChosen;
     if (!this.mayChooseModules) return (this.modulesChosen = []);
     const files = this.projectModules;
-    return (this.modulesChosen = moduleChoices(this.sourceCode).flatMap(({ branch, modules }) => {
+    const modules = moduleChoices(this.sourceCode).flatMap(({ branch, modules }) => {
       const chosen = modules.map(({ specifier }) => ({ specifier, file: files.resolve(specifier) }));
       // `./prod` and `./prod.js` are one module; one that is not there (a `.gitignore`d dev.js) is another.
       if (new Set(chosen.map(({ file, specifier }) => file ?? `?${specifier}`)).size < 2) return [];
       const entry = chosen.flatMap(({ file }) => (file ? files.read(file, 'configuration', configurationOfModule, []) : []))[0];
       return entry ? [{ branch, entry }] : [];
-    }));
+    });
+    // The same choice written inline: each path exports its own object, which differ where a
+    // service is located (`{ mongoURI: process.env.MONGO_URL }` or `process.env.MONGO_LOCAL`).
+    const inline = inlineExportChoices(this.sourceCode).flatMap(({ branch, objects }) => {
+      const values = objects.map((node) => this.evaluator.evaluate(node));
+      const keys = serviceLocationKeys(values.map((value) => ({ value })));
+      const entry = entriesNamedBy(keys).find(isAttachedResource);
+      return entry && new Set(values.map((value) => shapeText(serviceLocationValues(value)))).size > 1 ? [{ branch, entry }] : [];
+    });
+    return (this.modulesChosen = [...modules, ...inline]);
   }
 
   /** The project's modules this file names, read on demand with the file's parser. */
@@ -529,9 +538,7 @@ export class FileAnalysis {
   get configuredEntries(): CatalogEntry[] {
     const entries = this.sites.map((site) => site.entry);
     if (entries.length > 0 || this.isJson) return entries;
-    const named = serviceLocationKeys(this.exportedConfigurations);
-    // A library of its own, not a wrapper or an application (`DB_HOST` is also Directus's).
-    return named.flatMap((name) => entryNamedBy(name, catalog) ?? entriesForEnvVar(normalizeEnvName(name)).filter((entry) => entry.wraps === undefined).slice(0, 1));
+    return entriesNamedBy(serviceLocationKeys(this.exportedConfigurations));
   }
 
   /**
@@ -597,13 +604,21 @@ function configurationOfModule(context: AnalysisContext): CatalogEntry[] {
   return [...new Set(getFileAnalysis(context).configuredEntries.filter(isAttachedResource))];
 }
 
-/** The choice helper a module exports under `name`, or null. */
+/**
+ * The libraries that configuration keys name as a service's location (`mongoURI`, `REDIS_URL`):
+ * a library of its own, not a wrapper or an application (`DB_HOST` is also Directus's).
+ */
+function entriesNamedBy(keys: readonly string[]): CatalogEntry[] {
+  return keys.flatMap((name) => entryNamedBy(name, catalog) ?? entriesForEnvVar(normalizeEnvName(name)).filter((entry) => entry.wraps === undefined).slice(0, 1));
+}
+
 /** The value a module exports under `name`, evaluated in that module. */
 function exportedValueIn(context: AnalysisContext, name: string): Value<Node> | null {
   const node = exportedFunction(context.sourceCode, name);
   return node ? getFileAnalysis(context).evaluator.evaluate(node) : null;
 }
 
+/** The choice helper a module exports under `name`, or null. */
 function choiceHelperIn(context: AnalysisContext, name: string): ChoiceHelper | null {
   const analysis = getFileAnalysis(context);
   const fn = exportedFunction(context.sourceCode, name);

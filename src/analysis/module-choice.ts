@@ -84,6 +84,39 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode): ModuleChoice[] {
   return found;
 }
 
+/**
+ * `if (NODE_ENV === 'production') module.exports = { mongoURI: process.env.MONGO_URL }; else
+ * module.exports = { mongoURI: process.env.MONGO_LOCAL };`: a top-level `if` on the environment
+ * whose paths each export a configuration written inline; the object of each path.
+ */
+export function inlineExportChoices(sourceCode: TSESLint.SourceCode): Array<{ branch: EnvironmentBranch; objects: Node[] }> {
+  const found: Array<{ branch: EnvironmentBranch; objects: Node[] }> = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'IfStatement') continue;
+    const objects = exportedObjects(statement);
+    if (!objects) continue;
+    const verdict = environmentTestOf(sourceCode, statement.test);
+    if (verdict) found.push({ branch: { construct: statement, test: statement.test, kind: verdict.kind, branches: [statement.consequent, statement.alternate!], comparedWith: verdict.compared }, objects });
+  }
+  return found;
+}
+
+/** Whether a top-level `if` exports an object literal in each of its two paths (see `inlineExportChoices`). */
+export function mayExportByEnvironment(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => statement.type === 'IfStatement' && exportedObjects(statement) !== undefined);
+}
+
+/** The object literal each path of an `if` with an `else` assigns to `module.exports`. */
+function exportedObjects(statement: TSESTree.IfStatement): Node[] | undefined {
+  if (!statement.alternate) return undefined;
+  const objects = [statement.consequent, statement.alternate].map((arm) => {
+    const assignment = assignmentsOf(arm).find((a) => exportTarget(unwrap(a.left)) === '');
+    const value = assignment && unwrap(assignment.right);
+    return value?.type === 'ObjectExpression' ? value : undefined;
+  });
+  return objects.every((object) => object !== undefined) ? (objects as Node[]) : undefined;
+}
+
 /** Top-level `if` statements, and conditionals exported, assigned or declared at the top level. */
 function topLevelChoices(program: TSESTree.Program): Array<TSESTree.IfStatement | TSESTree.ConditionalExpression> {
   const found: Array<TSESTree.IfStatement | TSESTree.ConditionalExpression> = [];

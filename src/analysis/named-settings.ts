@@ -109,15 +109,20 @@ function namesSetting(name: string): boolean {
  * (`{ mongoURI: process.env.MONGO_URI }`): what a configuration module read for another file's
  * choice configures when no option shape is in it.
  */
-export function serviceLocationKeys(exports: readonly ExportedConfiguration[]): string[] {
-  const found: string[] = [];
-  const visit = (value: Value<Node>, depth: number): void => {
-    if (depth > 3 || value.kind !== 'object') return;
-    for (const prop of value.props) {
-      if (isServiceLocationEnvName(prop.key)) found.push(prop.key);
+export function serviceLocationKeys(exports: ReadonlyArray<{ value: Value<Node> }>): string[] {
+  return exports.flatMap(({ value }) => serviceLocationValues(value).props.map((prop) => prop.key));
+}
+
+/** What a configuration holds under keys that name a service's location, down to three levels, as one object (to compare two). */
+export function serviceLocationValues(value: Value<Node>): ObjectValue<Node> {
+  const props: Array<{ key: string; value: Value<Node>; node: Node }> = [];
+  const visit = (current: Value<Node>, depth: number): void => {
+    if (depth > 3 || current.kind !== 'object') return;
+    for (const prop of current.props) {
+      if (isServiceLocationEnvName(prop.key)) props.push(prop);
       visit(prop.value, depth + 1);
     }
   };
-  for (const { value } of exports) visit(value, 0);
-  return found;
+  visit(value, 0);
+  return { kind: 'object', props, open: false, node: value.node };
 }

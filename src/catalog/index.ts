@@ -34,6 +34,8 @@ import type { CatalogEntry, ServiceKind } from './types';
 import { ws } from './ws';
 import { bull } from './bull';
 import { cacheManagerIoredis } from './cache-manager-ioredis';
+import { catboxRedis } from './catbox-redis';
+import { fastifyPostgres } from './fastify-postgres';
 import { fastifyRedis } from './fastify-redis';
 import { keyvRedis } from './keyv-redis';
 import { cacheManagerRedis } from './cache-manager-redis';
@@ -135,6 +137,8 @@ export const catalog: readonly CatalogEntry[] = [
   cacheManagerRedis,
   cacheManagerIoredis,
   fastifyRedis,
+  fastifyPostgres,
+  catboxRedis,
   keyvRedis,
   socketIoRedis,
   drizzleNodePostgres,

@@ -22,9 +22,10 @@ export const tedious: CatalogEntry = {
     urlParams: [],
   },
   credentials: {
-    // `authentication: { type, options: { userName, password } }` (tedious's own names).
-    userPaths: ['authentication.options.userName'],
-    secretPaths: ['authentication.options.password', 'authentication.options.clientSecret', 'authentication.options.token'],
+    // `authentication: { type, options: { userName, password } }` (tedious's own names), and the
+    // top-level `userName` and `password` tedious 1.x read (`lib/connection.js`).
+    userPaths: ['authentication.options.userName', 'userName'],
+    secretPaths: ['authentication.options.password', 'authentication.options.clientSecret', 'authentication.options.token', 'password'],
     urlUserinfo: false,
   },
   location: {

@@ -53,6 +53,11 @@ export interface Factory {
   invoke: 'new' | 'call' | 'either' | 'value' | 'plugin';
   /** The option a `'value'` factory is handed in as (`'store'`). */
   key?: string;
+  /**
+   * For a `'value'` factory, the sibling key that holds the options, when the other keys are not
+   * them (hapi's `provider: { constructor: CatboxRedis.Engine, options: {...} }`). Optional.
+   */
+  optionsKey?: string;
   args: ArgSlot[] | NamedArgShape;
   /**
    * The options are a list of configurations, one client each

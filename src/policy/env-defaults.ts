@@ -10,7 +10,7 @@ import { LDAP_ACCOUNTS, MONGODB_ACCOUNTS, MYSQL_ACCOUNTS, POSTGRES_ACCOUNTS, RED
 import { privilegedAccount } from './accounts';
 import { catalog } from '../catalog';
 import { isAttachedResource } from './environment';
-import { isServiceLocationEnvName, isServiceSecretEnvName, serviceOfUserEnvName } from './env-names';
+import { isServiceLocationEnvName, isServiceSecretEnvName, namesOnlyMail, serviceOfUserEnvName } from './env-names';
 import { serviceSchemes } from './plaintext';
 import { hasUrlScheme, parseServiceUrl } from './url';
 import { describeLocation, isLoopbackLocation, parseLocation, type LocationHost } from './location';
@@ -102,8 +102,8 @@ const SERVICE_SCHEMES: ReadonlySet<string> = new Set(serviceSchemes(catalog.filt
  * its literal default is a service URL (`process.env.CLUSTER_URL || 'nats://localhost:4222'`).
  */
 export function isServiceLocationRead<N>(name: string, fallback: Value<N> | undefined): boolean {
-  if (isServiceLocationEnvName(name)) return true;
   const text = fallback && textOf(fallback);
+  if (isServiceLocationEnvName(name)) return !(text !== undefined && /^https?:\/\//i.test(text) && namesOnlyMail(name));
   if (text === undefined || !hasUrlScheme(text)) return false;
   const scheme = parseServiceUrl(text)?.scheme;
   return scheme !== undefined && SERVICE_SCHEMES.has(scheme);

@@ -379,6 +379,18 @@ export const isServiceTlsEnvName = memoizeByName((name: string): boolean => {
   return end >= 2 && TLS_SUFFIXES.has(parts[end - 1]!) && parts.slice(0, end - 1).some((w) => SERVICE_WORDS.has(w));
 });
 
+const MAIL_WORDS = new Set(['SMTP', 'MAIL', 'EMAIL']);
+
+/**
+ * Names whose only service is mail (`EMAIL_VERIFY_URL`, `SMTP_HOST`): a mail server speaks SMTP,
+ * so an `http(s)://` value under such a name is a web page's address (a verification link), not
+ * the server's.
+ */
+export const namesOnlyMail = memoizeByName((name: string): boolean => {
+  const services = words(name).filter((w) => SERVICE_WORDS.has(w));
+  return services.length > 0 && services.every((w) => MAIL_WORDS.has(w));
+});
+
 const AUTH_MODE_WORDS = new Set(['IAM', 'AUTHENTICATION', 'AUTH_MODE', 'AUTH_TYPE', 'AUTH_METHOD']);
 
 /**

@@ -433,7 +433,7 @@ export function differingEnvironmentEntry<N>(
   if (value.kind !== 'object' || value.open) return undefined;
   // In a tool's own config file (`anyKeys`: a knexfile) every key names an environment the
   // tool's `--env` picks (`default`, `aws`), whatever its word.
-  const entries = value.props.filter((p) => (anyKeys || environmentKind(p.key) !== undefined) && !isTestOnlyEnvironment(p.key) && p.value.kind === 'object');
+  const entries = value.props.filter((p) => (anyKeys || environmentKind(p.key) !== undefined) && p.value.kind === 'object');
   if (entries.length < 2) return undefined;
   // An exported map must say which client its entries configure; a map picked by the
   // environment name where a client is configured may hold only the connection part.
@@ -465,7 +465,7 @@ export interface DifferingEntry<N> {
  * the production entry (or the first), when two or more differ in `connection`.
  */
 export function differingEntry<N>(entries: ReadonlyArray<{ name: string; node: N; connection: string }>): { node: N; name: string; against: string } | undefined {
-  const compared = entries.filter((e) => !isTestOnlyEnvironment(e.name));
+  const compared = entries;
   if (compared.length < 2 || new Set(compared.map((e) => e.connection)).size < 2) return undefined;
   const production = compared.find((e) => environmentKind(e.name) === 'production') ?? compared[0]!;
   const other = compared.find((e) => e !== production && e.connection !== production.connection);

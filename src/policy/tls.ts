@@ -91,7 +91,7 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
       if (value.kind !== 'object') continue;
       const reject = lookup(value, 'rejectUnauthorized');
       if (reject.status === 'present' && !pinned && !dropped.has('rejectUnauthorized')) {
-        for (const v of possibleValues(reject.value)) {
+        for (const v of unlessSet(reject.value)) {
           if (v.kind === 'literal' && v.value === false) {
             issues.push({
               meaning: 'unverified',
@@ -120,7 +120,7 @@ export function tlsIssues<N>(entry: CatalogEntry, options: ObjectValue<N>, callN
     if (!conditionHolds(options, flag.when)) continue;
     const found = lookup(options, flag.path);
     if (found.status !== 'present') continue;
-    for (const value of possibleValues(found.value)) {
+    for (const value of unlessSet(found.value)) {
       if (value.kind === 'literal' && value.value === flag.value) {
         const fix: TlsFix<N> | undefined = typeof flag.value === 'boolean' ? { kind: 'replace', node: value.node, text: String(!flag.value) } : undefined;
         issues.push({ meaning: 'unverified', node: reportNode(found.prop, value), setting: `${flag.path}: ${describe(value)}`, secure: flag.secure, fix });
@@ -262,6 +262,16 @@ export function conditionHolds<N>(options: ObjectValue<N>, condition: OptionCond
 export function possibleValues<N>(value: Value<N>): Value<N>[] {
   if (value.kind !== 'conditional') return [value];
   return value.branches.flatMap(possibleValues);
+}
+
+/**
+ * The values a verification setting may hold, with the literal default of an environment read
+ * (`rejectUnauthorized: env.bool('DB_SSL_SELF', false)`): what the client does wherever the
+ * deployment does not set the variable. A switch that turns TLS off is not read so: a default
+ * there is the schema's, not a setting written to take effect.
+ */
+function unlessSet<N>(value: Value<N>): Value<N>[] {
+  return possibleValues(value).flatMap((v) => (v.kind === 'env' && v.fallback?.kind === 'literal' ? [v, v.fallback] : [v]));
 }
 
 /**

@@ -64,8 +64,8 @@ export default createRule<Options, MessageIds>({
           if (reported.has(node) || (location.list !== undefined && reported.has(location.list))) continue;
           if (location.list !== undefined) reported.add(location.list);
           const loopback = isLoopbackLocation(location);
-          // Loopback defaults, and a client built only when its variable is unset: no-local-service-fallback.
-          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined || isInDefaultOperand(node))) continue;
+          // Loopback defaults, and a client (or a value) used only while its variable is unset: no-local-service-fallback.
+          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined || analysis.fallbackVariableAt(node) !== undefined || isInDefaultOperand(node))) continue;
           reported.add(node);
           const client = entry.displayName;
           const path = location.path;

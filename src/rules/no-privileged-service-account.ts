@@ -9,7 +9,7 @@ import { oncePerFile } from './utils/listeners';
 
 type Node = TSESTree.Node;
 type MessageIds = 'option' | 'urlUsername' | 'connectionStringUser' | 'implicit' | 'helper' | 'variableDefault' | 'setting';
-type Options = [{ allow?: string[] }];
+type Options = [{ allow?: string[]; implicitDefaults?: boolean }];
 
 export default createRule<Options, MessageIds>({
   name: 'no-privileged-service-account',
@@ -20,6 +20,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       relaxedInTests: true,
       securitySeverity: 6.5,
+      strictOptions: [{ implicitDefaults: true }],
     },
     schema: [
       {
@@ -32,11 +33,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Account names (case-insensitive) never to report, for a deployment where one of the well-known names is in fact a least-privileged account.',
           },
+          implicitDefaults: {
+            type: 'boolean',
+            description:
+              "Also report a remote service reached with no credentials at all, so that the library logs in as its default account (amqplib's `guest`). Off by default: no account is written down; `strict` turns it on.",
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [] }],
+    defaultOptions: [{ allow: [], implicitDefaults: false }],
     messages: {
       option:
         '`{{client}}`: `{{where}}` is the privileged account `{{account}}`. Connect with a least-privileged account that has only the grants this code needs.',
@@ -52,8 +58,8 @@ export default createRule<Options, MessageIds>({
       setting: '`{{name}}` is the privileged account `{{account}}` in configuration. Use a least-privileged account that has only the grants this code needs.',
     },
   },
-  defaultOptions: [{ allow: [] }],
-  create(context, [{ allow = [] }]) {
+  defaultOptions: [{ allow: [], implicitDefaults: false }],
+  create(context, [{ allow = [], implicitDefaults = false }]) {
     const analysis = getFileAnalysis(context);
     if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     const allowed = allow.map((name) => name.trim().toLowerCase());
@@ -62,6 +68,7 @@ export default createRule<Options, MessageIds>({
 
     const report = (entry: CatalogEntry, options: ObjectValue<Node>, callNode: Node, call?: string): void => {
       for (const finding of privilegedAccounts(entry, options, callNode, allowed)) {
+        if (finding.kind === 'implicit' && !implicitDefaults) continue;
         const node = finding.node as Node;
         const key = `${node.range[0]}:${node.range[1]}:${finding.kind}`;
         if (reported.has(key)) continue;

@@ -99,6 +99,13 @@ const environmentFiles: InvalidCase[] = [
     errors: [{ messageId: 'environmentFile', data: { client: 'sequelize', name: 'development', against: 'production', envVar: 'DATABASE_URL' }, line: 2, column: 3, endLine: 9, endColumn: 4 }],
   },
   {
+    // The test runner's entry is an environment too: written in code, it connects differently.
+    name: 'a knexfile whose test entry alone is pinned to a local database',
+    code: "module.exports = {\n  development: { client: 'pg', connection: process.env.DATABASE_URL },\n  test: { client: 'pg', connection: 'postgres://localhost/app_test' },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};",
+    sourceType: 'commonjs',
+    errors: [{ messageId: 'environmentFile', data: { client: 'knex', name: 'test', against: 'production', envVar: 'DATABASE_URL' }, line: 2, endLine: 4 }],
+  },
+  {
     name: 'sequelize-cli config',
     code: "module.exports = {\n  production: { use_env_variable: 'DATABASE_URL', dialect: 'postgres', dialectOptions: { ssl: { require: true } } },\n  development: { username: 'dev', database: 'dev', host: '127.0.0.1', dialect: 'postgres' },\n};",
     sourceType: 'commonjs',
@@ -145,8 +152,8 @@ const good: Array<[Lib, string]> = [
   [L.knex, "const configs = { development: { client: 'pg', connection: process.env.DATABASE_URL, pool: { max: 2 } }, production: { client: 'pg', connection: process.env.DATABASE_URL, pool: { max: 20 } } };\nexport const db = knex(configs[process.env.NODE_ENV]);"],
   // A per-environment map that never reaches a client.
   [L.pgNamed, "const urls = { development: 'http://localhost:3000', production: 'https://example.com' };\nexport const publicUrl = urls[process.env.NODE_ENV];\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });"],
-  // A knexfile whose environments differ only in database name, pool or a test database.
-  [L.none, "module.exports = {\n  development: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app_dev' } },\n  production: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app' }, pool: { min: 2, max: 10 } },\n  test: { client: 'pg', connection: 'postgres://localhost/app_test' },\n};"],
+  // A knexfile whose environments differ only in database name or pool.
+  [L.none, "module.exports = {\n  development: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app_dev' } },\n  production: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app' }, pool: { min: 2, max: 10 } },\n  test: { client: 'pg', connection: { host: process.env.DB_HOST, database: 'app_test' } },\n};"],
   // A knexfile whose environments connect the same way.
   [L.none, "module.exports = {\n  development: { client: 'pg', connection: process.env.DATABASE_URL },\n  production: { client: 'pg', connection: process.env.DATABASE_URL },\n};"],
   // Shadowed process, unrelated createClient.

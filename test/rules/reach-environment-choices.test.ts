@@ -112,3 +112,30 @@ ruleTests('no-environment-branching: option objects imported from a project modu
     { code: mongooseModule('localDbOptions', 'serverDbOptions', false), sourceType: 'commonjs', filename: join(dir, 'database.js'), errors: [{ messageId: 'config', line: 3 }] },
   ],
 });
+
+const inlineExports = (production: string, development: string, test = "process.env.NODE_ENV == 'production'"): string =>
+  `if (${test}) {\n  module.exports = { ${production} };\n} else {\n  module.exports = { ${development} };\n}`;
+
+// CommonJS only: an ES module's exports cannot be chosen at run time.
+ruleTests('no-environment-branching: configurations exported inline in the paths of an if', branching, {
+  valid: [
+    // The same location either way, or paths that differ in what is no location.
+    { code: inlineExports('mongoURI: process.env.MONGO_URL, debug: false', 'mongoURI: process.env.MONGO_URL, debug: true'), sourceType: 'commonjs' },
+    // No service named by the keys.
+    { code: inlineExports("apiUrl: 'https://api.example.com'", "apiUrl: 'http://localhost:3000'"), sourceType: 'commonjs' },
+    // Not a test of the environment.
+    { code: inlineExports('mongoURI: process.env.MONGO_URL', 'mongoURI: process.env.MONGO_LOCAL', 'process.env.MONGO_URL'), sourceType: 'commonjs' },
+  ],
+  invalid: [
+    {
+      code: inlineExports('mongoURI: process.env.MONGO_URL', 'mongoURI: process.env.MONGO_LOCAL'),
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 1, data: { client: 'mongodb', setting: 'its configuration', what: 'the environment name' } }],
+    },
+    {
+      code: inlineExports("redisUrl: 'rediss://cache.example.com:6380'", "redisUrl: 'redis://localhost:6379'", "process.env.NODE_ENV === 'production'"),
+      sourceType: 'commonjs',
+      errors: [{ messageId: 'config', line: 1 }],
+    },
+  ],
+});
