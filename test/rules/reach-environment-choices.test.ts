@@ -2,8 +2,9 @@
  * Choices by environment the field corpus still missed, in our own words: a TLS switch whose
  * default a project helper binds to the environment test (`toBool(process.env.DB_SSL, isProd)`),
  * an environment name normalised before it is compared, a switch between ways of logging in,
- * node-redis 3's top-level `tls` chosen by environment, a knexfile keyed by deployment names, and
- * option objects imported from a project module (test/rules/fixtures/module-choice/db-options).
+ * node-redis 3's top-level `tls` chosen by environment, a knexfile keyed by deployment names,
+ * option objects imported from a project module (test/rules/fixtures/module-choice/db-options),
+ * and configurations exported inline in the paths of an `if`.
  */
 import { join } from 'node:path';
 import branching from '../../src/rules/no-environment-branching';
