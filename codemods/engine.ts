@@ -113,10 +113,10 @@ const ZOD = /['"]zod(?:\/(?:v\d+|mini))?['"]/;
  * A relative module (or an inline export) and a test of the environment name: a choice between
  * the project's configuration modules (`module.exports = isProd ? require('./prod') :
  * require('./dev')`), or between configurations exported inline (`module.exports = { mongoURI:
- * ... }` in each path).
+ * ... }` in each path, or `config = {...}` then `module.exports = config`).
  */
-const CHOSEN_CONFIGURATION = /\brequire\(\s*['"`]\.\.?\/|\bfrom\s*['"]\.\.?\/|\bmodule\.exports\s*=\s*\{/;
-const ENVIRONMENT_TEST = /NODE_ENV|\b(?:is|IS_)(?:Prod|Dev|PROD|DEV|Production|Development|Local|LOCAL)/;
+const CHOSEN_CONFIGURATION = /\brequire\(\s*['"`]\.\.?\/|\bfrom\s*['"]\.\.?\/|\bmodule\.exports\s*=\s*[\w$\{]/;
+const ENVIRONMENT_TEST = /[A-Z_]ENV\b|\bENV\b|\b(?:is|IS_)(?:Prod|Dev|PROD|DEV|Production|Development|Local|LOCAL)/;
 
 /**
  * An exported app configuration the rules can recognise by a catalog option shape with no

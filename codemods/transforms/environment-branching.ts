@@ -7,6 +7,7 @@ import type { CatalogEntry } from '../../src/catalog/types';
 import { walkValues } from '../../src/policy/value';
 import { configFileConvention } from '../../src/analysis/config-files';
 import { exportTarget } from '../../src/analysis/exports';
+import { exportedNames } from '../../src/analysis/module-choice';
 import type { Editor, Replacement } from '../analysis/edit';
 import { propertyKey, statementOf, within } from '../analysis/estree';
 
@@ -274,9 +275,19 @@ function picksModule(statement: Node): boolean {
   if (statement.type === 'BlockStatement') return statement.body.every(picksModule);
   if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
   const right = unwrap(statement.expression.right);
-  // `module.exports = { mongoURI: process.env.MONGO_LOCAL }`: the other configuration, written inline.
-  if (right.type === 'ObjectExpression') return exportTarget(unwrap(statement.expression.left)) === '';
+  // `module.exports = { mongoURI: process.env.MONGO_LOCAL }` (or `config = {...}` of an exported
+  // `config`): the other configuration, written inline.
+  if (right.type === 'ObjectExpression') {
+    const left = unwrap(statement.expression.left);
+    return exportTarget(left) === '' || (left.type === 'Identifier' && exportedNames(programOf(statement)).has(left.name));
+  }
   return right.type === 'Identifier' || (right.type === 'CallExpression' && right.callee.type === 'Identifier' && right.callee.name === 'require');
+}
+
+function programOf(node: Node): TSESTree.Program {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current as TSESTree.Program;
 }
 
 function declaredNames(statement: Node): string[] {

@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalog, catalogGlobalNames, catalogModuleNames, catalogParameterNames, entriesForEnvVar } from '../catalog';
 import type { CatalogEntry, Factory } from '../catalog/types';
-import { isAttachedResource, isTestRunnerGuard } from '../policy/environment';
+import { clientConnectionShape, isAttachedResource, isTestRunnerGuard } from '../policy/environment';
 import { isServiceAuthModeEnvName, isServiceLocationEnvName, isServiceTlsEnvName, normalizeEnvName } from '../policy/env-names';
 import { namesFileDatabase } from '../policy/location';
 import { locationDefault, type EnvDefaultFinding } from '../policy/env-defaults';
 import { mayHoldEnvironmentEntries } from '../policy/environment';
 import { configurationTextTest } from '../policy/configuration-text';
-import { entryNamedBy } from '../policy/shapes';
+import { entryForShape, entryNamedBy } from '../policy/shapes';
 import { optionVariants, optionsFromAssignment, type ObjectValue, type Value } from '../policy/value';
 import { findClientCredentialCalls, findCredentialHelperCalls, type CredentialHelperCall } from './credential-helpers';
 import { ENV_MODULES, findEnvLibraries, NO_ENV_LIBRARIES, takesAdonisEnv, type EnvLibraries } from './env-libraries';
@@ -493,11 +493,15 @@ export class FileAnalysis {
     });
     // The same choice written inline: each path exports its own object, which differ where a
     // service is located (`{ mongoURI: process.env.MONGO_URL }` or `process.env.MONGO_LOCAL`).
+    // A library's options by their shape (`{ dialect, host, dialectOptions: { ssl } }`) are
+    // compared by that library's location, TLS and credential options.
     const inline = inlineExportChoices(this.sourceCode).flatMap(({ branch, objects }) => {
       const values = objects.map((node) => this.evaluator.evaluate(node));
-      const keys = serviceLocationKeys(values.map((value) => ({ value })));
-      const entry = entriesNamedBy(keys).find(isAttachedResource);
-      return entry && new Set(values.map((value) => shapeText(serviceLocationValues(value)))).size > 1 ? [{ branch, entry }] : [];
+      const shaped = values.flatMap((value) => (value.kind === 'object' ? (entryForShape(value, catalog, { names: [] }) ?? []) : [])).find(isAttachedResource);
+      const entry = shaped ?? entriesNamedBy(serviceLocationKeys(values.map((value) => ({ value })))).find(isAttachedResource);
+      const connects = (value: Value<Node>): string =>
+        shaped && value.kind === 'object' ? clientConnectionShape(shaped, value, () => '?') : shapeText(serviceLocationValues(value));
+      return entry && new Set(values.map(connects)).size > 1 ? [{ branch, entry }] : [];
     });
     return (this.modulesChosen = [...modules, ...inline]);
   }

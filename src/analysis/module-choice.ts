@@ -91,9 +91,10 @@ export function moduleChoices(sourceCode: TSESLint.SourceCode): ModuleChoice[] {
  */
 export function inlineExportChoices(sourceCode: TSESLint.SourceCode): Array<{ branch: EnvironmentBranch; objects: Node[] }> {
   const found: Array<{ branch: EnvironmentBranch; objects: Node[] }> = [];
+  const names = exportedNames(sourceCode.ast);
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== 'IfStatement') continue;
-    const objects = exportedObjects(statement);
+    const objects = exportedObjects(statement, names);
     if (!objects) continue;
     const verdict = environmentTestOf(sourceCode, statement.test);
     if (verdict) found.push({ branch: { construct: statement, test: statement.test, kind: verdict.kind, branches: [statement.consequent, statement.alternate!], comparedWith: verdict.compared }, objects });
@@ -103,14 +104,37 @@ export function inlineExportChoices(sourceCode: TSESLint.SourceCode): Array<{ br
 
 /** Whether a top-level `if` exports an object literal in each of its two paths (see `inlineExportChoices`). */
 export function mayExportByEnvironment(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => statement.type === 'IfStatement' && exportedObjects(statement) !== undefined);
+  const names = exportedNames(program);
+  return program.body.some((statement) => statement.type === 'IfStatement' && exportedObjects(statement, names) !== undefined);
 }
 
-/** The object literal each path of an `if` with an `else` assigns to `module.exports`. */
-function exportedObjects(statement: TSESTree.IfStatement): Node[] | undefined {
+/** Names the module exports whole at the top level (`module.exports = config`, `export default config`). */
+export function exportedNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const value =
+      statement.type === 'ExportDefaultDeclaration'
+        ? statement.declaration
+        : statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && exportTarget(unwrap(statement.expression.left)) === ''
+          ? statement.expression.right
+          : undefined;
+    const inner = value && unwrap(value as Node);
+    if (inner?.type === 'Identifier') names.add(inner.name);
+  }
+  return names;
+}
+
+/**
+ * The object literal each path of an `if` with an `else` assigns to `module.exports`, or to a
+ * name the module exports whole (`config = {...}` in each path, then `module.exports = config`).
+ */
+function exportedObjects(statement: TSESTree.IfStatement, names: ReadonlySet<string>): Node[] | undefined {
   if (!statement.alternate) return undefined;
   const objects = [statement.consequent, statement.alternate].map((arm) => {
-    const assignment = assignmentsOf(arm).find((a) => exportTarget(unwrap(a.left)) === '');
+    const assignment = assignmentsOf(arm).find((a) => {
+      const left = unwrap(a.left);
+      return exportTarget(left) === '' || (left.type === 'Identifier' && names.has(left.name));
+    });
     const value = assignment && unwrap(assignment.right);
     return value?.type === 'ObjectExpression' ? value : undefined;
   });

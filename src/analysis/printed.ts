@@ -10,6 +10,7 @@ type Node = TSESTree.Node;
  * hand it on in ways not followed here.
  */
 export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (isLoggedArgument(node)) return true;
   let value = node;
   while (value.parent && WRAPPERS.has(value.parent.type)) value = value.parent;
   const declarator = value.parent;
@@ -22,15 +23,35 @@ export function onlyPrinted(node: Node, sourceCode: TSESLint.SourceCode): boolea
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
 
 /**
- * `console.log(x)`, `logger.info(`host ${x}`)`, `infolog('to ' + x)`: the identifier is printed
- * and goes no further.
+ * `console.log(x)`, `logger.info(`host ${x}`)`, `infolog('to ' + x)`, `logger.info('db', { host:
+ * url ? 'from_url' : process.env.PGHOST || 'localhost' })`: the value is printed and goes no
+ * further.
  */
-function isLoggedArgument(identifier: Node): boolean {
-  let argument: Node = identifier;
-  while (argument.parent?.type === 'TemplateLiteral' || (argument.parent?.type === 'BinaryExpression' && argument.parent.operator === '+')) argument = argument.parent;
+function isLoggedArgument(value: Node): boolean {
+  let argument: Node = value;
+  while (argument.parent && holdsForPrinting(argument.parent, argument)) argument = argument.parent;
   const call = argument.parent;
   if (call?.type !== 'CallExpression' || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
   return isLogger(call.callee);
+}
+
+/** Whether `parent` only carries `child` into what it prints: a template, `+`, a property's value, a list, a choice or a default. */
+function holdsForPrinting(parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case 'TemplateLiteral':
+    case 'ObjectExpression':
+    case 'ArrayExpression':
+    case 'LogicalExpression':
+      return true;
+    case 'BinaryExpression':
+      return parent.operator === '+';
+    case 'Property':
+      return parent.value === child;
+    case 'ConditionalExpression':
+      return parent.test !== child;
+    default:
+      return false;
+  }
 }
 
 /** `console.x`, `logger.x`, `this.logger.x`, `log.x`, and functions named `log`, `infolog`, `logger`. */

@@ -35,6 +35,7 @@ import { ws } from './ws';
 import { bull } from './bull';
 import { cacheManagerIoredis } from './cache-manager-ioredis';
 import { catboxRedis } from './catbox-redis';
+import { expressCassandra } from './express-cassandra';
 import { fastifyPostgres } from './fastify-postgres';
 import { fastifyRedis } from './fastify-redis';
 import { keyvRedis } from './keyv-redis';
@@ -139,6 +140,7 @@ export const catalog: readonly CatalogEntry[] = [
   fastifyRedis,
   fastifyPostgres,
   catboxRedis,
+  expressCassandra,
   keyvRedis,
   socketIoRedis,
   drizzleNodePostgres,

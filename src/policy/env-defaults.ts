@@ -118,7 +118,9 @@ export function isServiceLocationRead<N>(name: string, fallback: Value<N> | unde
 export function locationDefault<N>(name: string, fallback: Value<N> | undefined, { setting = false, urlHost = false }: { setting?: boolean; urlHost?: boolean } = {}): EnvDefaultFinding<N> | undefined {
   if (!fallback || (!urlHost && !isServiceLocationRead(name, fallback))) return undefined;
   const text = textOf(fallback);
-  if (text === undefined) return undefined;
+  // node-config's `custom-environment-variables` maps a setting to a variable's name (`db_host:
+  // 'PGHOST'`): a name, not a host.
+  if (text === undefined || (ENV_NAME.test(text) && isServiceLocationEnvName(text))) return undefined;
   const parsed = parseLocation(text, 'host');
   if (!parsed || (!setting && isLoopbackLocation(parsed))) return undefined;
   const host: LocationHost = parsed.hosts[0]!;

@@ -56,6 +56,9 @@ export default createRule<Options, MessageIds>({
     if (!analysis.mayHoldConfiguration && !analysis.mayReadEnvironment) return {};
     return oncePerFile(() => {
       const reported = new Set<Node>();
+      // An environment variable's default (an option definition's `default: 'redis://127.0.0.1'`):
+      // a loopback one is no-local-service-fallback's.
+      const defaults = new Set(analysis.serverEnvReads.map((read) => read.value.fallbackNode));
       for (const site of analysis.sites) {
         const { entry } = site;
         for (const location of serviceLocations(entry, site.options)) {
@@ -65,7 +68,7 @@ export default createRule<Options, MessageIds>({
           if (location.list !== undefined) reported.add(location.list);
           const loopback = isLoopbackLocation(location);
           // Loopback defaults, and a client (or a value) used only while its variable is unset: no-local-service-fallback.
-          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined || analysis.fallbackVariableAt(node) !== undefined || isInDefaultOperand(node))) continue;
+          if (loopback && (allowLoopback || location.envFallback || analysis.fallbackVariable(site) !== undefined || analysis.fallbackVariableAt(node) !== undefined || isInDefaultOperand(node) || defaults.has(node))) continue;
           reported.add(node);
           const client = entry.displayName;
           const path = location.path;
@@ -78,7 +81,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const suggestable =
-            location.direct && location.slot === 'url' && location.value.kind === 'literal' && node.type === 'Literal' && isWithin(node, site.node);
+            location.direct && location.slot === 'url' && location.value.kind === 'literal' && node.type === 'Literal' && isWithin(node, site.node) && !defaults.has(node);
           context.report({
             node,
             messageId: 'hardcoded',
