@@ -76,8 +76,8 @@ ruleTests("no-local-service-fallback: an environment schema's loopback default",
   invalid: [{ code: envSchema('redis://127.0.0.1:6379'), sourceType: 'commonjs', errors: [{ messageId: 'variableFallback', line: 5 }] }],
 });
 
-// `config` undeclared, as in the sample (a `let config;` before it adds an `undefined` path the
-// analysis does not rule out).
+// `config` undeclared, as in the sample (with `let config;` each write under the test is judged
+// on its own, as an option written under a test is; see docs/accuracy.md).
 const exportedVariable = (production: string, development: string): string =>
   `if (process.env.APP_ENV === 'prod') {\n  config = { dialect: 'postgres', host: process.env.DB_HOST${production} };\n} else {\n  config = { dialect: 'postgres', host: process.env.DB_HOST${development} };\n}\nmodule.exports = config;`;
 
